@@ -1,0 +1,89 @@
+"""The membership card: CR80 (85.6 x 54 mm), name, number, tier, validity,
+Premium Selection hotel and the QR code. PNG and PDF from the same drawing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+from qrcode.constants import ERROR_CORRECT_M
+
+from ..paths import resources_dir
+
+CARD_MM = (85.6, 54.0)
+DPI = 300
+TIER_COLOURS = {
+    "basic": ((28, 43, 74), (255, 255, 255)),
+    "loyal": ((140, 110, 45), (255, 255, 255)),
+    "exclusive": ((24, 24, 24), (226, 196, 120)),
+}
+
+
+def card_pixels(dpi: int = DPI) -> tuple[int, int]:
+    return round(CARD_MM[0] / 25.4 * dpi), round(CARD_MM[1] / 25.4 * dpi)
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    fonts = resources_dir() / "fonts"
+    for name in (("NotoSansJP-Bold.ttf", "NotoSansJP-Regular.ttf") if bold else ("NotoSansJP-Regular.ttf",)):
+        path = fonts / name
+        if path.exists():
+            return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size=size)
+
+
+def qr_image(payload: str, box: int) -> Image.Image:
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=2, box_size=10)
+    qr.add_data(payload)
+    qr.make(fit=True)
+    img = qr.make_image(fill_color="black", back_color="white").convert("RGB")
+    return img.resize((box, box), Image.NEAREST)
+
+
+def _fmt(day: date | None) -> str:
+    return day.strftime("%Y/%m/%d") if day else ""
+
+
+def draw_card(face, dpi: int = DPI) -> Image.Image:
+    """`face` is a services.cards.CardFace (any object with its fields)."""
+    w, h = card_pixels(dpi)
+    unit = dpi / 300
+    bg, fg = TIER_COLOURS.get(face.tier, TIER_COLOURS["basic"])
+    img = Image.new("RGB", (w, h), bg)
+    d = ImageDraw.Draw(img)
+    pad = round(48 * unit)
+    d.text((pad, pad), face.program_name.upper(), font=_font(round(52 * unit), True), fill=fg)
+    d.text((pad, pad + round(70 * unit)), f"{face.tier_name} Member", font=_font(round(34 * unit)), fill=fg)
+    qr_box = round(300 * unit)
+    qr_x, qr_y = w - pad - qr_box, h - pad - qr_box
+    d.rounded_rectangle((qr_x - 12, qr_y - 12, qr_x + qr_box + 12, qr_y + qr_box + 12), radius=12, fill="white")
+    img.paste(qr_image(face.qr_payload, qr_box), (qr_x, qr_y))
+    y = h - pad - round(230 * unit)
+    d.text((pad, y), face.name, font=_font(round(46 * unit), True), fill=fg)
+    num = face.member_number
+    pretty = " ".join(num[i:i + 4] for i in range(0, len(num), 4))
+    d.text((pad, y + round(66 * unit)), pretty, font=_font(round(44 * unit)), fill=fg)
+    small = _font(round(26 * unit))
+    valid = f"Valid until {_fmt(face.tier_valid_until)}" if face.tier_valid_until else "Member since " + _fmt(face.issued_on)
+    d.text((pad, y + round(130 * unit)), valid, font=small, fill=fg)
+    if face.premium_hotel:
+        d.text((pad, y + round(166 * unit)), f"Premium Selection: {face.premium_hotel}", font=small, fill=fg)
+    d.text((qr_x - 12, qr_y - round(48 * unit)), f"Card {face.sequence}", font=small, fill=fg)
+    return img
+
+
+def save_card(face, path: Path) -> Path:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".png", ".pdf"):
+        raise ValueError("The card file must end in .png or .pdf")
+    img = draw_card(face)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".png":
+        img.save(path, "PNG", dpi=(DPI, DPI))
+    else:
+        # Pillow sizes the PDF page from the resolution: exactly 85.6 x 54 mm.
+        img.save(path, "PDF", resolution=DPI)
+    return path

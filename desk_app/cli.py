@@ -1,0 +1,351 @@
+"""desk-admin: the office and night-audit command line.
+
+A thin caller of the same services as the desk GUI; the contract (names,
+flags, JSON fields, exit codes) is in shared/ADMIN_CLI.md and must not
+change. Exit 0 done, 1 refused by a rule, 2 bad usage, 3 anything else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from . import __version__, config
+from .domain import errors
+from .domain.earning import MAX_CHARGE
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+CHANNELS = ("reservation_center", "official_website", "direct", "travel_agency", "ota")
+RATE_PLANS = ("standard", "package", "group", "contract", "complimentary")
+PAYMENTS = ("cash", "card", "room", "gift_check", "travel_voucher", "jal_coupon")
+CARD_REASONS = ("new", "lost", "stolen", "damaged")
+
+
+class Usage(Exception):
+    pass
+
+
+# -- argument types (malformed input is bad usage: exit 2) -------------------
+def iso_date(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
+
+
+def integer(text: str) -> int:
+    value = text.strip()
+    if not value.lstrip("-").isdigit() or len(value) > 12 or not value.isascii():
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a whole number")
+    return int(value)
+
+
+def charge(text: str) -> tuple[str, int]:
+    cat, sep, amount = text.partition("=")
+    if not sep or not cat:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not CATEGORY=YEN")
+    return cat.strip(), integer(amount)
+
+
+def decimal_text(text: str) -> str:
+    try:
+        float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a number") from None
+    return text
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit 2 with the message on stderr, as argparse does
+        self.print_usage(sys.stderr)
+        raise Usage(f"{self.prog}: error: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.")
+    p.add_argument("--version", action="version", version=f"desk-admin {__version__}")
+    p.add_argument("--db", help="SQLAlchemy URL of the database")
+    p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")
+    p.add_argument("--property", help="the property code posting")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    c = sub.add_parser("init", help="create or upgrade the schema")
+    c.add_argument("--program", choices=("one_harmony", "omo"))
+
+    c = sub.add_parser("register", help="simple registration")
+    c.add_argument("--family-name", required=True)
+    c.add_argument("--given-name", required=True)
+    c.add_argument("--email")
+    c.add_argument("--no-email-reason", help="supervisor: register without e-mail, with the reason")
+    c.add_argument("--birth-date", type=iso_date)
+    c.add_argument("--guardian-consent", action="store_true")
+    c.add_argument("--family-name-kana")
+    c.add_argument("--given-name-kana")
+    c.add_argument("--language", choices=("ja", "en"), default="ja")
+
+    c = sub.add_parser("complete-registration", help="full registration")
+    c.add_argument("number")
+    c.add_argument("--postal-code", required=True)
+    c.add_argument("--address", required=True)
+    c.add_argument("--country", required=True)
+    c.add_argument("--phone", required=True)
+    c.add_argument("--birth-date", type=iso_date)
+    c.add_argument("--guardian-consent", action="store_true", default=None)
+
+    sub.add_parser("show", help="one member").add_argument("number")
+    sub.add_parser("lookup", help="find members").add_argument("query")
+
+    c = sub.add_parser("post-stay", help="post a stay at checkout, or a missing-stay claim")
+    c.add_argument("number")
+    c.add_argument("--folio", required=True)
+    c.add_argument("--check-in", type=iso_date, required=True)
+    c.add_argument("--check-out", type=iso_date, required=True)
+    c.add_argument("--channel", choices=CHANNELS, required=True)
+    c.add_argument("--rate-plan", choices=RATE_PLANS, default="standard")
+    c.add_argument("--charge", type=charge, action="append", default=[], metavar="CATEGORY=YEN")
+    c.add_argument("--currency")
+    c.add_argument("--exchange-rate", type=decimal_text)
+    c.add_argument("--companion", action="append", default=[], metavar="NUMBER")
+
+    c = sub.add_parser("post-bill", help="post a restaurant or bar bill")
+    c.add_argument("number")
+    c.add_argument("--check", required=True)
+    c.add_argument("--date", type=iso_date, required=True)
+    c.add_argument("--charge", type=charge, action="append", default=[], metavar="CATEGORY=YEN")
+    c.add_argument("--payment", choices=PAYMENTS, default="cash")
+    c.add_argument("--currency")
+    c.add_argument("--exchange-rate", type=decimal_text)
+
+    c = sub.add_parser("redeem", help="redeem an award")
+    c.add_argument("number")
+    c.add_argument("award_code")
+    c.add_argument("--quantity", type=integer, default=1)
+    c.add_argument("--folio")
+    c.add_argument("--channel", choices=CHANNELS)
+
+    c = sub.add_parser("pay-by-points", help="settle part of a bill with points")
+    c.add_argument("number")
+    c.add_argument("--yen", type=integer, required=True)
+    c.add_argument("--folio")
+
+    c = sub.add_parser("issue-card", help="render the card, issuing or replacing it")
+    c.add_argument("number")
+    c.add_argument("--out", required=True)
+    c.add_argument("--reason", choices=CARD_REASONS, default="new")
+
+    sub.add_parser("verify-card", help="check a scanned card").add_argument("payload")
+    sub.add_parser("evaluate-tiers", help="year-end tier evaluation").add_argument(
+        "--year", type=integer, required=True)
+    sub.add_parser("expire-points", help="record the expiry of lots past their date")
+
+    c = sub.add_parser("adjust", help="supervisor correction")
+    c.add_argument("number")
+    c.add_argument("--points", type=integer, required=True)
+    c.add_argument("--reason", required=True)
+
+    c = sub.add_parser("merge", help="consolidate DROP into KEEP")
+    c.add_argument("keep")
+    c.add_argument("drop")
+
+    c = sub.add_parser("withdraw", help="close a membership; all points are cancelled")
+    c.add_argument("number")
+    c.add_argument("--reason")
+
+    sub.add_parser("history", help="the member's ledger, newest first").add_argument("number")
+    sub.add_parser("inactive", help="members with no stay and no points for MONTHS").add_argument(
+        "--months", type=integer, default=36)
+
+    c = sub.add_parser("demo-data", help="fill the database with fictional members")
+    c.add_argument("--members", type=integer, required=True)
+    c.add_argument("--seed", type=integer, default=1)
+
+    c = sub.add_parser("add-clerk", help="create a clerk account")
+    c.add_argument("login")
+    c.add_argument("--name", required=True)
+    c.add_argument("--role", choices=("cashier", "clerk", "supervisor"), required=True)
+    c.add_argument("--password", help="the password (else read from DESK_APP_CLERK_PASSWORD)")
+
+    sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
+    sub.add_parser("check-ledger", help="verify every member's ledger invariants")
+    return p
+
+
+# -- JSON shapes ------------------------------------------------------------
+def _d(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def member_json(v) -> dict:
+    return {
+        "member_number": v.member_number, "family_name": v.family_name, "given_name": v.given_name,
+        "family_name_kana": v.family_kana, "given_name_kana": v.given_kana,
+        "email": v.email, "phone": v.phone, "postal_code": v.postal_code, "address": v.address,
+        "country": v.country, "birth_date": _d(v.birth_date),
+        "registration": v.registration, "status": v.status, "enrolled_on": _d(v.enrolled_on),
+        "tier": v.tier, "tier_valid_until": _d(v.tier_valid_until), "points_balance": v.points_balance,
+        "lots": [{"points": l.points, "earned_on": _d(l.earned_on), "expires_on": _d(l.expires_on)} for l in v.lots],
+        "year": {"year": v.year, "qualifying_points": v.year_points, "nights": v.year_nights,
+                 "carry_over_points": v.carry_points, "carry_over_nights": v.carry_nights},
+        "card": {"sequence": v.card.sequence, "status": v.card.status} if v.card else None,
+        "premium_hotel": v.premium_hotel, "preferred_language": v.preferred_language,
+        "birthday_month": v.birthday_month, "merged_into": v.merged_into,
+    }
+
+
+def posting_json(r) -> dict:
+    return {"transaction_id": r.transaction_id, "points": r.points, "bonus_points": r.bonus_points,
+            "nights": r.nights, "companions": [{"member_number": c.member_number, "nights": c.nights}
+                                               for c in r.companions],
+            "balance_after": r.balance_after}
+
+
+def _charges(pairs) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for cat, amount in pairs:
+        out[cat] = out.get(cat, 0) + amount
+        if abs(out[cat]) > MAX_CHARGE * 10:
+            raise errors.InvalidAmount(f"The amount for '{cat[:20]}' is larger than any folio allows.")
+    return out
+
+
+# -- commands ---------------------------------------------------------------
+def run(args, settings: config.Settings) -> dict:
+    from .services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
+                           registration)
+    from .services.context import office_desk
+    from .services.database import Database
+
+    db = Database(args.db or settings.effective_database_url)
+    try:
+        if args.command == "init":
+            program, version = db.initialize(args.program)
+            return {"program": program.code, "schema_version": version}
+        db.ensure_ready()
+        program = db.program
+        prop = args.property or settings.property_code or program.properties[0].code
+        program.property(prop)
+        desk = office_desk(args.business_date, prop)
+        cmd = args.command
+        if cmd == "register":
+            return member_json(registration.register(db, desk, registration.Enrolment(
+                args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
+                birth_date=args.birth_date, guardian_consent=args.guardian_consent,
+                no_email_reason=args.no_email_reason, preferred_language=args.language)))
+        if cmd == "complete-registration":
+            return member_json(registration.complete_registration(
+                db, desk, args.number, postal_code=args.postal_code, address=args.address, country=args.country,
+                phone=args.phone, birth_date=args.birth_date, guardian_consent=args.guardian_consent))
+        if cmd == "show":
+            return member_json(lookup.show(db, desk, args.number))
+        if cmd == "lookup":
+            return {"results": [member_json(v) for v in lookup.lookup(db, desk, args.query)]}
+        if cmd == "post-stay":
+            return posting_json(posting.post_stay(db, desk, args.number, posting.StayFolio(
+                folio=args.folio, check_in=args.check_in, check_out=args.check_out, channel=args.channel,
+                rate_plan=args.rate_plan, charges=_charges(args.charge), currency=args.currency,
+                exchange_rate=args.exchange_rate, companions=tuple(args.companion))))
+        if cmd == "post-bill":
+            return posting_json(posting.post_bill(db, desk, args.number, posting.Bill(
+                check=args.check, date=args.date, charges=_charges(args.charge), payment=args.payment,
+                currency=args.currency, exchange_rate=args.exchange_rate)))
+        if cmd == "redeem":
+            r = redemption.redeem(db, desk, args.number, args.award_code, args.quantity, folio=args.folio,
+                                  channel=args.channel)
+            return {"transaction_id": r.transaction_id, "award": r.award, "quantity": r.quantity,
+                    "points_spent": r.points_spent, "balance_after": r.balance_after,
+                    "voucher_number": r.voucher_number}
+        if cmd == "pay-by-points":
+            r = redemption.pay_by_points(db, desk, args.number, args.yen, folio=args.folio)
+            return {"transaction_id": r.transaction_id, "points_spent": r.points_spent,
+                    "yen_covered": r.yen_covered, "balance_after": r.balance_after,
+                    "voucher_number": r.voucher_number}
+        if cmd == "issue-card":
+            from .cards.render import save_card
+
+            out = Path(args.out)
+            if out.suffix.lower() not in (".png", ".pdf"):
+                raise Usage("desk-admin issue-card: error: --out must end in .png or .pdf")
+            face = cards.issue(db, desk, args.number, args.reason)
+            path = save_card(face, out)
+            return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(path)}
+        if cmd == "verify-card":
+            number, sequence = cards.verify(db, args.payload)
+            return {"member_number": number, "sequence": sequence, "valid": True}
+        if cmd == "evaluate-tiers":
+            r = batch.evaluate_tiers(db, desk, args.year)
+            return {"year": r.year, "evaluated": r.evaluated, "loyal": r.loyal, "exclusive": r.exclusive}
+        if cmd == "expire-points":
+            r = batch.expire_points(db, desk)
+            return {"expired_points": r.expired_points, "members": r.members}
+        if cmd == "adjust":
+            r = office.adjust(db, desk, args.number, args.points, args.reason)
+            return {"transaction_id": r.transaction_id, "balance_after": r.balance_after}
+        if cmd == "merge":
+            return member_json(office.merge(db, desk, args.keep, args.drop))
+        if cmd == "withdraw":
+            return member_json(office.withdraw(db, desk, args.number, args.reason))
+        if cmd == "history":
+            return {"entries": [
+                {"transaction_id": e.transaction_id, "date": _d(e.date), "kind": e.kind, "points": e.points,
+                 "nights": e.nights, "property": e.property, "reference": e.reference, "clerk": e.clerk,
+                 "terminal": e.terminal, "reason": e.reason, "award": e.award, "member_number": e.member_number}
+                for e in lookup.history(db, desk, args.number)]}
+        if cmd == "inactive":
+            return {"results": [member_json(v) for v in batch.inactive(db, desk, args.months)]}
+        if cmd == "demo-data":
+            return {"members": demo.generate(db, desk, args.members, args.seed)}
+        if cmd == "add-clerk":
+            password = args.password or os.environ.get("DESK_APP_CLERK_PASSWORD", "")
+            return asdict(clerks.create(db, desk, args.login, args.name, args.role, password))
+        if cmd == "unlock-clerk":
+            return asdict(clerks.unlock(db, desk, args.login))
+        if cmd == "check-ledger":
+            problems = audit.check_all(db)
+            if problems:
+                raise errors.DeskError(
+                    "; ".join(f"{c.member_number}: {', '.join(c.problems)}" for c in problems)[:2000],
+                    "ledger_mismatch")
+            return {"ok": True}
+        raise Usage(f"unknown command {cmd}")
+    finally:
+        db.dispose()
+
+
+def _emit(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.business_date is None:
+            env = os.environ.get("DESK_APP_BUSINESS_DATE")
+            try:
+                args.business_date = iso_date(env) if env else date.today()
+            except argparse.ArgumentTypeError as exc:
+                raise Usage(f"desk-admin: error: DESK_APP_BUSINESS_DATE: {exc}") from None
+        settings = config.load()
+        _emit(run(args, settings))
+        return EXIT_OK
+    except Usage as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except errors.DeskError as exc:
+        _emit({"error": {"code": exc.code, "message": exc.message}})
+        return EXIT_REFUSED
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    except Exception as exc:  # nothing half-written: every service is one transaction
+        _emit({"error": {"code": "internal", "message": f"{type(exc).__name__}: {str(exc)[:500]}"}})
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Typed settings for this desk: database URL, property, terminal, idle
+lock. Kept in one JSON file in the user data directory and read in one
+place (no scattered QSettings calls). Environment variables win, so
+scripts and CI can point a desk elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from .paths import data_dir, default_database_url
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    database_url: str = ""
+    property_code: str = ""
+    terminal: str = ""
+    language: str = "en"
+    idle_lock_minutes: int = 10
+    name_order: str = "family_first"
+
+    @property
+    def effective_database_url(self) -> str:
+        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url()
+
+    @property
+    def effective_terminal(self) -> str:
+        return self.terminal or socket.gethostname()[:64] or "desk"
+
+
+def settings_path(directory: Path | None = None) -> Path:
+    return (directory or data_dir()) / SETTINGS_FILE
+
+
+def load(directory: Path | None = None) -> Settings:
+    path = settings_path(directory)
+    data = {}
+    if path.exists():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}  # a damaged settings file falls back to defaults
+    known = {f.name for f in fields(Settings)}
+    settings = Settings(**{k: v for k, v in data.items() if k in known})
+    if os.environ.get("DESK_APP_PROPERTY"):
+        settings.property_code = os.environ["DESK_APP_PROPERTY"]
+    return settings
+
+
+def save(settings: Settings, directory: Path | None = None) -> None:
+    path = settings_path(directory)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    tmp.replace(path)

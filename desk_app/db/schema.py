@@ -1,0 +1,209 @@
+"""The database schema: SQLAlchemy 2 typed models.
+
+The ledger tables (ledger_entries, allocations, credits, lots' original
+points) are append-only; a lot's `remaining` is the one running figure, and
+it is checked against the entries (see services.audit)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint, text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Installation-wide values: the program, the card-signing secret."""
+    __tablename__ = "installation"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class PropertyRow(Base):
+    __tablename__ = "properties"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(2))
+    currency: Mapped[str] = mapped_column(String(3))
+
+
+class Clerk(Base):
+    __tablename__ = "clerks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    login: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
+
+
+class Member(Base):
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(16), unique=True)
+    family_name: Mapped[str] = mapped_column(String(50))
+    given_name: Mapped[str] = mapped_column(String(50))
+    family_kana: Mapped[str | None] = mapped_column(String(50))
+    given_kana: Mapped[str | None] = mapped_column(String(50))
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_norm: Mapped[str | None] = mapped_column(String(254), index=True)
+    no_email_reason: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    postal_code: Mapped[str | None] = mapped_column(String(16))
+    address: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(2))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    guardian_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    registration: Mapped[str] = mapped_column(String(8), default="simple")
+    status: Mapped[str] = mapped_column(String(12), default="active")
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    enrolled_at: Mapped[str] = mapped_column(String(16))
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    closed_reason: Mapped[str | None] = mapped_column(Text)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    premium_hotel: Mapped[str | None] = mapped_column(String(16))
+    premium_chosen_on: Mapped[date | None] = mapped_column(Date)
+    search_text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Slips and vouchers print in the member's language (added in 0002).
+    preferred_language: Mapped[str] = mapped_column(String(5), default="ja", server_default="ja")
+
+    __table_args__ = (
+        # E-mail is unique among open memberships; a withdrawn member's
+        # address may join again (and brings no points back).
+        Index("uq_members_active_email", "email_norm", unique=True,
+              sqlite_where=text("status = 'active'"), postgresql_where=text("status = 'active'")),
+    )
+
+
+class Card(Base):
+    __tablename__ = "cards"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12))  # active | replaced | cancelled
+    reason: Mapped[str] = mapped_column(String(12))
+    issued_on: Mapped[date] = mapped_column(Date)
+    __table_args__ = (UniqueConstraint("member_id", "sequence"),)
+
+
+class LedgerEntry(Base):
+    __tablename__ = "ledger_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    transaction_id: Mapped[str] = mapped_column(String(32), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    nights: Mapped[int] = mapped_column(Integer, default=0)
+    business_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    property_code: Mapped[str | None] = mapped_column(String(16))
+    reference: Mapped[str | None] = mapped_column(String(64))
+    clerk: Mapped[str] = mapped_column(String(64))
+    terminal: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)
+    award_code: Mapped[str | None] = mapped_column(String(40))
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    voucher_number: Mapped[str | None] = mapped_column(String(32))
+
+
+class Posting(Base):
+    """A folio or check, once per property: the guard against double posting."""
+    __tablename__ = "postings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    property_code: Mapped[str] = mapped_column(ForeignKey("properties.code"))
+    kind: Mapped[str] = mapped_column(String(8))  # stay | bill
+    reference: Mapped[str] = mapped_column(String(64))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    transaction_id: Mapped[str] = mapped_column(String(32))
+    business_date: Mapped[date] = mapped_column(Date)
+    date_of_use: Mapped[date] = mapped_column(Date)
+    check_in: Mapped[date | None] = mapped_column(Date)
+    check_out: Mapped[date | None] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(24))
+    rate_plan: Mapped[str | None] = mapped_column(String(24))
+    payment: Mapped[str | None] = mapped_column(String(24))
+    charges: Mapped[str] = mapped_column(Text)  # JSON of the folio lines as posted
+    currency: Mapped[str] = mapped_column(String(3))
+    exchange_rate: Mapped[str | None] = mapped_column(String(24))
+    points: Mapped[int] = mapped_column(Integer)
+    bonus_points: Mapped[int] = mapped_column(Integer)
+    nights: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (UniqueConstraint("property_code", "kind", "reference", name="uq_postings_folio"),)
+
+
+class Credit(Base):
+    """Qualifying points and nights by date of use: what tiers count."""
+    __tablename__ = "credits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"))
+    date_of_use: Mapped[date] = mapped_column(Date)
+    qualifying_points: Mapped[int] = mapped_column(Integer)
+    nights: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(12))  # stay | bill | companion | merge
+
+
+class Lot(Base):
+    __tablename__ = "lots"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"))
+    earned_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date)
+    points: Mapped[int] = mapped_column(Integer)
+    remaining: Mapped[int] = mapped_column(Integer)
+
+
+class Allocation(Base):
+    """Which lots a debit (redemption, expiry, withdrawal, merge) drew from."""
+    __tablename__ = "allocations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    points: Mapped[int] = mapped_column(Integer)
+
+
+class TierStatus(Base):
+    __tablename__ = "tier_statuses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    tier: Mapped[str] = mapped_column(String(16))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    basis_year: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(12))
+    granted_on: Mapped[date] = mapped_column(Date)
+
+
+class TierEvaluation(Base):
+    """The record of a year-end evaluation: figures, tier reached, carry-over."""
+    __tablename__ = "tier_evaluations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    points: Mapped[int] = mapped_column(Integer)
+    nights: Mapped[int] = mapped_column(Integer)
+    tier: Mapped[str] = mapped_column(String(16))
+    carry_points: Mapped[int] = mapped_column(Integer)
+    carry_nights: Mapped[int] = mapped_column(Integer)
+    evaluated_on: Mapped[date] = mapped_column(Date)
+    __table_args__ = (UniqueConstraint("member_id", "year", name="uq_tier_evaluations_member_year"),)

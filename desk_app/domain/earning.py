@@ -1,0 +1,172 @@
+"""Folio lines -> eligible spend -> points, bonus and nights.
+
+Every figure comes from the program's EarningRules; this module only knows
+the kinds of rule (per-category rates, channel and rate-plan outcomes,
+Pay-by-Points deduction, exchange to yen)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation, ROUND_FLOOR
+from typing import Mapping
+
+from . import errors
+from .dates import add_months
+from .program import EarningRules
+
+MAX_CHARGE = 100_000_000  # a single folio line above a hundred million is a typo
+MAX_NIGHTS = 365
+_OUTCOME_RANK = {"nothing": 0, "nights_only": 1, "points": 2}
+
+
+@dataclass(frozen=True)
+class Earning:
+    points: int            # base points: what tier qualification counts
+    bonus_points: int
+    nights: int
+    eligible_yen: Mapping[str, int]
+
+    @property
+    def total(self) -> int:
+        return self.points + self.bonus_points
+
+
+def validate_charges(categories: tuple[str, ...], charges: Mapping[str, int]) -> dict[str, int]:
+    clean: dict[str, int] = {}
+    for cat, amount in charges.items():
+        if cat not in categories:
+            raise errors.InvalidAmount(f"Unknown charge category '{cat}'.")
+        if not isinstance(amount, int) or isinstance(amount, bool):
+            raise errors.InvalidAmount(f"The amount for '{cat}' must be a whole number.")
+        if amount < 0:
+            raise errors.InvalidAmount(f"The amount for '{cat}' cannot be negative.")
+        clean[cat] = clean.get(cat, 0) + amount
+        if clean[cat] > MAX_CHARGE:
+            raise errors.InvalidAmount(f"The amount for '{cat}' is larger than any folio allows.")
+    return clean
+
+
+def parse_exchange_rate(text: str | Decimal | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        rate = Decimal(str(text))
+    except InvalidOperation:
+        raise errors.InvalidAmount(f"'{text}' is not an exchange rate.") from None
+    if not rate.is_finite() or rate <= 0 or rate > 100_000:
+        raise errors.InvalidAmount("The exchange rate must be a positive number of yen per unit.")
+    return rate
+
+
+def to_yen(charges: Mapping[str, int], rate: Decimal | None) -> dict[str, int]:
+    """Overseas folios: each line converted at the posted rate, rounded down."""
+    if rate is None:
+        return dict(charges)
+    return {cat: int((Decimal(amount) * rate).to_integral_value(ROUND_FLOOR)) for cat, amount in charges.items()}
+
+
+def eligible_spend(rules: EarningRules, yen: Mapping[str, int], package_meals_earn: bool) -> dict[str, int]:
+    spend = {"accommodation": 0, "fnb": 0}
+    for cat, amount in yen.items():
+        group = rules.category_groups[cat]
+        if group == "package_meals":
+            if package_meals_earn:
+                spend["accommodation"] += amount
+        elif group in spend:
+            spend[group] += amount
+    # The part settled with Pay by Points earns nothing [decided: room first].
+    paid = sum(a for c, a in yen.items() if rules.category_groups[c] == "paid_by_points")
+    for group in rules.deduction_order:
+        taken = min(paid, spend.get(group, 0))
+        spend[group] = spend.get(group, 0) - taken
+        paid -= taken
+    return spend
+
+
+def points_on(rules: EarningRules, group: str, yen: int) -> int:
+    rate = rules.rates.get(group)
+    if rate is None or rate.points == 0:
+        return 0
+    return yen * rate.points // rate.per_yen
+
+
+def bonus_on(points: int, bonus_percent: int) -> int:
+    return points * bonus_percent // 100
+
+
+def nights_between(check_in: date, check_out: date) -> int:
+    if check_out < check_in:
+        raise errors.InvalidDates("The check-out date is before the check-in date.")
+    nights = (check_out - check_in).days
+    if nights > MAX_NIGHTS:
+        raise errors.InvalidDates(f"A stay of {nights} nights is longer than a folio can be.")
+    return nights
+
+
+def stay_earning(
+    rules: EarningRules, *, check_in: date, check_out: date, channel: str, rate_plan: str,
+    yen: Mapping[str, int], bonus_percent: int,
+) -> Earning:
+    if channel not in rules.channels:
+        raise errors.InvalidChannel(f"Unknown reservation channel '{channel}'.")
+    if rate_plan not in rules.rate_plans:
+        raise errors.InvalidChannel(f"Unknown rate plan '{rate_plan}'.")
+    stayed = nights_between(check_in, check_out)
+    channel_outcome = rules.channels[channel]
+    plan_outcome = rules.rate_plans[rate_plan]
+    outcome = min(channel_outcome, plan_outcome, key=_OUTCOME_RANK.__getitem__)
+    spend = eligible_spend(rules, yen, rules.package_meals_earn)
+
+    nights = stayed if outcome != "nothing" else 0
+    if outcome == "points":
+        room_points = points_on(rules, "accommodation", spend["accommodation"])
+    elif (outcome == "nights_only" and channel_outcome == "nights_only"
+          and plan_outcome == "points" and rules.agency_points_per_night):
+        # Some hotels grant a fixed number of points a night on agency bookings.
+        room_points = rules.agency_points_per_night * stayed
+    else:
+        room_points = 0
+    fnb_earns = outcome == "points" or rules.fnb_on_stay_earns_always
+    fnb_points = points_on(rules, "fnb", spend["fnb"]) if fnb_earns else 0
+    base = room_points + fnb_points
+    return Earning(base, bonus_on(base, bonus_percent), nights, spend)
+
+
+def bill_earning(rules: EarningRules, *, payment: str, yen: Mapping[str, int], bonus_percent: int) -> Earning:
+    if payment not in rules.bill_payments:
+        raise errors.InvalidAmount(f"Unknown payment method '{payment}'.")
+    for cat in yen:
+        if rules.category_groups[cat] in ("accommodation", "package_meals"):
+            raise errors.InvalidAmount("A restaurant or bar bill has no room charges; post the stay instead.")
+    spend = eligible_spend(rules, yen, False)
+    if not rules.bills_earn or rules.bill_payments[payment] != "points":
+        return Earning(0, 0, 0, spend)
+    base = points_on(rules, "fnb", spend["fnb"])
+    return Earning(base, bonus_on(base, bonus_percent), 0, spend)
+
+
+def check_date_of_use(
+    *, first_day: date, date_of_use: date, enrolled_on: date, business_date: date, claim_window_months: int,
+) -> None:
+    """first_day: check-in for a stay, the bill date for a bill;
+    date_of_use: the check-out date or the bill date."""
+    if date_of_use > business_date:
+        raise errors.InvalidDates("The date of use is after the business date.")
+    if first_day < enrolled_on:
+        raise errors.BeforeEnrollment(
+            f"Nothing is credited for use before the enrollment date ({enrolled_on.isoformat()})."
+        )
+    if add_months(date_of_use, claim_window_months) < business_date:
+        raise errors.ClaimTooLate(
+            f"A missing stay or bill can be claimed only within {claim_window_months} months of the date of use."
+        )
+
+
+def yen_units(yen: int, unit: int) -> int:
+    if not isinstance(yen, int) or yen <= 0 or yen % unit:
+        raise errors.InvalidAmount(f"Pay by Points covers whole {unit:,}-yen units only.")
+    return yen // unit
+
+
+

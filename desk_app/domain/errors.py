@@ -1,0 +1,53 @@
+"""One exception per refusal, each with the stable code the CLI prints and
+the GUI translates. Messages are for people; codes are for programs."""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """A refusal by a rule: nothing was changed."""
+
+    code = "internal"
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+def _error(name: str, code: str) -> type[DeskError]:
+    return type(name, (DeskError,), {"code": code})
+
+
+MemberNotFound = _error("MemberNotFound", "member_not_found")
+DuplicateEmail = _error("DuplicateEmail", "duplicate_email")
+InvalidEmail = _error("InvalidEmail", "invalid_email")
+InvalidName = _error("InvalidName", "invalid_name")
+GuardianConsentRequired = _error("GuardianConsentRequired", "guardian_consent_required")
+FullRegistrationRequired = _error("FullRegistrationRequired", "full_registration_required")
+MemberClosed = _error("MemberClosed", "member_closed")
+InsufficientPoints = _error("InsufficientPoints", "insufficient_points")
+InvalidAmount = _error("InvalidAmount", "invalid_amount")
+InvalidDates = _error("InvalidDates", "invalid_dates")
+DuplicateFolio = _error("DuplicateFolio", "duplicate_folio")
+BeforeEnrollment = _error("BeforeEnrollment", "before_enrollment")
+ClaimTooLate = _error("ClaimTooLate", "claim_too_late")
+AwardNotEligible = _error("AwardNotEligible", "award_not_eligible")
+UnknownAward = _error("UnknownAward", "unknown_award")
+InvalidCard = _error("InvalidCard", "invalid_card")
+SameMember = _error("SameMember", "same_member")
+UnknownProperty = _error("UnknownProperty", "unknown_property")
+# Codes beyond the contract's list (the contract allows additions).
+InvalidPhone = _error("InvalidPhone", "invalid_phone")
+InvalidAddress = _error("InvalidAddress", "invalid_address")
+InvalidReference = _error("InvalidReference", "invalid_reference")
+InvalidReason = _error("InvalidReason", "invalid_reason")
+NotPermitted = _error("NotPermitted", "not_permitted")
+IdentityNotConfirmed = _error("IdentityNotConfirmed", "identity_not_confirmed")
+NotInitialized = _error("NotInitialized", "not_initialized")
+ProgramMismatch = _error("ProgramMismatch", "program_mismatch")
+AuthenticationFailed = _error("AuthenticationFailed", "authentication_failed")
+AccountLocked = _error("AccountLocked", "account_locked")
+InvalidClerk = _error("InvalidClerk", "invalid_clerk")
+InvalidChannel = _error("InvalidChannel", "invalid_channel")

@@ -1,0 +1,220 @@
+"""The program file (One Harmony, OMO Points) loaded into typed rules.
+
+The engine knows kinds of rules; every figure comes from the file, so a
+hotel group changes a rate or a threshold without a release."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import errors
+
+CATEGORY_GROUPS = ("accommodation", "package_meals", "fnb", "excluded", "paid_by_points")
+CHANNEL_OUTCOMES = ("points", "nights_only", "nothing")
+
+
+@dataclass(frozen=True)
+class Rate:
+    points: int
+    per_yen: int
+
+
+@dataclass(frozen=True)
+class EarningRules:
+    category_groups: Mapping[str, str]
+    rates: Mapping[str, Rate]
+    deduction_order: tuple[str, ...]
+    package_meals_earn: bool
+    channels: Mapping[str, str]
+    rate_plans: Mapping[str, str]
+    fnb_on_stay_earns_always: bool
+    bills_earn: bool
+    bill_payments: Mapping[str, str]
+    claim_window_months: int
+    agency_points_per_night: int | None = None
+
+
+@dataclass(frozen=True)
+class Property:
+    code: str
+    name: str
+    country: str
+    currency: str
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TierLevel:
+    code: str
+    name: str
+    rank: int
+    min_points: int | None
+    min_nights: int | None
+    bonus_percent: int
+
+
+@dataclass(frozen=True)
+class TierRules:
+    levels: tuple[TierLevel, ...]
+    validity_from_month: int
+    validity_years_after: int
+    mid_year_promotion: bool
+    carry_over: bool
+
+    def level(self, code: str) -> TierLevel:
+        for lvl in self.levels:
+            if lvl.code == code:
+                return lvl
+        raise KeyError(code)
+
+    @property
+    def base(self) -> TierLevel:
+        return self.levels[0]
+
+
+@dataclass(frozen=True)
+class Award:
+    code: str
+    name: str
+    points: int
+    kind: str
+    max_quantity: int
+    yen_value: int | None = None
+    channels: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    code: str
+    name: str
+    home_currency: str
+    member_number_length: int
+    member_number_prefix: str
+    age_of_majority: int
+    redeem_requires_full_registration: bool
+    upgrade_requires_full_registration: bool
+    earning: EarningRules
+    expiry_kind: str
+    expiry_years: int
+    spending_order: str
+    tiers: TierRules
+    awards: tuple[Award, ...]
+    inactivity_months: int
+    properties: tuple[Property, ...]
+    premium_restricted: Mapping[str, tuple[str, ...]]
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(self.earning.category_groups)
+
+    def property(self, code: str) -> Property:
+        for prop in self.properties:
+            if prop.code == code:
+                return prop
+        raise errors.UnknownProperty(f"Unknown property code '{code}'.")
+
+    def award(self, code: str) -> Award:
+        for award in self.awards:
+            if award.code == code:
+                return award
+        raise errors.UnknownAward(f"Unknown award code '{code}'.")
+
+    def earning_for(self, property_code: str) -> EarningRules:
+        """The earning rules with the property's overrides applied."""
+        overrides = dict(self.property(property_code).overrides)
+        if not overrides:
+            return self.earning
+        rates = dict(self.earning.rates)
+        for group, rate in overrides.pop("rates", {}).items():
+            rates[group] = Rate(int(rate["points"]), int(rate["per_yen"]))
+        return replace(self.earning, rates=rates, **overrides)
+
+
+def _rate(data: Mapping[str, Any]) -> Rate:
+    rate = Rate(int(data["points"]), int(data["per_yen"]))
+    if rate.points < 0 or rate.per_yen <= 0:
+        raise ValueError(f"bad rate {data!r}")
+    return rate
+
+
+def parse_program(data: Mapping[str, Any]) -> Program:
+    earning = data["earning"]
+    groups = {cat: spec["group"] for cat, spec in earning["categories"].items()}
+    for cat, group in groups.items():
+        if group not in CATEGORY_GROUPS:
+            raise ValueError(f"category {cat}: unknown group {group}")
+    for table in ("channels", "rate_plans", "bill_payments"):
+        for key, outcome in earning[table].items():
+            if outcome not in CHANNEL_OUTCOMES:
+                raise ValueError(f"{table}.{key}: unknown outcome {outcome}")
+    rules = EarningRules(
+        category_groups=groups,
+        rates={g: _rate(r) for g, r in earning["rates"].items()},
+        deduction_order=tuple(earning["pay_by_points_deduction_order"]),
+        package_meals_earn=bool(earning["package_meals_earn"]),
+        channels=dict(earning["channels"]),
+        rate_plans=dict(earning["rate_plans"]),
+        fnb_on_stay_earns_always=bool(earning["fnb_on_stay_earns_always"]),
+        bills_earn=bool(earning["bills_earn"]),
+        bill_payments=dict(earning["bill_payments"]),
+        claim_window_months=int(earning["claim_window_months"]),
+        agency_points_per_night=earning.get("agency_points_per_night"),
+    )
+    tiers = data["tiers"]
+    levels = tuple(
+        TierLevel(
+            code=lvl["code"], name=lvl["name"], rank=i,
+            min_points=lvl["min_points"], min_nights=lvl["min_nights"],
+            bonus_percent=int(lvl["bonus_percent"]),
+        )
+        for i, lvl in enumerate(tiers["levels"])
+    )
+    expiry = data["expiry"]
+    if expiry["kind"] not in ("january_end_after_years", "month_end_after_years"):
+        raise ValueError(f"unknown expiry kind {expiry['kind']}")
+    props = tuple(
+        Property(p["code"], p["name"], p["country"], p["currency"], dict(p.get("overrides", {})))
+        for p in data["properties"]
+    )
+    if not props:
+        raise ValueError("a program lists at least one property")
+    premium = data.get("premium_selection") or {}
+    return Program(
+        code=data["code"],
+        name=data["name"],
+        home_currency=data["home_currency"],
+        member_number_length=int(data["member_number"]["length"]),
+        member_number_prefix=str(data["member_number"]["prefix"]),
+        age_of_majority=int(data["registration"]["age_of_majority"]),
+        redeem_requires_full_registration=bool(data["registration"]["redeem_requires_full_registration"]),
+        upgrade_requires_full_registration=bool(data["registration"]["upgrade_requires_full_registration"]),
+        earning=rules,
+        expiry_kind=expiry["kind"],
+        expiry_years=int(expiry["years"]),
+        spending_order=data["spending_order"],
+        tiers=TierRules(
+            levels=levels,
+            validity_from_month=int(tiers["validity"]["from_month"]),
+            validity_years_after=int(tiers["validity"]["years_after"]),
+            mid_year_promotion=bool(tiers["mid_year_promotion"]),
+            carry_over=bool(tiers["carry_over"]),
+        ),
+        awards=tuple(
+            Award(
+                code=a["code"], name=a["name"], points=int(a["points"]), kind=a["kind"],
+                max_quantity=int(a["max_quantity"]), yen_value=a.get("yen_value"),
+                channels=tuple(a["channels"]) if a.get("channels") else None,
+            )
+            for a in data["awards"]
+        ),
+        inactivity_months=int(data["inactivity_months"]),
+        properties=props,
+        premium_restricted={k: tuple(v) for k, v in premium.get("restricted", {}).items()},
+    )
+
+
+def load_program_file(path: Path) -> Program:
+    return parse_program(json.loads(path.read_text(encoding="utf-8")))

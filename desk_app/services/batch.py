@@ -1,0 +1,118 @@
+"""Night-audit jobs: point expiry, the year-end tier evaluation, the list of
+inactive memberships."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from ..db.schema import Credit, LedgerEntry, Lot, Member, TierEvaluation
+from ..domain import errors, tiers
+from ..domain.dates import add_months
+from . import ledger, tiering, views
+from .context import Desk
+from .database import Database
+
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class ExpiryResult:
+    expired_points: int
+    members: int
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    year: int
+    evaluated: int
+    loyal: int
+    exclusive: int
+    by_tier: dict
+
+
+def _chunks(ids: list[int]):
+    for i in range(0, len(ids), BATCH):
+        yield ids[i:i + BATCH]
+
+
+def expire_points(db: Database, desk: Desk) -> ExpiryResult:
+    """Record the expiry of every lot past its date. Each member is written
+    in its own short transaction with the row locked, so desks keep working
+    while the batch runs; running it again finds nothing left to do."""
+    desk.require("supervisor", "run the expiry batch")
+    with db.read() as s:
+        ids = list(s.scalars(select(Lot.member_id).where(Lot.remaining > 0, Lot.expires_on < desk.business_date)
+                             .distinct().order_by(Lot.member_id)))
+    total = members = 0
+    for chunk in _chunks(ids):
+        with db.write() as s:
+            for member_id in chunk:
+                member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
+                expired = ledger.record_expiry(s, desk, member)
+                if expired:
+                    total += expired
+                    members += 1
+    return ExpiryResult(total, members)
+
+
+def evaluate_tiers(db: Database, desk: Desk, year: int) -> EvaluationResult:
+    """Year-end evaluation of calendar year `year`: statuses valid April 1 of
+    year+1 to March 31 of year+2, and the carry-over recorded."""
+    desk.require("supervisor", "run the tier evaluation")
+    if not isinstance(year, int) or year < 1990 or year >= desk.business_date.year + 1:
+        raise errors.InvalidDates("Only a calendar year that has ended (or the current one) can be evaluated.")
+    program = db.program
+    with db.read() as s:
+        ids = list(s.scalars(select(Member.id).where(Member.status == "active",
+                                                      Member.enrolled_on <= date(year, 12, 31)).order_by(Member.id)))
+    counts = {lvl.code: 0 for lvl in program.tiers.levels}
+    evaluated = 0
+    for chunk in _chunks(ids):
+        with db.write() as s:
+            for member_id in chunk:
+                member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
+                fig = tiering.figures(s, program, member.id, year)
+                lvl = tiers.reached(program.tiers, fig.points, fig.nights)
+                carry_p, carry_n = tiers.carry_over(program.tiers, fig.points, fig.nights)
+                evaluated += 1
+                if tiering.may_be_upgraded(program, member):
+                    counts[lvl.code] += 1
+                    status = tiers.year_end_status(program.tiers, fig, tiering.statuses(s, member.id))
+                    if status is not None:
+                        tiering.grant(s, member, status, desk)
+                row = s.scalar(select(TierEvaluation).where(TierEvaluation.member_id == member.id,
+                                                            TierEvaluation.year == year))
+                if row is None:
+                    row = TierEvaluation(member_id=member.id, year=year)
+                    s.add(row)
+                row.points, row.nights, row.tier = fig.points, fig.nights, lvl.code
+                row.carry_points, row.carry_nights, row.evaluated_on = carry_p, carry_n, desk.business_date
+    return EvaluationResult(year, evaluated, counts.get("loyal", 0), counts.get("exclusive", 0), counts)
+
+
+def last_activity(session, member: Member) -> date:
+    """The last stay or points, or the enrollment date if there were none."""
+    stay = session.scalar(select(func.max(Credit.date_of_use)).where(Credit.member_id == member.id))
+    earned = session.scalar(select(func.max(LedgerEntry.business_date)).where(
+        LedgerEntry.member_id == member.id, LedgerEntry.points > 0))
+    return max(d for d in (member.enrolled_on, stay, earned) if d is not None)
+
+
+def inactive(db: Database, desk: Desk, months: int | None = None) -> list[views.MemberView]:
+    """Memberships with no stay and no points for `months` consecutive months
+    (T&C 7.2). Listing only: revoking is the office's decision."""
+    program = db.program
+    months = program.inactivity_months if months is None else months
+    if not isinstance(months, int) or months < 1 or months > 1200:
+        raise errors.InvalidAmount("The number of months must be between 1 and 1200.")
+    cutoff = add_months(desk.business_date, -months)
+    out: list[views.MemberView] = []
+    with db.read() as s:
+        for member in s.scalars(select(Member).where(Member.status == "active", Member.enrolled_on <= cutoff)
+                                .order_by(Member.number)):
+            if last_activity(s, member) <= cutoff:
+                out.append(views.member_view(s, program, member, desk.business_date))
+    return out

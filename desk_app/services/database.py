@@ -1,0 +1,137 @@
+"""The database handle: engine, program, the installation's secret, and
+units of work (one transaction per user action)."""
+
+from __future__ import annotations
+
+import secrets
+from contextlib import contextmanager
+from functools import cached_property
+from typing import Iterator
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..db import migrate
+from ..db.engine import make_engine
+from ..db.schema import PropertyRow, Setting
+from ..domain import errors
+from ..domain.program import Program, load_program_file
+from ..paths import programs_dir
+
+PROGRAMS = ("one_harmony", "omo")
+
+
+def load_program(code: str) -> Program:
+    if code not in PROGRAMS:
+        raise errors.DeskError(f"Unknown program '{code}'.", "unknown_program")
+    return load_program_file(programs_dir() / f"{code}.json")
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+        self._writer = self.engine.execution_options(write=True)
+        self._batch: Session | None = None
+
+    # -- schema -------------------------------------------------------------
+    def is_initialized(self) -> bool:
+        return inspect(self.engine).has_table("installation")
+
+    def initialize(self, program_code: str | None = None) -> tuple[Program, str]:
+        """Create or upgrade the schema (idempotent); a database runs one program."""
+        version = migrate.upgrade(self.engine)
+        with self.write() as s:
+            current = s.get(Setting, "program")
+            if current is None:
+                code = program_code or "one_harmony"
+                s.add(Setting(key="program", value=code))
+                s.add(Setting(key="card_secret", value=secrets.token_hex(32)))
+            else:
+                code = current.value
+                if program_code and program_code != code:
+                    raise errors.ProgramMismatch(
+                        f"This database runs {code}; it cannot be switched to {program_code}."
+                    )
+            program = load_program(code)
+            for prop in program.properties:
+                row = s.get(PropertyRow, prop.code) or PropertyRow(code=prop.code)
+                row.name, row.country, row.currency = prop.name, prop.country, prop.currency
+                s.add(row)
+        self.__dict__.pop("program", None)
+        return self.program, version
+
+    def ensure_ready(self) -> None:
+        """Refuse an empty database; bring an older schema up to date in place."""
+        if not self.is_initialized():
+            raise errors.NotInitialized("The database is not set up yet: run 'desk-admin init' first.")
+        if migrate.current_revision(self.engine) != migrate.head_revision():
+            self.initialize()
+
+    @cached_property
+    def program(self) -> Program:
+        with self.read() as s:
+            code = s.scalar(select(Setting.value).where(Setting.key == "program"))
+        if code is None:
+            raise errors.NotInitialized("The database is not set up yet: run 'desk-admin init' first.")
+        return load_program(code)
+
+    @cached_property
+    def card_secret(self) -> bytes:
+        with self.read() as s:
+            return bytes.fromhex(s.scalar(select(Setting.value).where(Setting.key == "card_secret")))
+
+    def schema_version(self) -> str | None:
+        return migrate.current_revision(self.engine)
+
+    # -- units of work ------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that may spend: BEGIN IMMEDIATE on SQLite; callers
+        lock member rows FOR UPDATE on PostgreSQL. Commits on success only."""
+        if self._batch is not None:
+            with self._batch.begin_nested():
+                yield self._batch
+            return
+        try:
+            with Session(self._writer, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+        except IntegrityError as exc:
+            raise _refusal_for(exc) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        if self._batch is not None:
+            yield self._batch
+            return
+        with Session(self.engine) as session:
+            with session.begin():
+                yield session
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run many service calls in one transaction (bulk demo data, imports):
+        each call becomes a savepoint, so a refused call still changes nothing."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            with session.begin():
+                self._batch = session
+                try:
+                    yield
+                finally:
+                    self._batch = None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _refusal_for(exc: IntegrityError) -> Exception:
+    """A unique constraint that fired because another desk got there first
+    is the same refusal the service's own check gives."""
+    text = str(exc.orig)
+    if "uq_postings_folio" in text or "postings.reference" in text:
+        return errors.DuplicateFolio("This folio or check has already been posted at this property.")
+    if "uq_members_active_email" in text or "members.email_norm" in text:
+        return errors.DuplicateEmail("This e-mail address is already registered to a member.")
+    return exc

@@ -1,0 +1,136 @@
+"""Finding a member in a second: member number, scanned card, e-mail,
+phone, or part of a name in romaji, kanji or kana. Also the member page and
+the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import phonenumbers
+from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
+
+from ..db.schema import LedgerEntry, Member
+from ..domain import errors, members as rules
+from . import cards, ledger, views
+from .context import Desk
+from .database import Database
+
+MAX_RESULTS = 50
+MAX_QUERY = 200
+
+
+def show(db: Database, desk: Desk, number: str) -> views.MemberView:
+    with db.read() as s:
+        member = ledger.get_member(s, number)
+        return views.member_view(s, db.program, member, desk.business_date)
+
+
+def _phone_key(query: str) -> str | None:
+    text = rules.normalize_text(query).replace(" ", "")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) < 6 or any(ch not in "0123456789+-()" for ch in text):
+        return None
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(text, "JP"), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def find(db: Database, session, query: str) -> list[Member]:
+    """Members matching the query, best first; raises invalid_card for a
+    scanned payload that is forged or replaced."""
+    text = (query or "").strip()[:MAX_QUERY]
+    if not text:
+        return []
+    program = db.program
+    s = session
+    if cards.looks_like_payload(text):
+        number, _ = cards.verify(db, text)
+        return [ledger.get_member(s, number)]
+    compact = rules.normalize_text(text).replace(" ", "").replace("-", "")
+    if compact.isdigit() and len(compact) == program.member_number_length and compact[0] != "0":
+        if not rules.is_valid_member_number(compact, program.member_number_length):
+            raise errors.MemberNotFound(f"{compact} is not a valid member number: check the digits.")
+        member = s.scalar(select(Member).where(Member.number == compact))
+        return [member] if member else []
+    if "@" in text:
+        norm = text.lower()
+        return list(s.scalars(select(Member).where(Member.email_norm.like(f"{_escape(norm)}%", escape="\\"))
+                              .order_by(Member.email_norm != norm, Member.status != "active", Member.number)
+                              .limit(MAX_RESULTS)))
+    results: list[Member] = []
+    phone = _phone_key(text)
+    if phone:
+        results += s.scalars(select(Member).where(Member.phone == phone).order_by(Member.number).limit(MAX_RESULTS))
+    if compact.isdigit():
+        # A partly typed member number.
+        results += s.scalars(select(Member).where(Member.number.like(f"{compact}%")).order_by(Member.number)
+                             .limit(MAX_RESULTS))
+        return _unique(results)
+    key = rules.search_key(text)
+    if not key:
+        return results
+    pattern = f"%{_escape(key)}%"
+    starts = or_(Member.search_text.like(f"{_escape(key)}%", escape="\\"),
+                 Member.search_text.like(f"%|{_escape(key)}%", escape="\\"))
+    results += s.scalars(
+        select(Member).where(Member.search_text.like(pattern, escape="\\"))
+        .order_by(Member.status != "active", ~starts, Member.family_name, Member.given_name, Member.number)
+        .limit(MAX_RESULTS)
+    )
+    return _unique(results)
+
+
+def _unique(members: list[Member]) -> list[Member]:
+    seen: dict[int, Member] = {}
+    for m in members:
+        seen.setdefault(m.id, m)
+    return list(seen.values())[:MAX_RESULTS]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def lookup(db: Database, desk: Desk, query: str) -> list[views.MemberView]:
+    with db.read() as s:
+        return [views.member_view(s, db.program, m, desk.business_date) for m in find(db, s, query)]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    transaction_id: str
+    date: date
+    kind: str
+    points: int
+    nights: int
+    property: str | None
+    reference: str | None
+    clerk: str
+    terminal: str
+    reason: str | None
+    award: str | None
+    member_number: str
+
+
+def history(db: Database, desk: Desk, number: str, limit: int | None = None) -> list[HistoryEntry]:
+    """Newest first, including the history of memberships merged into this one."""
+    with db.read() as s:
+        member = ledger.get_member(s, number)
+        ids, frontier = {member.id}, [member.id]
+        while frontier:
+            frontier = list(s.scalars(select(Member.id).where(Member.merged_into_id.in_(frontier))))
+            ids.update(frontier)
+        owner = aliased(Member)
+        stmt = (select(LedgerEntry, owner.number).join(owner, owner.id == LedgerEntry.member_id)
+                .where(LedgerEntry.member_id.in_(ids))
+                .order_by(LedgerEntry.business_date.desc(), LedgerEntry.id.desc()))
+        if limit:
+            stmt = stmt.limit(limit)
+        return [
+            HistoryEntry(e.transaction_id, e.business_date, e.kind, e.points, e.nights, e.property_code,
+                         e.reference, e.clerk, e.terminal, e.reason, e.award_code, num)
+            for e, num in s.execute(stmt)
+        ]

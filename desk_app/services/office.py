@@ -1,0 +1,105 @@
+"""The program office's corrections: adjustments, merges, withdrawals.
+Supervisor only; each is an append-only set of ledger entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db.schema import Card, Credit, Member, TierStatus
+from ..domain import errors
+from . import ledger, tiering, views
+from .context import Desk
+from .database import Database
+from .registration import validate_reason
+
+MAX_ADJUSTMENT = 1_000_000
+
+
+@dataclass(frozen=True)
+class AdjustmentResult:
+    transaction_id: str
+    balance_after: int
+
+
+def adjust(db: Database, desk: Desk, number: str, points: int, reason: str) -> AdjustmentResult:
+    desk.require("supervisor", "adjust points")
+    if not isinstance(points, int) or isinstance(points, bool) or points == 0 or abs(points) > MAX_ADJUSTMENT:
+        raise errors.InvalidAmount(f"An adjustment is a non-zero number of points up to {MAX_ADJUSTMENT:,}.")
+    why = validate_reason(reason)
+    program = db.program
+    tx = ledger.new_transaction_id()
+    with db.write() as s:
+        member = ledger.get_member(s, number, lock=True)
+        ledger.require_active(member)
+        if points > 0:
+            entry = ledger.add_entry(s, desk, member, tx, "adjust", points=points, reason=why)
+            # Points granted outside a stay run from the grant date.
+            ledger.add_lot(s, program, member, entry, points, desk.business_date)
+        else:
+            ledger.spend(s, desk, member, tx, "adjust", -points, reason=why)
+        return AdjustmentResult(tx, ledger.balance(s, member.id, desk.business_date))
+
+
+def _close_cards(session, member: Member) -> None:
+    for card in session.scalars(select(Card).where(Card.member_id == member.id, Card.status == "active")):
+        card.status = "cancelled"
+
+
+def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views.MemberView:
+    """Consolidate a duplicate membership: valid points keep their own
+    expiry dates, nights and qualifying points keep their dates of use."""
+    desk.require("supervisor", "merge memberships")
+    if keep_number.strip() == drop_number.strip():
+        raise errors.SameMember("A membership cannot be merged into itself.")
+    program = db.program
+    tx = ledger.new_transaction_id()
+    with db.write() as s:
+        locked = ledger.lock_members(s, [keep_number, drop_number])
+        keep, drop = locked[keep_number.strip()], locked[drop_number.strip()]
+        ledger.require_active(keep)
+        ledger.require_active(drop)
+        ledger.record_expiry(s, desk, drop, tx)
+        live = [l for l in ledger.member_lots(s, drop.id) if l.remaining > 0]
+        carried = [(l.remaining, l.earned_on, l.expires_on) for l in live]
+        moved = ledger.drain(s, desk, drop, tx, "merge_out", live, reference=keep.number, at_property=False,
+                             reason=f"merged into {keep.number}")
+        entry_in = ledger.add_entry(s, desk, keep, tx, "merge_in", points=moved, reference=drop.number,
+                                    at_property=False, reason=f"merged from {drop.number}")
+        for remaining, earned_on, expires_on in carried:
+            ledger.add_lot(s, program, keep, entry_in, remaining, earned_on, expires_on)
+        for credit in s.scalars(select(Credit).where(Credit.member_id == drop.id)).all():
+            ledger.add_credit(s, keep, entry_in, credit.date_of_use, credit.qualifying_points, credit.nights, "merge")
+        # The same person's status carries over too [decided]: the kept
+        # number holds the better of the two.
+        for st in tiering.statuses(s, drop.id):
+            s.add(TierStatus(member_id=keep.id, tier=st.tier, valid_from=st.valid_from, valid_until=st.valid_until,
+                             basis_year=st.basis_year, source="merge", granted_on=desk.business_date))
+        tiering.check_promotion(s, program, desk, keep, {desk.business_date.year})
+        drop.status, drop.closed_on, drop.merged_into_id = "merged", desk.business_date, keep.id
+        drop.closed_reason = f"merged into {keep.number}"
+        _close_cards(s, drop)
+        return views.member_view(s, program, keep, desk.business_date)
+
+
+def withdraw(db: Database, desk: Desk, number: str, reason: str | None = None,
+             status: str = "withdrawn") -> views.MemberView:
+    """Withdrawal, disqualification or revocation: the membership closes and
+    every point is cancelled for good."""
+    desk.require("supervisor", "close a membership")
+    if status not in ("withdrawn", "revoked"):
+        raise errors.InvalidReason("A membership closes as withdrawn or revoked.")
+    why = validate_reason(reason or status, "reason")
+    program = db.program
+    tx = ledger.new_transaction_id()
+    with db.write() as s:
+        member = ledger.get_member(s, number, lock=True)
+        ledger.require_active(member)
+        ledger.record_expiry(s, desk, member, tx)
+        ledger.drain(s, desk, member, tx, "withdraw", ledger.member_lots(s, member.id), reason=why,
+                     at_property=False)
+        member.status, member.closed_on, member.closed_reason = status, desk.business_date, why
+        _close_cards(s, member)
+        ledger.add_entry(s, desk, member, tx, status, reason=why, at_property=False)
+        return views.member_view(s, program, member, desk.business_date)

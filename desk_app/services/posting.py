@@ -1,0 +1,214 @@
+"""Posting stays at checkout and restaurant or bar bills: points, bonus,
+nights and companions' nights, in one transaction. Also missing-stay and
+missing-bill claims, which are the same postings with past dates."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Mapping, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.schema import Member, Posting
+from ..domain import earning, errors
+from ..domain.program import Program
+from . import ledger, tiering
+from .context import Desk
+from .database import Database
+
+_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,39}$")
+
+
+@dataclass(frozen=True)
+class Companion:
+    member_number: str
+    nights: int
+
+
+@dataclass(frozen=True)
+class PostingResult:
+    transaction_id: str
+    points: int
+    bonus_points: int
+    nights: int
+    companions: tuple[Companion, ...]
+    balance_after: int
+    member_number: str = ""
+    eligible_yen: Mapping[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class StayFolio:
+    folio: str
+    check_in: date
+    check_out: date
+    channel: str
+    charges: Mapping[str, int]
+    rate_plan: str = "standard"
+    currency: str | None = None
+    exchange_rate: str | Decimal | None = None
+    companions: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class Bill:
+    check: str
+    date: date
+    charges: Mapping[str, int]
+    payment: str = "cash"
+    currency: str | None = None
+    exchange_rate: str | Decimal | None = None
+
+
+def validate_reference(text: str, what: str = "folio number") -> str:
+    value = (text or "").strip()
+    if not _REFERENCE.match(value):
+        raise errors.InvalidReference(
+            f"The {what} must be 1 to 40 letters, digits, '-', '_', '.' or '/'."
+        )
+    return value
+
+
+def _yen(program: Program, desk: Desk, charges: Mapping[str, int], currency: str | None, rate) -> tuple[dict, str, Decimal | None]:
+    prop = program.property(desk.property_code)
+    clean = earning.validate_charges(program.categories, charges)
+    currency = (currency or prop.currency).upper()
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        raise errors.InvalidAmount(f"'{currency[:10]}' is not a currency code.")
+    if currency == program.home_currency:
+        return clean, currency, None
+    parsed = earning.parse_exchange_rate(rate)
+    if parsed is None:
+        raise errors.InvalidAmount(f"A {currency} folio needs the posted exchange rate to yen.")
+    return earning.to_yen(clean, parsed), currency, parsed
+
+
+def _bonus_percent(session: Session, program: Program, member: Member, day: date) -> int:
+    return tiering.tier_on(session, program, member.id, day)[0].bonus_percent
+
+
+def _check_not_posted(session: Session, desk: Desk, kind: str, reference: str) -> None:
+    exists = session.scalar(select(Posting.id).where(
+        Posting.property_code == desk.property_code, Posting.kind == kind, Posting.reference == reference))
+    if exists is not None:
+        what = "folio" if kind == "stay" else "check"
+        raise errors.DuplicateFolio(f"This {what} ({reference}) has already been posted at this property.")
+
+
+def _credit(session, program, desk, member, tx, kind, earned: earning.Earning, day: date, reference: str) -> None:
+    entry = ledger.add_entry(session, desk, member, tx, kind, points=earned.total, nights=earned.nights,
+                             reference=reference)
+    if earned.total:
+        ledger.add_lot(session, program, member, entry, earned.total, day)
+    ledger.add_credit(session, member, entry, day, earned.points, earned.nights, kind)
+
+
+def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> PostingResult:
+    desk.require("clerk", "post a stay")
+    program = db.program
+    reference = validate_reference(folio.folio)
+    rules = program.earning_for(desk.property_code)
+    yen, currency, rate = _yen(program, desk, folio.charges, folio.currency, folio.exchange_rate)
+    earning.nights_between(folio.check_in, folio.check_out)
+    companions = [c.strip() for c in folio.companions]
+    if number.strip() in companions:
+        raise errors.SameMember("The paying member is already on the folio; list only the other guests.")
+    if len(set(companions)) != len(companions):
+        raise errors.SameMember("A companion is listed twice.")
+    tx = ledger.new_transaction_id()
+    with db.write() as s:
+        locked = ledger.lock_members(s, [number, *companions])
+        member = locked[number.strip()]
+        ledger.require_active(member)
+        earning.check_date_of_use(first_day=folio.check_in, date_of_use=folio.check_out,
+                                  enrolled_on=member.enrolled_on, business_date=desk.business_date,
+                                  claim_window_months=rules.claim_window_months)
+        _check_not_posted(s, desk, "stay", reference)
+        earned = earning.stay_earning(
+            rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
+            rate_plan=folio.rate_plan, yen=yen,
+            bonus_percent=_bonus_percent(s, program, member, folio.check_out),
+        )
+        _credit(s, program, desk, member, tx, "stay", earned, folio.check_out, reference)
+        companion_results = []
+        for comp_number in companions:
+            comp = locked[comp_number]
+            ledger.require_active(comp)
+            if folio.check_in < comp.enrolled_on:
+                raise errors.BeforeEnrollment(
+                    f"Companion {comp.number} joined after this stay began; nights before enrollment are not credited."
+                )
+            comp_earned = earning.Earning(0, 0, earned.nights, {})
+            _credit(s, program, desk, comp, tx, "companion", comp_earned, folio.check_out, reference)
+            companion_results.append(Companion(comp.number, earned.nights))
+        s.add(Posting(
+            property_code=desk.property_code, kind="stay", reference=reference, member_id=member.id,
+            transaction_id=tx, business_date=desk.business_date, date_of_use=folio.check_out,
+            check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
+            rate_plan=folio.rate_plan, charges=json.dumps(dict(folio.charges), sort_keys=True),
+            currency=currency, exchange_rate=str(rate) if rate is not None else None,
+            points=earned.points, bonus_points=earned.bonus_points, nights=earned.nights,
+        ))
+        for m in [member, *(locked[c] for c in companions)]:
+            tiering.check_promotion(s, program, desk, m, {folio.check_out.year})
+        return PostingResult(tx, earned.points, earned.bonus_points, earned.nights, tuple(companion_results),
+                             ledger.balance(s, member.id, desk.business_date), member.number,
+                             dict(earned.eligible_yen))
+
+
+def post_bill(db: Database, desk: Desk, number: str, bill: Bill) -> PostingResult:
+    desk.require("cashier", "post a bill")
+    program = db.program
+    reference = validate_reference(bill.check, "check number")
+    rules = program.earning_for(desk.property_code)
+    yen, currency, rate = _yen(program, desk, bill.charges, bill.currency, bill.exchange_rate)
+    tx = ledger.new_transaction_id()
+    with db.write() as s:
+        member = ledger.get_member(s, number, lock=True)
+        ledger.require_active(member)
+        earning.check_date_of_use(first_day=bill.date, date_of_use=bill.date, enrolled_on=member.enrolled_on,
+                                  business_date=desk.business_date, claim_window_months=rules.claim_window_months)
+        _check_not_posted(s, desk, "bill", reference)
+        earned = earning.bill_earning(rules, payment=bill.payment, yen=yen,
+                                      bonus_percent=_bonus_percent(s, program, member, bill.date))
+        _credit(s, program, desk, member, tx, "bill", earned, bill.date, reference)
+        s.add(Posting(
+            property_code=desk.property_code, kind="bill", reference=reference, member_id=member.id,
+            transaction_id=tx, business_date=desk.business_date, date_of_use=bill.date,
+            payment=bill.payment, charges=json.dumps(dict(bill.charges), sort_keys=True),
+            currency=currency, exchange_rate=str(rate) if rate is not None else None,
+            points=earned.points, bonus_points=earned.bonus_points, nights=0,
+        ))
+        tiering.check_promotion(s, program, desk, member, {bill.date.year})
+        return PostingResult(tx, earned.points, earned.bonus_points, 0, (),
+                             ledger.balance(s, member.id, desk.business_date), member.number,
+                             dict(earned.eligible_yen))
+
+
+def preview_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> earning.Earning:
+    """What posting would credit, for the clerk to confirm; writes nothing."""
+    program = db.program
+    rules = program.earning_for(desk.property_code)
+    yen, _, _ = _yen(program, desk, folio.charges, folio.currency, folio.exchange_rate)
+    with db.read() as s:
+        member = ledger.get_member(s, number)
+        return earning.stay_earning(
+            rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
+            rate_plan=folio.rate_plan, yen=yen,
+            bonus_percent=_bonus_percent(s, program, member, folio.check_out),
+        )
+
+
+def preview_bill(db: Database, desk: Desk, number: str, bill: Bill) -> earning.Earning:
+    program = db.program
+    rules = program.earning_for(desk.property_code)
+    yen, _, _ = _yen(program, desk, bill.charges, bill.currency, bill.exchange_rate)
+    with db.read() as s:
+        member = ledger.get_member(s, number)
+        return earning.bill_earning(rules, payment=bill.payment, yen=yen,
+                                    bonus_percent=_bonus_percent(s, program, member, bill.date))

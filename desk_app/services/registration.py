@@ -11,8 +11,8 @@ import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.schema import Member
-from ..domain import errors, members as rules
+from ..db.schema import LedgerEntry, Member
+from ..domain import errors, members as rules, premium
 from .context import Desk
 from .database import Database
 from . import ledger, tiering, views
@@ -234,4 +234,26 @@ def change_name(db: Database, desk: Desk, number: str, *, family_name: str, give
         member.search_text = search_text(member)
         ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "name_change", reason=why,
                          at_property=False)
+        return views.member_view(s, program, member, desk.business_date)
+
+
+def choose_premium_hotel(db: Database, desk: Desk, number: str, hotel_code: str) -> views.MemberView:
+    program = db.program
+    hotel = program.property((hotel_code or "").strip().upper()).code
+    with db.write() as s:
+        member = ledger.get_member(s, number, lock=True)
+        ledger.require_active(member)
+        if member.premium_hotel == hotel:
+            return views.member_view(s, program, member, desk.business_date)
+        changes = list(s.scalars(select(LedgerEntry.business_date).where(
+            LedgerEntry.member_id == member.id, LedgerEntry.kind == "premium_change")))
+        tier = tiering.tier_on(s, program, member.id, desk.business_date)[0].code
+        premium.check_choice(hotel=hotel, tier=tier, restricted=program.premium_restricted,
+                             first_chosen=member.premium_chosen_on, changes=changes,
+                             business_date=desk.business_date)
+        kind = "premium_choice" if member.premium_chosen_on is None else "premium_change"
+        if member.premium_chosen_on is None:
+            member.premium_chosen_on = desk.business_date
+        member.premium_hotel = hotel
+        ledger.add_entry(s, desk, member, ledger.new_transaction_id(), kind, reference=hotel)
         return views.member_view(s, program, member, desk.business_date)

@@ -1,0 +1,81 @@
+"""What every form dialog shares: Enter confirms, Esc cancels, the refusal
+label, and running the action on the worker while the form keeps what was
+typed."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+
+from . import messages
+from .session import DeskSession
+from .widgets import ErrorLabel
+
+
+class FormDialog(QDialog):
+    sig_done = Signal(object)       # the service's result, after success
+    sig_refused = Signal(str)       # the sentence shown to the clerk
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None, *, ok_text: str | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.busy = False
+        self.outcome = None
+        self.layout_ = QVBoxLayout(self)
+        self.error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("okButton")
+        self.ok_button.setDefault(True)
+        if ok_text:
+            self.ok_button.setText(ok_text)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        cancel.setToolTip(self.tr("Cancel (Esc)"))
+        self.ok_button.setToolTip(self.tr("Confirm (Enter)"))
+        self.buttons.accepted.connect(self.on_confirm)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self, *widgets: QWidget) -> None:
+        """Add the form's own widgets, then the refusal label and buttons."""
+        for w in widgets:
+            self.layout_.addWidget(w)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+
+    # -- running the action ---------------------------------------------------
+    def on_confirm(self) -> None:  # overridden by each dialog
+        raise NotImplementedError
+
+    def run(self, fn: Callable, *args, on_done: Callable | None = None, **kwargs) -> None:
+        if self.busy:
+            return
+        self.error.clear_message()
+        self.set_busy(True)
+
+        def done(result):
+            self.set_busy(False)
+            self.outcome = result
+            if on_done is not None:
+                on_done(result)
+            self.sig_done.emit(result)
+
+        self.session.worker.submit(fn, *args, owner=self, on_done=done, on_failed=self.on_refused, **kwargs)
+
+    def on_refused(self, exc: BaseException) -> None:
+        self.set_busy(False)
+        sentence = messages.describe(exc)
+        self.error.show_message(sentence)
+        self.adjustSize()
+        self.sig_refused.emit(sentence)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.ok_button.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()

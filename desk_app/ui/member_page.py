@@ -1,0 +1,264 @@
+"""The member page: who the guest is, what they hold, where they stand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from ..domain.program import Program
+from . import formatting as fmt
+from .models import ExpiryModel, HistoryModel, expiry_timeline
+from .widgets import TIER_COLOURS, Badge, NoticeLabel
+
+
+def _table(model, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return view
+
+
+class _Box(QFrame):
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("infoBox")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.grid = QGridLayout(self)
+        self.grid.setHorizontalSpacing(12)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-weight: 600; color: #4a5568;")
+        self.grid.addWidget(heading, 0, 0, 1, 2)
+        self.rows = 1
+
+    def add(self, caption: str, widget: QWidget) -> QWidget:
+        label = QLabel(caption)
+        label.setStyleSheet("color: #4a5568;")
+        self.grid.addWidget(label, self.rows, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(widget, self.rows, 1)
+        self.rows += 1
+        return widget
+
+    def finish(self) -> None:
+        self.grid.setRowStretch(self.rows, 1)
+        self.grid.setColumnStretch(1, 1)
+
+
+def _value(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class MemberPage(QWidget):
+    def __init__(self, program: Program, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("memberPage")
+        self.program = program
+        self.view = None
+
+        self.empty = QLabel(self.tr("Scan a card or type a member number, e-mail, phone or name above.\n"
+                                    "Press F2 to return to the search field at any time."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #718096;")
+        self.empty.setWordWrap(True)
+
+        # Header: name, kana, number, badges.
+        self.name = _value("memberNameLabel")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.name.setFont(big)
+        self.kana = _value("memberKanaLabel")
+        self.kana.setStyleSheet("color: #4a5568;")
+        self.number = _value("memberNumberLabel")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.2)
+        self.number.setFont(mono)
+        self.tier = Badge()
+        self.tier.setObjectName("tierLabel")
+        self.birthday = Badge()
+        self.birthday.setObjectName("birthdayBadge")
+        self.birthday.set_colours("#c2185b", "#ffffff")
+        self.birthday.setText(self.tr("Birthday month"))
+        self.status_badge = Badge()
+        self.status_badge.setObjectName("statusBadge")
+        self.status_badge.set_colours("#6b7280", "#ffffff")
+
+        header = QGridLayout()
+        header.addWidget(self.name, 0, 0)
+        badges = QHBoxLayout()
+        badges.addWidget(self.tier)
+        badges.addWidget(self.birthday)
+        badges.addWidget(self.status_badge)
+        badges.addStretch(1)
+        header.addLayout(badges, 0, 1, Qt.AlignmentFlag.AlignRight)
+        header.addWidget(self.kana, 1, 0)
+        header.addWidget(self.number, 2, 0)
+        self.tier_valid = _value("tierValidityLabel")
+        header.addWidget(self.tier_valid, 1, 1, Qt.AlignmentFlag.AlignRight)
+        header.setColumnStretch(0, 1)
+
+        self.notice = NoticeLabel(kind="warning")
+        self.notice.setObjectName("registrationNotice")
+
+        # Points.
+        points_box = _Box(self.tr("Points"))
+        self.balance = _value("pointsBalanceLabel")
+        bal_font = QFont(self.font())
+        bal_font.setPointSizeF(bal_font.pointSizeF() * 1.8)
+        bal_font.setBold(True)
+        self.balance.setFont(bal_font)
+        points_box.grid.addWidget(self.balance, 1, 0, 1, 2)
+        points_box.rows = 2
+        self.next_expiry = points_box.add(self.tr("Next to expire"), _value("nextExpiryLabel"))
+        points_box.finish()
+
+        # This year.
+        year_box = _Box(self.tr("This year"))
+        self.year_title = year_box.grid.itemAtPosition(0, 0).widget()
+        self.year_points = year_box.add(self.tr("Qualifying points"), _value("yearPointsLabel"))
+        self.year_nights = year_box.add(self.tr("Nights"), _value("yearNightsLabel"))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("tierProgress")
+        self.progress.setRange(0, 100)
+        self.progress_caption = QLabel()
+        year_box.add(self.tr("Next tier"), self.progress)
+        year_box.grid.addWidget(self.progress_caption, year_box.rows, 1)
+        self.progress_caption.setObjectName("tierProgressCaption")
+        self.progress_caption.setWordWrap(True)
+        year_box.rows += 1
+        year_box.finish()
+
+        # Membership.
+        member_box = _Box(self.tr("Membership"))
+        self.registration = member_box.add(self.tr("Registration"), _value("registrationLabel"))
+        self.enrolled = member_box.add(self.tr("Enrolled"), _value("enrolledLabel"))
+        self.premium = member_box.add(self.tr("Premium Selection"), _value("premiumLabel"))
+        self.card = member_box.add(self.tr("Card"), _value("cardLabel"))
+        self.contact = member_box.add(self.tr("Contact"), _value("contactLabel"))
+        member_box.finish()
+
+        boxes = QHBoxLayout()
+        for box in (points_box, year_box, member_box):
+            boxes.addWidget(box, 1)
+
+        self.history_model = HistoryModel(self)
+        self.expiry_model = ExpiryModel(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_table(self.history_model, "historyView"), self.tr("Recent history"))
+        self.tabs.addTab(_table(self.expiry_model, "expiryView"), self.tr("Points expiry timeline"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.content = QWidget()
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(header)
+        inner.addWidget(self.notice)
+        inner.addLayout(boxes)
+        inner.addWidget(self.tabs, 1)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.empty, 1)
+        outer.addWidget(self.content, 1)
+        self.clear()
+
+    # -- showing ------------------------------------------------------------
+    def clear(self) -> None:
+        self.view = None
+        self.content.hide()
+        self.empty.show()
+        self.history_model.set_rows(())
+        self.expiry_model.set_rows(())
+
+    def show_member(self, view, history=()) -> None:
+        self.view = view
+        self.empty.hide()
+        self.content.show()
+        self.name.setText(fmt.full_name(view))
+        self.kana.setText(fmt.kana_name(view))
+        self.kana.setVisible(bool(self.kana.text()))
+        self.number.setText(view.member_number)
+        bg, fg = TIER_COLOURS.get(view.tier, TIER_COLOURS["basic"])
+        self.tier.set_colours(bg, fg)
+        self.tier.setText(view.tier_name)
+        self.tier_valid.setText(self.tr("%1 until %2").replace("%1", view.tier_name).replace(
+            "%2", fmt.day(view.tier_valid_until)) if view.tier_valid_until else "")
+        self.birthday.setVisible(view.birthday_month)
+        closed = view.status != "active"
+        self.status_badge.setVisible(closed)
+        self.status_badge.setText(fmt.status_text(view.status))
+
+        self.balance.setText(self.tr("%1 points").replace("%1", fmt.points(view.points_balance)))
+        nxt = view.next_expiry
+        self.next_expiry.setText(
+            self.tr("%1 points after %2").replace("%1", fmt.points(nxt.points)).replace("%2", fmt.day(nxt.expires_on))
+            if nxt else self.tr("Nothing to expire"))
+
+        self.year_title.setText(self.tr("This year (%1)").replace("%1", str(view.year)))
+        self.year_points.setText(fmt.points(view.year_points))
+        self.year_nights.setText(str(view.year_nights))
+        if view.next_tier:
+            level = self.program.tiers.level(view.next_tier)
+            self.progress.setValue(round(view.next_tier_progress * 100))
+            self.progress.setFormat(self.tr("%p% to %1").replace("%1", level.name))
+            parts = []
+            if level.min_points:
+                parts.append(self.tr("%1 points").replace("%1", fmt.points(level.min_points)))
+            if level.min_nights:
+                parts.append(self.tr("%1 nights").replace("%1", str(level.min_nights)))
+            self.progress_caption.setText(self.tr("%1 needs %2").replace("%1", level.name).replace(
+                "%2", self.tr(" or ").join(parts)))
+        else:
+            self.progress.setValue(100)
+            self.progress.setFormat(self.tr("Top tier reached"))
+            self.progress_caption.setText("")
+        self.progress.setVisible(bool(self.program.tiers.levels[1:]))
+
+        self.registration.setText(fmt.registration_text(view.registration))
+        self.enrolled.setText(self.tr("%1 at %2").replace("%1", fmt.day(view.enrolled_on)).replace(
+            "%2", view.enrolled_at))
+        self.premium.setText(self._hotel(view.premium_hotel) if view.premium_hotel else self.tr("Not chosen"))
+        if view.card:
+            self.card.setText(self.tr("Card %1, issued %2 (%3)").replace("%1", str(view.card.sequence)).replace(
+                "%2", fmt.day(view.card.issued_on)).replace("%3", self._card_state(view.card)))
+        else:
+            self.card.setText(self.tr("No card yet"))
+        self.contact.setText("\n".join(p for p in (view.email, view.phone,
+                                                    " ".join(x for x in (view.postal_code, view.address) if x))
+                                       if p))
+
+        notices = []
+        if closed:
+            notices.append(self.tr("This membership is closed (%1 on %2). It cannot earn or redeem.").replace(
+                "%1", fmt.status_text(view.status)).replace("%2", fmt.day(view.closed_on))
+                + (" " + self.tr("Merged into %1.").replace("%1", view.merged_into) if view.merged_into else ""))
+        elif view.registration != "full":
+            notices.append(self.tr("Simple registration only: full registration (address, phone, birth date) "
+                                   "is needed before this member can redeem points. Ctrl+R completes it."))
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
+
+        self.history_model.set_rows(history)
+        self.expiry_model.set_rows(expiry_timeline(view.lots))
+
+    def _hotel(self, code: str) -> str:
+        try:
+            return f"{self.program.property(code).name} ({code})"
+        except Exception:
+            return code
+
+    def _card_state(self, card) -> str:
+        return {"active": self.tr("valid"), "replaced": self.tr("replaced"), "cancelled": self.tr("cancelled")}.get(
+            card.status, card.status) + (f", {fmt.card_reason_text(card.reason)}" if card.reason != "new" else "")

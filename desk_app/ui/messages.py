@@ -1,0 +1,89 @@
+"""Every refusal's wording for the clerk, in one place.
+
+The services raise a DeskError with a stable code; this module turns the
+code into a sentence a clerk understands (translatable). Where the
+service's own message carries the useful detail (which field, which limit)
+and there is no better general sentence, the service's message is shown.
+Anything that is not a refusal becomes a calm general sentence: never a
+traceback.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..domain.errors import DeskError
+
+_CTX = "Messages"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+# code -> sentence. None means: the service's message says it best.
+def _sentences() -> dict[str, str | None]:
+    return {
+        "member_not_found": None,
+        "duplicate_email": _t("This e-mail address already belongs to a member. Look the guest up instead "
+                              "of enrolling them again."),
+        "invalid_email": _t("This does not look like an e-mail address. Check it with the guest."),
+        "invalid_name": None,
+        "guardian_consent_required": _t("The guest is under 18. Ask for a parent's or guardian's consent "
+                                        "and tick the consent box."),
+        "full_registration_required": _t("This member has only a simple registration. Complete the full "
+                                         "registration (address, phone, birth date) before redeeming."),
+        "member_closed": _t("This membership is closed. It cannot earn or redeem points."),
+        "insufficient_points": _t("The member does not have enough points for this."),
+        "invalid_amount": None,
+        "invalid_dates": None,
+        "duplicate_folio": _t("This folio or check number has already been posted at this hotel."),
+        "before_enrollment": _t("This date is before the guest joined. Nothing can be credited for it."),
+        "claim_too_late": _t("This is more than 6 months ago. A missing stay or bill can only be claimed "
+                             "within 6 months of the date of use."),
+        "award_not_eligible": _t("This award is not available for this booking. Room upgrades need a "
+                                 "booking made through the reservation center or directly with the hotel."),
+        "unknown_award": _t("This award is not in the catalogue."),
+        "invalid_card": None,  # see _card_sentence
+        "same_member": None,
+        "unknown_property": _t("This hotel code is not part of the program."),
+        "invalid_phone": _t("This does not look like a telephone number for the country chosen."),
+        "invalid_address": None,
+        "invalid_reference": _t("The folio or check number may contain only letters, digits, '-', '_', "
+                                "'.' and '/' (up to 40)."),
+        "invalid_reason": _t("Please write down the reason."),
+        "not_permitted": _t("Your role does not allow this. Ask a supervisor."),
+        "identity_not_confirmed": _t("Confirm that you have checked the member's identity first."),
+        "not_initialized": _t("The database is not set up yet."),
+        "program_mismatch": None,
+        "authentication_failed": _t("The clerk ID or password is wrong."),
+        "account_locked": _t("This account is locked after too many wrong passwords. A supervisor can "
+                             "unlock it."),
+        "invalid_clerk": None,
+        "invalid_channel": _t("Choose a booking channel and rate plan from the lists."),
+        "premium_selection_locked": None,
+        "premium_selection_restricted": None,
+    }
+
+
+def _card_sentence(exc: DeskError) -> str:
+    text = exc.message.lower()
+    if "replaced" in text:
+        return _t("This card has been replaced by a newer card and no longer works. Ask the guest for "
+                  "the current card, or look them up by name.")
+    if "not issued by this program" in text or "not a membership card" in text:
+        return _t("This card is not genuine: it was not issued by this program. Do not accept it.")
+    if "belongs to a membership" in text:
+        return _t("This card belongs to a membership that is closed.")
+    return _t("This card is no longer valid. Ask the guest for the current card.")
+
+
+def describe(exc: BaseException) -> str:
+    """The sentence to show for a failed action."""
+    if isinstance(exc, DeskError):
+        if exc.code == "invalid_card":
+            return _card_sentence(exc)
+        sentence = _sentences().get(exc.code)
+        return sentence if sentence else exc.message
+    return _t("Something went wrong and nothing was changed. Try again; if it happens again, "
+              "tell the supervisor.")

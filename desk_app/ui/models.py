@@ -1,0 +1,180 @@
+"""Table models over tuples of frozen dataclasses (no item widgets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from . import formatting as fmt
+
+RowRole = Qt.ItemDataRole.UserRole + 1
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    numeric: bool = False
+    tooltip: Callable[[Any], str] | None = None
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only rows; each row is one dataclass. Subclasses set columns()."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: tuple = ()
+        self._columns: tuple[Column, ...] = tuple(self.columns())
+
+    def columns(self) -> Sequence[Column]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- data ---------------------------------------------------------------
+    def set_rows(self, rows: Sequence) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rows(self) -> tuple:
+        return self._rows
+
+    def row(self, index: int):
+        return self._rows[index]
+
+    # -- Qt -----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self._columns)):
+            return None
+        item, col = self._rows[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if col.numeric else _LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(item)
+        if role == RowRole:
+            return item
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section].header
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Models", text)
+
+
+class MemberResultsModel(RowsModel):
+    """Lookup results: MemberView rows, e-mail and phone masked."""
+
+    def columns(self):
+        return (
+            Column(_t("Member no."), lambda m: m.member_number),
+            Column(_t("Name"), fmt.full_name),
+            Column(_t("Kana"), fmt.kana_name),
+            Column(_t("Tier"), lambda m: m.tier_name),
+            Column(_t("Points"), lambda m: fmt.points(m.points_balance), numeric=True),
+            Column(_t("E-mail"), lambda m: fmt.mask_email(m.email)),
+            Column(_t("Phone"), lambda m: fmt.mask_phone(m.phone)),
+            Column(_t("Status"), lambda m: fmt.status_text(m.status)),
+        )
+
+
+class HistoryModel(RowsModel):
+    """The member's ledger, newest first: HistoryEntry rows."""
+
+    def columns(self):
+        return (
+            Column(_t("Date"), lambda e: fmt.day(e.date)),
+            Column(_t("What"), lambda e: fmt.entry_kind_text(e.kind),
+                   tooltip=lambda e: e.reason or ""),
+            Column(_t("Points"), lambda e: f"{e.points:+,}" if e.points else "", numeric=True),
+            Column(_t("Nights"), lambda e: str(e.nights) if e.nights else "", numeric=True),
+            Column(_t("Hotel"), lambda e: e.property or ""),
+            Column(_t("Reference"), lambda e: e.reference or e.award or ""),
+            Column(_t("Clerk"), lambda e: e.clerk),
+        )
+
+
+@dataclass(frozen=True)
+class ExpiryRow:
+    expires_on: Any
+    points: int
+    earned_from: Any
+    earned_to: Any
+
+
+def expiry_timeline(lots) -> tuple[ExpiryRow, ...]:
+    """Group the member's valid lots by expiry date (already oldest first)."""
+    grouped: dict = {}
+    for lot in lots:
+        row = grouped.get(lot.expires_on)
+        if row is None:
+            grouped[lot.expires_on] = ExpiryRow(lot.expires_on, lot.points, lot.earned_on, lot.earned_on)
+        else:
+            grouped[lot.expires_on] = ExpiryRow(lot.expires_on, row.points + lot.points,
+                                                min(row.earned_from, lot.earned_on), max(row.earned_to, lot.earned_on))
+    return tuple(sorted(grouped.values(), key=lambda r: r.expires_on))
+
+
+class ExpiryModel(RowsModel):
+    def columns(self):
+        return (
+            Column(_t("Expires after"), lambda r: fmt.day(r.expires_on)),
+            Column(_t("Points"), lambda r: fmt.points(r.points), numeric=True),
+            Column(_t("Earned"), lambda r: fmt.day(r.earned_from) if r.earned_from == r.earned_to
+                   else f"{fmt.day(r.earned_from)} – {fmt.day(r.earned_to)}"),
+        )
+
+
+@dataclass(frozen=True)
+class AwardOffer:
+    code: str
+    name: str
+    points: int
+    kind: str
+    max_quantity: int
+    channels: tuple[str, ...] | None
+    affordable: int  # how many the balance covers
+
+
+class AwardModel(RowsModel):
+    def columns(self):
+        return (
+            Column(_t("Award"), lambda a: a.name),
+            Column(_t("Points each"), lambda a: fmt.points(a.points), numeric=True),
+            Column(_t("Up to"), lambda a: str(a.affordable), numeric=True),
+        )
+
+
+class ClerkModel(RowsModel):
+    def columns(self):
+        return (
+            Column(_t("Clerk ID"), lambda c: c.login),
+            Column(_t("Name"), lambda c: c.name),
+            Column(_t("Role"), lambda c: fmt.role_text(c.role)),
+            Column(_t("Locked"), lambda c: _t("Locked") if c.locked else ""),
+        )

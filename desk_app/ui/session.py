@@ -1,0 +1,60 @@
+"""What a signed-in desk carries: the database, its program, the worker,
+the settings and who is at the desk. Passed explicitly to every window and
+dialog (no global main-window object)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..config import Settings
+from ..domain.program import Program
+from ..services.clerks import ClerkView
+from ..services.context import ROLES, Desk
+from ..services.database import Database
+from .worker import Worker
+
+
+def business_date() -> date:
+    """Today, unless DESK_APP_BUSINESS_DATE says otherwise (training, tests)."""
+    env = os.environ.get("DESK_APP_BUSINESS_DATE")
+    if env:
+        try:
+            return date.fromisoformat(env)
+        except ValueError:
+            pass
+    return date.today()
+
+
+@dataclass
+class DeskSession:
+    db: Database
+    settings: Settings
+    worker: Worker
+    program: Program
+    clerk: ClerkView | None = None
+
+    @property
+    def property_code(self) -> str:
+        return self.settings.property_code or self.program.properties[0].code
+
+    @property
+    def property_name(self) -> str:
+        try:
+            return self.program.property(self.property_code).name
+        except Exception:  # an unknown code in the settings file: show the code
+            return self.property_code
+
+    @property
+    def desk(self) -> Desk:
+        clerk = self.clerk
+        return Desk(business_date(), self.property_code, clerk.login if clerk else "",
+                    self.settings.effective_terminal, clerk.role if clerk else "cashier")
+
+    def may(self, role: str) -> bool:
+        """For showing or hiding actions only; the services enforce roles."""
+        return self.clerk is not None and ROLES.index(self.clerk.role) >= ROLES.index(role)
+
+    def signed_in(self, clerk: ClerkView) -> "DeskSession":
+        return replace(self, clerk=clerk)

@@ -1,0 +1,95 @@
+"""Test configuration: Qt offscreen before anything imports it, user data in
+a temporary folder, and databases: a real SQLite file always, PostgreSQL as
+well when DESK_APP_TEST_PG_URL points at a server."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import uuid
+from datetime import date
+
+import pytest
+
+PG_URL = os.environ.get("DESK_APP_TEST_PG_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory, monkeypatch):
+    """No test touches the real user data directory or settings."""
+    home = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(home))
+    monkeypatch.delenv("DESK_APP_DB", raising=False)
+    monkeypatch.delenv("DESK_APP_BUSINESS_DATE", raising=False)
+    monkeypatch.delenv("DESK_APP_PROPERTY", raising=False)
+
+
+def pg_schema_url(schema: str) -> str:
+    sep = "&" if "?" in PG_URL else "?"
+    return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def database_url(request, tmp_path):
+    """A fresh, empty database: a SQLite file, or a new PostgreSQL schema."""
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+        return
+    from sqlalchemy import create_engine, text
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+                          if PG_URL.startswith("postgresql://") else PG_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield pg_schema_url(schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def pytest_generate_tests(metafunc):
+    if "database_url" in metafunc.fixturenames and "backend_all" in metafunc.fixturenames:
+        metafunc.parametrize("database_url", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend_all():
+    """Marker fixture: the test runs on every configured backend."""
+    return None
+
+
+def make_db(url: str, program: str = "one_harmony"):
+    from desk_app.services.database import Database
+
+    db = Database(url)
+    db.initialize(program)
+    return db
+
+
+@pytest.fixture
+def db(database_url, backend_all):
+    database = make_db(database_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def omo_db(database_url, backend_all):
+    database = make_db(database_url, "omo")
+    yield database
+    database.dispose()
+
+
+def desk_on(day: date | str, prop: str = "TKO", role: str = "supervisor", clerk: str = "test-clerk"):
+    from desk_app.services.context import Desk
+
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return Desk(day, prop, clerk, "T1", role)

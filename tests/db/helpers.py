@@ -1,0 +1,37 @@
+from datetime import date
+
+from desk_app.services import posting, registration
+from tests.conftest import desk_on
+
+_n = [0]
+
+
+def enrol(db, day="2026-01-05", full=True, email=None, **kw):
+    _n[0] += 1
+    desk = desk_on(day)
+    view = registration.register(db, desk, registration.Enrolment(
+        kw.pop("family", "Sato"), kw.pop("given", "Hana"), email or f"guest{_n[0]}@example.jp", **kw))
+    if full:
+        registration.complete_registration(db, desk, view.member_number, postal_code="100-0005",
+                                           address="Chiyoda-ku, Marunouchi 1-1", country="JP",
+                                           phone="090-1234-5678")
+    return view.member_number
+
+
+def stay(db, number, check_in, check_out, room, folio=None, channel="direct", business=None, prop="TKO",
+         **kw):
+    folio = folio if folio is not None else f"F{check_in}{check_out}{room}{_next()}"
+    return posting.post_stay(db, desk_on(business or check_out, prop), number, posting.StayFolio(
+        folio=folio, check_in=date.fromisoformat(check_in), check_out=date.fromisoformat(check_out),
+        channel=channel, charges={"room": room, **kw.pop("charges", {})}, **kw))
+
+
+def bill(db, number, day, fnb, check=None, payment="card", business=None, prop="TKO"):
+    return posting.post_bill(db, desk_on(business or day, prop), number, posting.Bill(
+        check=check or f"C{day}{fnb}{_next()}", date=date.fromisoformat(day), charges={"fnb": fnb},
+        payment=payment))
+
+
+def _next():
+    _n[0] += 1
+    return _n[0]

@@ -1,0 +1,125 @@
+"""Expiry, tier evaluation, inactivity, merges and withdrawals."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desk_app.db.schema import TierEvaluation
+from desk_app.domain import errors
+from desk_app.services import audit, batch, lookup, office
+from tests.conftest import desk_on
+from tests.db.helpers import bill, enrol, stay
+
+pytestmark = pytest.mark.usefixtures("backend_all")
+
+
+def test_expiry_batch_records_expired_lots_once(db):
+    number = enrol(db, day="2023-01-05")
+    stay(db, number, "2023-03-01", "2023-03-02", 100_000)   # 2,000 pts, usable through 2026-01-31
+    stay(db, number, "2024-03-01", "2024-03-02", 50_000)    # 1,000 pts, through 2027-01-31
+    r = batch.expire_points(db, desk_on("2026-02-01"))
+    assert (r.expired_points, r.members) == (2_000, 1)
+    again = batch.expire_points(db, desk_on("2026-02-01"))
+    assert (again.expired_points, again.members) == (0, 0)
+    v = lookup.show(db, desk_on("2026-02-01"), number)
+    assert v.points_balance == 1_000
+    assert [e.kind for e in lookup.history(db, desk_on("2026-02-01"), number)][0] == "expire"
+    assert audit.check_all(db) == []
+
+
+def test_year_end_evaluation_with_carry_over(db):
+    a, b, c = (enrol(db, day="2024-12-01") for _ in range(3))
+    simple = enrol(db, day="2024-12-01", full=False)
+    stay(db, a, "2025-05-01", "2025-05-02", 290_000)              # 5,800 points
+    for i in range(38):                                            # 38 nights via an agency
+        stay(db, b, f"2025-{1 + i // 4:02d}-{1 + (i % 4) * 2:02d}", f"2025-{1 + i // 4:02d}-{2 + (i % 4) * 2:02d}",
+             10_000, channel="ota")
+    stay(db, simple, "2025-05-01", "2025-05-02", 290_000)
+    r = batch.evaluate_tiers(db, desk_on("2026-01-02"), 2025)
+    assert (r.year, r.evaluated, r.loyal, r.exclusive) == (2025, 4, 1, 1)
+    desk = desk_on("2026-04-01")
+    va, vb, vc = (lookup.show(db, desk, n) for n in (a, b, c))
+    assert (va.tier, va.tier_valid_until) == ("loyal", date(2027, 3, 31))
+    assert (vb.tier, vb.tier_valid_until) == ("exclusive", date(2027, 3, 31))
+    assert vc.tier == "basic" and lookup.show(db, desk, simple).tier == "basic"
+    assert (va.carry_points, va.year_points) == (800, 800)
+    assert (vb.carry_nights, vb.year_nights) == (8, 8)
+    with db.read() as s:
+        rows = {e.member_id: e for e in s.scalars(select(TierEvaluation))}
+        assert sorted((e.tier, e.carry_points, e.carry_nights) for e in rows.values()) == [
+            ("basic", 0, 0), ("exclusive", 0, 8), ("loyal", 800, 0), ("loyal", 800, 0)]
+    again = batch.evaluate_tiers(db, desk_on("2026-01-02"), 2025)
+    assert (again.loyal, again.exclusive) == (1, 1)
+    with db.read() as s:
+        assert len(list(s.scalars(select(TierEvaluation)))) == 4
+
+
+def test_evaluation_of_a_future_year_refused(db):
+    with pytest.raises(errors.InvalidDates):
+        batch.evaluate_tiers(db, desk_on("2026-11-22"), 2027)
+
+
+def test_inactive_members_listed_after_36_months(db):
+    idle = enrol(db, day="2022-01-10")
+    active = enrol(db, day="2022-01-10")
+    stay(db, active, "2024-06-01", "2024-06-02", 10_000)
+    on = desk_on("2025-01-10")
+    assert [m.member_number for m in batch.inactive(db, on, 36)] == [idle]
+    assert batch.inactive(db, desk_on("2025-01-09"), 36) == []
+    assert [m.member_number for m in batch.inactive(db, desk_on("2027-06-02"), 36)] == sorted([idle, active])
+
+
+def test_merge_moves_points_with_their_expiry_nights_and_history(db):
+    keep = enrol(db, day="2024-01-05")
+    drop = enrol(db, day="2024-01-05")
+    stay(db, keep, "2026-03-01", "2026-03-02", 50_000)       # 1,000, expires 2029-01-31
+    stay(db, drop, "2024-03-01", "2024-03-04", 100_000)      # 2,000, expires 2027-01-31; 3 nights in 2024
+    stay(db, drop, "2026-04-01", "2026-04-03", 25_000)       # 500, 2 nights in 2026
+    v = office.merge(db, desk_on("2026-11-22"), keep, drop)
+    assert v.points_balance == 3_500
+    assert [(l.points, l.expires_on) for l in v.lots] == [
+        (2_000, date(2027, 1, 31)), (1_000, date(2029, 1, 31)), (500, date(2029, 1, 31))]
+    assert (v.year_points, v.year_nights) == (1_000 + 500, 1 + 2)
+    dropped = lookup.show(db, desk_on("2026-11-22"), drop)
+    assert (dropped.status, dropped.points_balance, dropped.merged_into) == ("merged", 0, keep)
+    kinds = {(e.member_number, e.kind) for e in lookup.history(db, desk_on("2026-11-22"), keep)}
+    assert (drop, "stay") in kinds and (keep, "merge_in") in kinds
+    with pytest.raises(errors.MemberClosed):
+        stay(db, drop, "2026-11-20", "2026-11-22", 1_000)
+    with pytest.raises(errors.SameMember):
+        office.merge(db, desk_on("2026-11-22"), keep, keep)
+    with pytest.raises(errors.MemberClosed):
+        office.merge(db, desk_on("2026-11-22"), keep, drop)
+    assert audit.check_all(db) == []
+
+
+def test_merge_keeps_the_better_status(db):
+    keep = enrol(db, day="2026-01-05")
+    drop = enrol(db, day="2026-01-05")
+    stay(db, drop, "2026-02-01", "2026-02-11", 800_000)  # Exclusive from 2026-03-01
+    v = office.merge(db, desk_on("2026-11-22"), keep, drop)
+    assert (v.tier, v.tier_valid_until) == ("exclusive", date(2028, 3, 31))
+
+
+def test_withdrawal_cancels_all_points(db):
+    number = enrol(db, day="2024-01-05")
+    stay(db, number, "2024-03-01", "2024-03-02", 100_000)
+    stay(db, number, "2026-03-01", "2026-03-02", 100_000)
+    v = office.withdraw(db, desk_on("2026-11-22"), number, "member request")
+    assert (v.status, v.points_balance, v.lots, v.card) == ("withdrawn", 0, (), None)
+    kinds = [e.kind for e in lookup.history(db, desk_on("2026-11-22"), number)]
+    assert kinds[:2] == ["withdrawn", "withdraw"]
+    with pytest.raises(errors.MemberClosed):
+        office.withdraw(db, desk_on("2026-11-22"), number, "again")
+    assert audit.check_all(db) == []
+
+
+def test_history_newest_first_with_who_and_where(db):
+    number = enrol(db, day="2026-01-05")
+    stay(db, number, "2026-03-01", "2026-03-02", 10_000, folio="F-1")
+    bill(db, number, "2026-04-01", 5_000, check="B-1", prop="OSA")
+    h = lookup.history(db, desk_on("2026-11-22"), number)
+    assert [(e.kind, e.points, e.property, e.reference) for e in h[:2]] == [
+        ("bill", 50, "OSA", "B-1"), ("stay", 200, "TKO", "F-1")]
+    assert h[0].clerk == "test-clerk" and h[0].terminal == "T1"

@@ -1,0 +1,184 @@
+"""Posting stays and bills on a real database: PROGRAM_RULES.md 3, 4 and 6."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from desk_app.db.schema import LedgerEntry, Lot, Posting
+from desk_app.domain import errors
+from desk_app.services import lookup, posting
+from tests.conftest import desk_on
+from tests.db.helpers import bill, enrol, stay
+
+pytestmark = pytest.mark.usefixtures("backend_all")
+
+
+def show(db, number, day="2026-11-22"):
+    return lookup.show(db, desk_on(day), number)
+
+
+def entries(db):
+    with db.read() as s:
+        return s.scalar(select(func.count(LedgerEntry.id)))
+
+
+def test_stay_at_checkout_credits_points_lot_and_nights(db):
+    number = enrol(db)
+    r = stay(db, number, "2026-03-01", "2026-03-03", 48_000, charges={"fnb": 6_500, "tax": 4_800})
+    assert (r.points, r.bonus_points, r.nights, r.balance_after) == (960 + 65, 0, 2, 1_025)
+    v = show(db, number, "2026-03-03")
+    assert [(l.points, l.earned_on, l.expires_on) for l in v.lots] == [(1_025, date(2026, 3, 3), date(2029, 1, 31))]
+    assert (v.year_points, v.year_nights) == (1_025, 2)
+
+
+def test_same_folio_at_same_property_only_once(db):
+    number = enrol(db)
+    stay(db, number, "2026-03-01", "2026-03-03", 48_000, folio="F-100")
+    before = entries(db)
+    with pytest.raises(errors.DuplicateFolio):
+        stay(db, number, "2026-03-01", "2026-03-03", 48_000, folio="F-100")
+    assert entries(db) == before
+    # The same number at another property is another folio.
+    assert stay(db, number, "2026-03-01", "2026-03-03", 48_000, folio="F-100", prop="OSA").points == 960
+
+
+def test_bonus_by_tier_on_the_date_of_use(db):
+    number = enrol(db)
+    stay(db, number, "2026-02-01", "2026-02-11", 250_000)  # 5,000 points: Loyal from 2026-03-01
+    assert show(db, number, "2026-03-01").tier == "loyal"
+    r = stay(db, number, "2026-03-05", "2026-03-06", 17_250)
+    assert (r.points, r.bonus_points) == (345, 86)
+    early = bill(db, number, "2026-02-20", 10_000, business="2026-03-06")  # a claim from before the upgrade
+    assert early.bonus_points == 0
+
+
+def test_mid_year_promotion_example_on_the_database(db):
+    number = enrol(db)
+    stay(db, number, "2026-01-20", "2026-01-26", 30_000)
+    r = stay(db, number, "2026-02-07", "2026-02-11", 20_000, channel="ota")  # 10th night on 2026-02-11
+    assert r.nights == 4
+    assert show(db, number, "2026-02-28").tier == "basic"
+    v = show(db, number, "2026-03-01")
+    assert (v.tier, v.tier_valid_until) == ("loyal", date(2028, 3, 31))
+
+
+def test_simple_registration_keeps_earning_but_is_not_upgraded_until_full(db):
+    from desk_app.services import registration
+
+    number = enrol(db, full=False)
+    stay(db, number, "2026-02-01", "2026-02-11", 300_000)
+    assert show(db, number, "2026-04-01").tier == "basic"
+    registration.complete_registration(db, desk_on("2026-04-10"), number, postal_code="100-0005",
+                                       address="Chiyoda-ku", country="JP", phone="0312345678")
+    v = show(db, number, "2026-05-01")
+    assert (v.tier, v.tier_valid_until) == ("exclusive" if v.year_points >= 15_000 else "loyal", date(2028, 3, 31))
+    assert show(db, number, "2026-04-30").tier == "basic"
+
+
+def test_companions_get_the_nights_and_no_points(db):
+    payer, friend = enrol(db), enrol(db)
+    r = stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=(friend,))
+    assert r.nights == 3 and [(c.member_number, c.nights) for c in r.companions] == [(friend, 3)]
+    v = show(db, friend, "2026-03-04")
+    assert (v.points_balance, v.year_nights) == (0, 3)
+
+
+def test_companion_rules(db):
+    payer = enrol(db)
+    late = enrol(db, day="2026-03-02")
+    with pytest.raises(errors.SameMember):
+        stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=(payer,))
+    with pytest.raises(errors.BeforeEnrollment):
+        stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=(late,))
+    with pytest.raises(errors.MemberNotFound):
+        stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=("8000000000",))
+    assert show(db, payer).points_balance == 0
+
+
+def test_missing_stay_claim_within_six_months(db):
+    number = enrol(db)
+    r = stay(db, number, "2026-05-20", "2026-05-22", 10_000, business="2026-11-22")
+    assert r.points == 200
+    v = show(db, number)
+    assert v.lots[0].earned_on == date(2026, 5, 22)  # the date of use, not the posting date
+    with pytest.raises(errors.ClaimTooLate):
+        stay(db, number, "2026-05-19", "2026-05-21", 10_000, business="2026-11-22")
+
+
+def test_before_enrollment_refused(db):
+    number = enrol(db, day="2026-03-02")
+    with pytest.raises(errors.BeforeEnrollment):
+        stay(db, number, "2026-03-01", "2026-03-03", 10_000)
+    with pytest.raises(errors.BeforeEnrollment):
+        bill(db, number, "2026-03-01", 10_000, business="2026-03-03")
+    assert stay(db, number, "2026-03-02", "2026-03-03", 10_000).points == 200
+
+
+def test_overseas_folio_needs_the_exchange_rate(db):
+    number = enrol(db)
+    with pytest.raises(errors.InvalidAmount):
+        stay(db, number, "2026-03-01", "2026-03-03", 250, prop="GUM")
+    r = stay(db, number, "2026-03-01", "2026-03-03", 250, prop="GUM", exchange_rate="151.37",
+             charges={"fnb": 40, "tax": 30})
+    assert r.points == 756 + 60
+    with db.read() as s:
+        p = s.scalar(select(Posting).where(Posting.property_code == "GUM"))
+        assert (p.currency, p.exchange_rate) == ("USD", "151.37")
+
+
+def test_unknown_property_refused(db):
+    number = enrol(db)
+    with pytest.raises(errors.UnknownProperty):
+        stay(db, number, "2026-03-01", "2026-03-03", 1000, prop="XXX")
+
+
+@pytest.mark.parametrize("folio", ["", " ", "x" * 41, "F 1", "F1;DROP TABLE members", "ｆ１\x00"])
+def test_hostile_folio_numbers_refused(db, folio):
+    number = enrol(db)
+    with pytest.raises(errors.InvalidReference):
+        stay(db, number, "2026-03-01", "2026-03-03", 1000, folio=folio)
+
+
+def test_closed_member_cannot_earn(db):
+    from desk_app.services import office
+
+    number = enrol(db)
+    office.withdraw(db, desk_on("2026-03-01"), number, "member request")
+    with pytest.raises(errors.MemberClosed):
+        stay(db, number, "2026-03-01", "2026-03-03", 1000)
+
+
+def test_jal_coupon_bill_posts_with_no_points(db):
+    number = enrol(db)
+    r = bill(db, number, "2026-03-01", 20_000, payment="jal_coupon")
+    assert (r.points, r.balance_after) == (0, 0)
+    bill(db, number, "2026-03-01", 5_000, check="C-1")
+    with pytest.raises(errors.DuplicateFolio):
+        bill(db, number, "2026-03-01", 5_000, check="C-1")
+
+
+def test_cashier_posts_bills_but_not_stays(db):
+    number = enrol(db)
+    cashier = desk_on("2026-03-03", role="cashier")
+    with pytest.raises(errors.NotPermitted):
+        posting.post_stay(db, cashier, number, posting.StayFolio("F9", date(2026, 3, 1), date(2026, 3, 3),
+                                                                  "direct", {"room": 1000}))
+    assert posting.post_bill(db, cashier, number, posting.Bill("B9", date(2026, 3, 3), {"fnb": 5000})).points == 50
+
+
+def test_preview_matches_what_is_posted_and_writes_nothing(db):
+    number = enrol(db)
+    folio = posting.StayFolio("P1", date(2026, 3, 1), date(2026, 3, 3), "direct", {"room": 48_000, "fnb": 6_500})
+    before = entries(db)
+    preview = posting.preview_stay(db, desk_on("2026-03-03"), number, folio)
+    assert entries(db) == before
+    r = posting.post_stay(db, desk_on("2026-03-03"), number, folio)
+    assert (preview.points, preview.bonus_points, preview.nights) == (r.points, r.bonus_points, r.nights)
+
+
+def test_no_lot_for_a_posting_that_earns_nothing(db):
+    number = enrol(db)
+    stay(db, number, "2026-03-01", "2026-03-03", 48_000, channel="ota")
+    with db.read() as s:
+        assert s.scalar(select(func.count(Lot.id))) == 0

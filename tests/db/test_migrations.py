@@ -1,0 +1,54 @@
+"""`desk-admin init` creates the schema and upgrades an older one in place."""
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, text
+
+from desk_app.db import migrate
+from desk_app.db.engine import make_engine
+from desk_app.domain import errors
+from desk_app.services.database import Database
+
+pytestmark = pytest.mark.usefixtures("backend_all")
+
+
+def test_init_is_idempotent(database_url):
+    db = Database(database_url)
+    program, version = db.initialize("one_harmony")
+    assert (program.code, version) == ("one_harmony", migrate.head_revision())
+    assert db.initialize()[1] == version
+    with pytest.raises(errors.ProgramMismatch):
+        db.initialize("omo")
+    db.dispose()
+
+
+def test_uninitialised_database_is_refused(database_url):
+    db = Database(database_url)
+    with pytest.raises(errors.NotInitialized):
+        db.ensure_ready()
+    db.dispose()
+
+
+def test_older_database_upgraded_in_place_keeping_members(database_url):
+    engine = make_engine(database_url)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO installation (key, value) VALUES ('program', 'one_harmony'), "
+                          "('card_secret', '00ff')"))
+        conn.execute(text(
+            "INSERT INTO members (number, family_name, given_name, guardian_consent, registration, status, "
+            "enrolled_on, enrolled_at, search_text, created_at) VALUES ('8000000006', 'Sato', 'Hana', false, "
+            "'simple', 'active', '2026-01-05', 'TKO', 'sato|hana', '2026-01-05 10:00:00')"))
+    assert "preferred_language" not in {c["name"] for c in inspect(engine).get_columns("members")}
+    engine.dispose()
+
+    db = Database(database_url)
+    db.ensure_ready()
+    assert db.schema_version() == migrate.head_revision()
+    with db.read() as s:
+        row = s.execute(text("SELECT number, preferred_language FROM members")).one()
+    assert tuple(row) == ("8000000006", "ja")
+    db.dispose()

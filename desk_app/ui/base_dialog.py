@@ -12,15 +12,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayou
 from . import messages
 from .session import DeskSession
 from .widgets import ErrorLabel
+from .worker import Worker
 
 
 class FormDialog(QDialog):
     sig_done = Signal(object)       # the service's result, after success
     sig_refused = Signal(str)       # the sentence shown to the clerk
 
-    def __init__(self, session: DeskSession, parent: QWidget | None = None, *, ok_text: str | None = None):
+    def __init__(self, session: DeskSession | None, parent: QWidget | None = None, *, ok_text: str | None = None,
+                 worker: Worker | None = None):
         super().__init__(parent)
         self.session = session
+        self.worker = worker or session.worker
         self.busy = False
         self.outcome = None
         self.layout_ = QVBoxLayout(self)
@@ -59,11 +62,11 @@ class FormDialog(QDialog):
         def done(result):
             self.set_busy(False)
             self.outcome = result
+            self.sig_done.emit(result)
             if on_done is not None:
                 on_done(result)
-            self.sig_done.emit(result)
 
-        self.session.worker.submit(fn, *args, owner=self, on_done=done, on_failed=self.on_refused, **kwargs)
+        self.worker.submit(fn, *args, owner=self, on_done=done, on_failed=self.on_refused, **kwargs)
 
     def on_refused(self, exc: BaseException) -> None:
         self.set_busy(False)

@@ -1,0 +1,104 @@
+"""Starting the desk: find or create the database, sign in, open the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME, ORG, __version__, config
+from ..domain.program import Program
+from ..services import clerks
+from ..services.database import Database
+from . import messages
+from .dialogs.setup_dialog import SetupDialog
+from .dialogs.sign_in_dialog import SignInDialog
+from .main_window import MainWindow
+from .session import DeskSession
+from .worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Probe:
+    db: Database
+    ready: bool
+    program: Program | None
+
+
+def probe(url: str) -> Probe:
+    """Worker: is there a database with a supervisor already?"""
+    db = Database(url)
+    if not db.is_initialized():
+        return Probe(db, False, None)
+    db.ensure_ready()
+    program = db.program
+    return Probe(db, clerks.count(db) > 0, program)
+
+
+class DeskApp(QObject):
+    """Takes the desk from start to the signed-in window."""
+
+    sig_window = Signal(object)
+
+    def __init__(self, settings: config.Settings | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings or config.load()
+        self.worker = Worker(self)
+        self.window: MainWindow | None = None
+        self.dialog = None
+
+    def start(self) -> None:
+        self.worker.submit(probe, self.settings.effective_database_url, owner=self, on_done=self.on_probed,
+                           on_failed=self.on_fatal)
+
+    def on_probed(self, p: Probe) -> None:
+        if not p.ready:
+            self.dialog = SetupDialog(self.worker, self.settings.effective_database_url,
+                                      self.settings.effective_terminal)
+            self.dialog.sig_done.connect(self.on_set_up)
+            self.dialog.rejected.connect(QApplication.quit)
+            self.dialog.show()
+            return
+        session = DeskSession(p.db, self.settings, self.worker, p.program)
+        self.dialog = SignInDialog(session)
+        self.dialog.sig_done.connect(lambda clerk: self.open_window(session.signed_in(clerk)))
+        self.dialog.rejected.connect(QApplication.quit)
+        self.dialog.show()
+
+    def on_set_up(self, result) -> None:
+        s = self.settings
+        s.property_code, s.terminal = result.property_code, result.terminal
+        if result.database_url != s.effective_database_url:
+            s.database_url = result.database_url
+        config.save(s)
+        session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk)
+        self.open_window(session)
+
+    def open_window(self, session: DeskSession) -> None:
+        self.window = MainWindow(session)
+        self.window.show()
+        self.sig_window.emit(self.window)
+
+    def on_fatal(self, exc: BaseException) -> None:
+        QMessageBox.critical(None, APP_NAME, self.tr("The desk cannot open its database.") + "\n\n"
+                             + messages.describe(exc) + "\n\n" + self.settings.effective_database_url)
+        QApplication.quit()
+
+
+def run(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG)
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(True)
+    desk = DeskApp()
+    desk.start()
+    code = app.exec()
+    desk.worker.wait()
+    return code

@@ -1,0 +1,502 @@
+"""The desk's one window: the always-ready search field, the results, the
+member page, and every action in a menu with its shortcut."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMainWindow, QSplitter, QStackedWidget,
+                               QTableView, QToolBar, QVBoxLayout, QWidget)
+
+from ..services import cards as card_service, lookup
+from . import formatting as fmt, messages
+from .idle import IdleWatcher
+from .member_page import MemberPage
+from .models import MemberResultsModel
+from .session import DeskSession
+from .widgets import ErrorLabel, ScanLineEdit, make_action
+
+LIVE_DELAY_MS = 200
+
+
+def load_member(db, desk, number: str):
+    """The member page's data: the member and the recent history (worker)."""
+    return lookup.show(db, desk, number), lookup.history(db, desk, number, limit=50)
+
+
+class MainWindow(QMainWindow):
+    sig_member_shown = Signal(object)
+    sig_results = Signal(int)
+    sig_locked = Signal(bool)
+    sig_signed_out = Signal()
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Harmony Desk"))
+        self.dialog = None            # the dialog opened last (tests reach it here)
+        self.member = None            # the MemberView on the page
+        self._query_running = False
+        self._query_pending: tuple[str, bool] | None = None
+        self._shown_query: str | None = None
+        self.locked = False
+
+        self._build_lookup()
+        self._build_actions()
+        self._build_menus()
+        self._build_status()
+        self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
+        self.idle.sig_idle.connect(self.lock_screen)
+        self.apply_role()
+        self.resize(1280, 820)
+        QTimer.singleShot(0, self.focus_lookup)
+
+    # -- building -----------------------------------------------------------
+    def _build_lookup(self) -> None:
+        self.lookup_input = ScanLineEdit()
+        self.lookup_input.setObjectName("lookupInput")
+        self.lookup_input.setPlaceholderText(
+            self.tr("Scan the card, or type a member number, e-mail, phone or name (F2)"))
+        self.lookup_input.setClearButtonEnabled(True)
+        font = QFont(self.lookup_input.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.lookup_input.setFont(font)
+        self.lookup_input.setMinimumHeight(self.lookup_input.sizeHint().height() + 8)
+        self.lookup_input.textEdited.connect(self.on_query_edited)
+        self.lookup_input.textChanged.connect(self.on_query_changed)
+        self.lookup_input.sig_submitted.connect(self.on_query_submitted)
+        self.lookup_input.sig_move.connect(self.on_move_selection)
+
+        self.lookup_status = ErrorLabel()
+        self.lookup_status.setObjectName("lookupStatus")
+
+        self.results_model = MemberResultsModel(self)
+        self.results_view = QTableView()
+        self.results_view.setObjectName("resultsView")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.results_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.results_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.results_view.setAlternatingRowColors(True)
+        self.results_view.verticalHeader().hide()
+        header = self.results_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.results_view.activated.connect(self.on_result_activated)
+        self.results_view.doubleClicked.connect(self.on_result_activated)
+
+        self.live_timer = QTimer(self)
+        self.live_timer.setSingleShot(True)
+        self.live_timer.setInterval(LIVE_DELAY_MS)
+        self.live_timer.timeout.connect(lambda: self.start_lookup(self.lookup_input.text(), False))
+
+        self.member_page = MemberPage(self.session.program)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.results_view)
+        splitter.addWidget(self.member_page)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([480, 800])
+        self.splitter = splitter
+
+        desk = QWidget()
+        layout = QVBoxLayout(desk)
+        layout.addWidget(self.lookup_input)
+        layout.addWidget(self.lookup_status)
+        layout.addWidget(splitter, 1)
+
+        self.locked_page = QLabel(self.tr("The desk is locked. Sign in to continue."))
+        self.locked_page.setObjectName("lockedPage")
+        self.locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(desk)
+        self.stack.addWidget(self.locked_page)
+        self.setCentralWidget(self.stack)
+
+    def _build_actions(self) -> None:
+        a = self.actions_by_name = {}
+
+        def add(text, shortcut, slot, name, tip=None):
+            action = make_action(self, text, shortcut, slot, name, tip)
+            self.addAction(action)
+            a[name] = action
+            return action
+
+        add(self.tr("&Find member"), "F2", self.focus_lookup, "actionFind",
+            self.tr("Back to the search field"))
+        kana = add(self.tr("&Kana input in search"), "F3", None, "actionKanaInput",
+                   self.tr("Let the input method type kana in the search field for the next search"))
+        kana.setCheckable(True)
+        kana.toggled.connect(self.on_kana_toggled)
+        add(self.tr("&Refresh member"), "F5", self.refresh_member, "actionRefresh")
+        add(self.tr("&Enrol new member…"), "Ctrl+N", self.on_enrol, "actionEnrol",
+            self.tr("Simple registration: name, kana, e-mail"))
+        add(self.tr("F&ull registration…"), "Ctrl+R", self.on_full_registration, "actionFullRegistration",
+            self.tr("Address, phone and birth date, needed to redeem"))
+        add(self.tr("&Card…"), "Ctrl+K", self.on_card, "actionIssueCard",
+            self.tr("Preview, print or replace the membership card"))
+        add(self.tr("Post &stay at checkout…"), "F6", self.on_post_stay, "actionPostStay")
+        add(self.tr("&Missing-stay claim…"), "F7", self.on_claim_stay, "actionClaimStay")
+        add(self.tr("Post restaurant &bill…"), "F8", self.on_post_bill, "actionPostBill")
+        add(self.tr("Re&deem award…"), "F9", self.on_redeem, "actionRedeem")
+        add(self.tr("&Pay by Points…"), "Shift+F9", self.on_pay_by_points, "actionPayByPoints")
+        add(self.tr("&Adjust points…"), "Ctrl+Shift+A", self.on_adjust, "actionAdjust")
+        add(self.tr("&Merge memberships…"), "Ctrl+Shift+M", self.on_merge, "actionMerge")
+        add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
+        add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
+        add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
+        add(self.tr("&Lock the desk"), "Ctrl+L", self.lock_screen, "actionLock")
+        add(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out, "actionSignOut")
+        add(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actionQuit")
+        for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPostStay",
+                     "actionPostBill", "actionRedeem", "actionPayByPoints", "actionSignOut"):
+            setattr(self, name, a[name])
+
+    def _build_menus(self) -> None:
+        a = self.actions_by_name
+        bar = self.menuBar()
+        groups = [
+            (self.tr("&Member"), ["actionFind", "actionKanaInput", "actionRefresh", None, "actionEnrol",
+                                  "actionFullRegistration", "actionIssueCard"]),
+            (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
+                                  "actionPayByPoints"]),
+            (self.tr("&Office"), ["actionAdjust", "actionMerge", "actionWithdraw", None, "actionUnlockClerk",
+                                  "actionNewClerk"]),
+            (self.tr("&Desk"), ["actionLock", "actionSignOut", None, "actionQuit"]),
+        ]
+        self.menus = {}
+        for title, names in groups:
+            menu = bar.addMenu(title)
+            menu.setToolTipsVisible(True)
+            self.menus[title] = menu
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[name])
+        self.office_menu = self.menus[self.tr("&Office")]
+        tools = QToolBar(self.tr("Actions"))
+        tools.setObjectName("mainToolBar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("actionFind", "actionEnrol", "actionIssueCard", "actionPostStay", "actionPostBill",
+                     "actionRedeem", "actionPayByPoints"):
+            tools.addAction(a[name])
+        self.addToolBar(tools)
+        self.toolbar = tools
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel()
+        self.status_label.setObjectName("deskStatus")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.busy_label = QLabel(self.tr("Working…"))
+        self.busy_label.hide()
+        self.statusBar().addWidget(self.busy_label)
+        self.session.worker.sig_busy.connect(self.busy_label.setVisible)
+
+    # -- roles --------------------------------------------------------------
+    def apply_role(self) -> None:
+        s = self.session
+        clerk_or_up = s.may("clerk")
+        supervisor = s.may("supervisor")
+        a = self.actions_by_name
+        for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPostStay",
+                     "actionClaimStay"):
+            a[name].setVisible(clerk_or_up)
+        for name in ("actionAdjust", "actionMerge", "actionWithdraw", "actionUnlockClerk", "actionNewClerk"):
+            a[name].setVisible(supervisor)
+        self.office_menu.menuAction().setVisible(supervisor)
+        clerk = s.clerk
+        self.status_label.setText(
+            self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
+            .replace("%1", clerk.name if clerk else "").replace("%2", fmt.role_text(clerk.role) if clerk else "")
+            .replace("%3", s.property_name).replace("%4", s.property_code)
+            .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
+            .replace("%7", s.program.name))
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        active = self.member is not None and self.member.status == "active"
+        a = self.actions_by_name
+        for name in ("actionFullRegistration", "actionIssueCard", "actionPostStay", "actionClaimStay",
+                     "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust", "actionMerge",
+                     "actionWithdraw"):
+            a[name].setEnabled(active and not self.locked)
+        a["actionRefresh"].setEnabled(self.member is not None)
+
+    # -- lookup -------------------------------------------------------------
+    def focus_lookup(self) -> None:
+        if self.locked:
+            return
+        self.activateWindow()
+        self.lookup_input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.lookup_input.selectAll()
+
+    def on_kana_toggled(self, on: bool) -> None:
+        self.lookup_input.allow_ime(on)
+        self.focus_lookup()
+
+    def on_query_changed(self, text: str) -> None:
+        if text != self._shown_query:
+            self._shown_query = None  # the results on screen no longer answer this text
+
+    def on_query_edited(self, text: str) -> None:
+        if not text.strip():
+            self.live_timer.stop()
+            self.results_model.set_rows(())
+            self.lookup_status.clear_message()
+            return
+        # A card being scanned is only looked up once the scanner sends Enter.
+        if card_service.looks_like_payload(text):
+            self.live_timer.stop()
+            return
+        self.live_timer.start()
+
+    def on_query_submitted(self, text: str) -> None:
+        self.live_timer.stop()
+        if self.actions_by_name["actionKanaInput"].isChecked():
+            self.actions_by_name["actionKanaInput"].setChecked(False)
+        if not text.strip():
+            return
+        if (text == self._shown_query and self.results_model.rowCount() and not self._query_running
+                and not card_service.looks_like_payload(text)):
+            self.open_selected()
+            return
+        self.start_lookup(text, True)
+
+    def start_lookup(self, text: str, open_single: bool) -> None:
+        """One lookup at a time; while one runs only the newest query waits."""
+        if self._query_running:
+            self._query_pending = (text, open_single)
+            return
+        self._query_running = True
+        self.session.worker.submit(
+            lookup.lookup, self.session.db, self.session.desk, text, owner=self,
+            on_done=lambda rows: self.on_lookup_done(text, open_single, rows),
+            on_failed=lambda exc: self.on_lookup_failed(text, open_single, exc))
+
+    def _next_lookup(self) -> bool:
+        self._query_running = False
+        pending, self._query_pending = self._query_pending, None
+        if pending is not None:
+            self.start_lookup(*pending)
+            return True
+        return False
+
+    def on_lookup_done(self, text: str, open_single: bool, rows) -> None:
+        if self._next_lookup() and not open_single:
+            return  # a newer query is on its way
+        self._shown_query = text
+        self.results_model.set_rows(rows)
+        if rows:
+            self.results_view.selectRow(0)
+            self.lookup_status.clear_message()
+        else:
+            self.lookup_status.show_message(self.tr("No member found for “%1”.").replace("%1", text.strip()[:60]))
+        self.sig_results.emit(len(rows))
+        if open_single and len(rows) == 1:
+            self.show_member(rows[0].member_number)
+            self.lookup_input.selectAll()
+
+    def on_lookup_failed(self, text: str, open_single: bool, exc: BaseException) -> None:
+        if self._next_lookup() and not open_single:
+            return
+        self._shown_query = text
+        self.results_model.set_rows(())
+        self.lookup_status.show_message(messages.describe(exc))
+        self.lookup_input.selectAll()
+        self.sig_results.emit(0)
+
+    def on_move_selection(self, step: int) -> None:
+        count = self.results_model.rowCount()
+        if not count:
+            return
+        current = self.results_view.currentIndex().row()
+        row = min(count - 1, max(0, (current if current >= 0 else -1) + step))
+        self.results_view.selectRow(row)
+
+    def on_result_activated(self, index) -> None:
+        if index.isValid():
+            self.show_member(self.results_model.row(index.row()).member_number)
+
+    def open_selected(self) -> None:
+        row = self.results_view.currentIndex().row()
+        if row < 0 and self.results_model.rowCount():
+            row = 0
+        if row >= 0:
+            self.show_member(self.results_model.row(row).member_number)
+
+    # -- the member page ------------------------------------------------------
+    def show_member(self, number: str) -> None:
+        self.session.worker.submit(load_member, self.session.db, self.session.desk, number, owner=self,
+                                   on_done=self.on_member_loaded, on_failed=self.on_member_failed)
+
+    def refresh_member(self) -> None:
+        if self.member is not None:
+            self.show_member(self.member.member_number)
+
+    def on_member_loaded(self, result) -> None:
+        view, history = result
+        self.member = view
+        self.member_page.show_member(view, history)
+        self.setWindowTitle(self.tr("Harmony Desk — %1 %2").replace("%1", view.member_number).replace(
+            "%2", fmt.full_name(view)))
+        self.update_actions()
+        self.sig_member_shown.emit(view)
+
+    def on_member_failed(self, exc: BaseException) -> None:
+        self.lookup_status.show_message(messages.describe(exc))
+
+    def clear_member(self) -> None:
+        self.member = None
+        self.member_page.clear()
+        self.results_model.set_rows(())
+        self.lookup_input.clear()
+        self.lookup_status.clear_message()
+        self._shown_query = None
+        self.setWindowTitle(self.tr("Harmony Desk"))
+        self.update_actions()
+
+    # -- dialogs --------------------------------------------------------------
+    def open_dialog(self, dialog, on_done=None):
+        """Window-modal, not blocking: the worker keeps delivering results."""
+        if self.locked:
+            return None
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_done is not None:
+            dialog.sig_done.connect(on_done)
+        dialog.finished.connect(lambda _r: self.focus_lookup())
+        dialog.open()
+        return dialog
+
+    def _need_member(self) -> bool:
+        return self.member is not None and not self.locked
+
+    def on_enrol(self) -> None:
+        from .dialogs.enrol_dialog import EnrolDialog
+
+        self.open_dialog(EnrolDialog(self.session, self), self.on_enrolled)
+
+    def on_enrolled(self, view) -> None:
+        self.on_member_loaded((view, ()))
+        self.refresh_member()
+        # Hand the card over right away.
+        QTimer.singleShot(0, self.on_card)
+
+    def on_full_registration(self) -> None:
+        if self._need_member():
+            from .dialogs.full_registration_dialog import FullRegistrationDialog
+
+            self.open_dialog(FullRegistrationDialog(self.session, self.member, self), self._refreshed)
+
+    def on_card(self) -> None:
+        if self._need_member():
+            from .dialogs.card_dialog import CardDialog
+
+            self.open_dialog(CardDialog(self.session, self.member, self), self._refreshed)
+
+    def on_post_stay(self, claim: bool = False) -> None:
+        if self._need_member():
+            from .dialogs.stay_dialog import StayDialog
+
+            self.open_dialog(StayDialog(self.session, self.member, self, claim=claim), self._refreshed)
+
+    def on_claim_stay(self) -> None:
+        self.on_post_stay(claim=True)
+
+    def on_post_bill(self) -> None:
+        if self._need_member():
+            from .dialogs.bill_dialog import BillDialog
+
+            self.open_dialog(BillDialog(self.session, self.member, self), self._refreshed)
+
+    def on_redeem(self) -> None:
+        if self._need_member():
+            from .dialogs.redeem_dialog import RedeemDialog
+
+            self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+
+    def on_pay_by_points(self) -> None:
+        if self._need_member():
+            from .dialogs.pay_by_points_dialog import PayByPointsDialog
+
+            self.open_dialog(PayByPointsDialog(self.session, self.member, self), self._refreshed)
+
+    def on_adjust(self) -> None:
+        if self._need_member():
+            from .dialogs.adjust_dialog import AdjustDialog
+
+            self.open_dialog(AdjustDialog(self.session, self.member, self), self._refreshed)
+
+    def on_merge(self) -> None:
+        if self._need_member():
+            from .dialogs.merge_dialog import MergeDialog
+
+            self.open_dialog(MergeDialog(self.session, self.member, self), self._refreshed)
+
+    def on_withdraw(self) -> None:
+        if self._need_member():
+            from .dialogs.withdraw_dialog import WithdrawDialog
+
+            self.open_dialog(WithdrawDialog(self.session, self.member, self), self._refreshed)
+
+    def on_unlock_clerk(self) -> None:
+        from .dialogs.unlock_clerk_dialog import UnlockClerkDialog
+
+        self.open_dialog(UnlockClerkDialog(self.session, self))
+
+    def on_new_clerk(self) -> None:
+        from .dialogs.new_clerk_dialog import NewClerkDialog
+
+        self.open_dialog(NewClerkDialog(self.session, self))
+
+    def _refreshed(self, _result=None) -> None:
+        self.refresh_member()
+
+    # -- lock and sign-out ----------------------------------------------------
+    def lock_screen(self) -> None:
+        if self.locked:
+            return
+        from .dialogs.sign_in_dialog import SignInDialog
+
+        if self.dialog is not None:
+            try:
+                self.dialog.reject()
+            except RuntimeError:  # already closed and deleted
+                pass
+        self.locked = True
+        self.idle.pause()
+        self.stack.setCurrentWidget(self.locked_page)
+        self.update_actions()
+        self.sig_locked.emit(True)
+        dialog = SignInDialog(self.session, self, lock_mode=True)
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_done.connect(self.on_unlocked)
+        dialog.sig_quit.connect(self.close)
+        dialog.open()
+
+    def on_unlocked(self, clerk) -> None:
+        if self.session.clerk is None or clerk.login != self.session.clerk.login:
+            self.session = self.session.signed_in(clerk)
+            self.clear_member()
+        self.locked = False
+        self.stack.setCurrentIndex(0)
+        self.apply_role()
+        self.idle.resume()
+        self.sig_locked.emit(False)
+        self.focus_lookup()
+
+    def sign_out(self) -> None:
+        self.session = self.session.signed_in(None)
+        self.clear_member()
+        self.apply_role()
+        self.sig_signed_out.emit()
+        self.lock_screen()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.idle.stop()
+        super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""UI tests: Qt offscreen, user data in a temporary folder, a real SQLite
+database per test filled through the services."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported anywhere
+
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+
+BUSINESS_DATE = date(2026, 6, 15)
+PASSWORD = "password1"
+
+
+@pytest.fixture(autouse=True)
+def desk_env(tmp_path, monkeypatch):
+    """Every test gets its own user data folder and a fixed business date."""
+    import platformdirs
+
+    data = tmp_path / "userdata"
+    data.mkdir()
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(data))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("DESK_APP_BUSINESS_DATE", BUSINESS_DATE.isoformat())
+    for var in ("DESK_APP_DB", "DESK_APP_PROPERTY"):
+        monkeypatch.delenv(var, raising=False)
+    return data
+
+
+@pytest.fixture
+def db(tmp_path):
+    from desk_app.services import clerks
+    from desk_app.services.database import Database
+
+    database = Database(f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}")
+    database.initialize("one_harmony")
+    clerks.create(database, None, "super", "Sachiko Supervisor", "supervisor", PASSWORD)
+    yield database
+    database.dispose()
+
+
+def office(role: str = "supervisor", day: date = BUSINESS_DATE):
+    from desk_app.services.context import Desk
+
+    return Desk(day, "TKO", "super", "TEST", role)
+
+
+@pytest.fixture
+def staff(db):
+    """A clerk and a cashier besides the supervisor."""
+    from desk_app.services import clerks
+
+    clerks.create(db, office(), "clerk1", "Kenta Clerk", "clerk", PASSWORD)
+    clerks.create(db, office(), "cash1", "Cathy Cashier", "cashier", PASSWORD)
+    return db
+
+
+@pytest.fixture
+def members(staff):
+    """Two members: Yamada (full registration, 2025 stays, a card) and Sato (simple)."""
+    from desk_app.services import cards, posting, registration
+
+    db = staff
+    enrol = office(day=date(2025, 1, 10))
+    yamada = registration.register(db, enrol, registration.Enrolment(
+        "Yamada", "Taro", "taro.yamada@example.jp", "ヤマダ", "タロウ", birth_date=date(1980, 6, 2)))
+    registration.complete_registration(db, enrol, yamada.member_number, postal_code="100-0005",
+                                       address="Tokyo, Chiyoda-ku, Marunouchi 1-1-1", country="JP",
+                                       phone="090-1234-5678")
+    cards.issue(db, enrol, yamada.member_number)
+    posting.post_stay(db, office(day=date(2026, 3, 5)), yamada.member_number, posting.StayFolio(
+        "F1001", date(2026, 3, 1), date(2026, 3, 5), "official_website", {"room": 400_000, "tax": 40_000}))
+    sato = registration.register(db, office(day=date(2026, 5, 1)), registration.Enrolment(
+        "Sato", "Hana", "hana.sato@example.com", "サトウ", "ハナ"))
+    return {"yamada": yamada.member_number, "sato": sato.member_number}
+
+
+def session_for(db, login: str):
+    from desk_app import config
+    from desk_app.services import clerks
+    from desk_app.ui.session import DeskSession
+    from desk_app.ui.worker import Worker
+
+    clerk = clerks.authenticate(db, login, PASSWORD)
+    settings = config.Settings(property_code="TKO", terminal="FRONT-1", idle_lock_minutes=10)
+    return DeskSession(db, settings, Worker(), db.program, clerk)
+
+
+@pytest.fixture
+def window_for(qtbot, staff):
+    """window_for("clerk1") -> a signed-in, shown main window."""
+    from desk_app.ui.main_window import MainWindow
+
+    made = []
+
+    def make(login: str = "clerk1"):
+        session = session_for(staff, login)
+        win = MainWindow(session)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.session.worker.wait()
+
+
+def open_member(qtbot, win, query: str):
+    """Type the query like a clerk and press Enter; wait for the member page."""
+    from PySide6.QtCore import Qt
+
+    win.lookup_input.setFocus()
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        qtbot.keyClicks(win.lookup_input, query)
+        qtbot.keyClick(win.lookup_input, Qt.Key.Key_Return)
+    return win.member
+
+
+def wait_dialog(qtbot, win, cls):
+    qtbot.waitUntil(lambda: isinstance(win.dialog, cls) and win.dialog.isVisible(), timeout=5000)
+    return win.dialog
+
+
+def confirm(qtbot, dialog, widget=None):
+    """Press Enter in the dialog (as a clerk would) and wait for the answer."""
+    from PySide6.QtCore import Qt
+
+    target = widget or dialog.focusWidget() or dialog
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+
+
+def ime_commit(widget, text: str) -> None:
+    """What an input method sends when the clerk confirms kana."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

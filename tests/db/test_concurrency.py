@@ -1,0 +1,83 @@
+"""Two desks at once: real processes, started together, on the same
+database. A balance never goes negative and a folio is never posted twice."""
+
+import multiprocessing as mp
+from datetime import date
+
+import pytest
+
+from desk_app.services import audit, lookup
+from tests.conftest import desk_on
+from tests.db.helpers import enrol, stay
+
+pytestmark = [pytest.mark.usefixtures("backend_all"), pytest.mark.slow]
+
+ATTEMPTS = 6
+
+
+def _redeem_worker(url, number, barrier, results):
+    from desk_app.domain import errors
+    from desk_app.services import redemption
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    db = Database(url)
+    db.program  # load before the start line so both race on the ledger, not on start-up
+    barrier.wait()
+    for _ in range(ATTEMPTS):
+        try:
+            redemption.redeem(db, desk_on("2026-11-22"), number, "breakfast_adult")
+            results.put("ok")
+        except errors.InsufficientPoints:
+            results.put("insufficient_points")
+    db.dispose()
+
+
+def _post_worker(url, number, barrier, results):
+    from desk_app.domain import errors
+    from desk_app.services import posting
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    db = Database(url)
+    db.program
+    barrier.wait()
+    try:
+        posting.post_stay(db, desk_on("2026-11-22"), number, posting.StayFolio(
+            "RACE-1", date(2026, 11, 20), date(2026, 11, 22), "direct", {"room": 50_000}))
+        results.put("ok")
+    except errors.DuplicateFolio:
+        results.put("duplicate_folio")
+    db.dispose()
+
+
+def _race(target, url, number, processes=2):
+    ctx = mp.get_context("spawn")
+    barrier, results = ctx.Barrier(processes), ctx.Queue()
+    procs = [ctx.Process(target=target, args=(url, number, barrier, results)) for _ in range(processes)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    out = []
+    while not results.empty():
+        out.append(results.get())
+    return out
+
+
+def test_two_desks_redeeming_at_once_never_overdraw(db, database_url):
+    number = enrol(db)
+    stay(db, number, "2026-03-01", "2026-03-02", 500_000)  # 10,000 points: five breakfasts
+    outcomes = _race(_redeem_worker, database_url, number)
+    assert len(outcomes) == 2 * ATTEMPTS
+    assert outcomes.count("ok") == 5
+    assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 0
+    assert audit.check_all(db) == []
+
+
+def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):
+    number = enrol(db)
+    outcomes = _race(_post_worker, database_url, number)
+    assert sorted(outcomes) == ["duplicate_folio", "ok"]
+    assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 1_000

@@ -109,10 +109,7 @@ def inactive(db: Database, desk: Desk, months: int | None = None) -> list[views.
     if not isinstance(months, int) or months < 1 or months > 1200:
         raise errors.InvalidAmount("The number of months must be between 1 and 1200.")
     cutoff = add_months(desk.business_date, -months)
-    out: list[views.MemberView] = []
     with db.read() as s:
-        for member in s.scalars(select(Member).where(Member.status == "active", Member.enrolled_on <= cutoff)
-                                .order_by(Member.number)):
-            if last_activity(s, member) <= cutoff:
-                out.append(views.member_view(s, program, member, desk.business_date))
-    return out
+        idle = [m for m in s.scalars(select(Member).where(Member.status == "active", Member.enrolled_on <= cutoff)
+                                     .order_by(Member.number)) if last_activity(s, m) <= cutoff]
+        return views.member_views(s, program, idle, desk.business_date)

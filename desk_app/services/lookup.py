@@ -96,7 +96,7 @@ def _escape(text: str) -> str:
 
 def lookup(db: Database, desk: Desk, query: str) -> list[views.MemberView]:
     with db.read() as s:
-        return [views.member_view(s, db.program, m, desk.business_date) for m in find(db, s, query)]
+        return views.member_views(s, db.program, find(db, s, query), desk.business_date)
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.schema import Card, Member
+from ..db.schema import Card, Credit, Lot, Member, TierStatus
 from ..domain import lots as lot_rules, tiers
 from ..domain.program import Program
-from . import ledger, tiering
+from . import ledger
 
 
 @dataclass(frozen=True)
@@ -77,15 +79,43 @@ def current_card(session: Session, member_id: int) -> Card | None:
 
 
 def member_view(session: Session, program: Program, member: Member, on: date) -> MemberView:
-    lots = ledger.member_lots(session, member.id)
+    return member_views(session, program, [member], on)[0]
+
+
+def member_views(session: Session, program: Program, members: Sequence[Member], on: date) -> list[MemberView]:
+    """Views for many members in a fixed handful of queries (lookup lists)."""
+    ids = [m.id for m in members]
+    lots: dict[int, list] = defaultdict(list)
+    for lot in session.scalars(select(Lot).where(Lot.member_id.in_(ids))):
+        lots[lot.member_id].append(lot)
+    earned: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for mid, day, pts, nights in session.execute(
+            select(Credit.member_id, Credit.date_of_use, Credit.qualifying_points, Credit.nights)
+            .where(Credit.member_id.in_(ids))):
+        earned[mid][day.year][0] += pts
+        earned[mid][day.year][1] += nights
+    statuses: dict[int, list[tiers.Status]] = defaultdict(list)
+    for r in session.scalars(select(TierStatus).where(TierStatus.member_id.in_(ids))):
+        statuses[r.member_id].append(tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source))
+    cards: dict[int, Card] = {}
+    for card in session.scalars(select(Card).where(Card.member_id.in_(ids)).order_by(Card.sequence)):
+        cards[card.member_id] = card
+    merged_ids = {m.merged_into_id for m in members if m.merged_into_id is not None}
+    numbers = dict(session.execute(select(Member.id, Member.number).where(Member.id.in_(merged_ids))).all()) \
+        if merged_ids else {}
+    return [
+        _view(program, m, on, lots[m.id], {y: tuple(v) for y, v in earned[m.id].items()}, statuses[m.id],
+              cards.get(m.id), numbers.get(m.merged_into_id))
+        for m in members
+    ]
+
+
+def _view(program: Program, member: Member, on: date, lots: list, earned: dict, held: list[tiers.Status],
+          card: Card | None, merged_into: str | None) -> MemberView:
     live = lot_rules.spending_order(l for l in ledger.as_domain(lots) if l.usable_on(on))
-    tier, valid_until = tiering.tier_on(session, program, member.id, on)
-    fig = tiering.figures(session, program, member.id, on.year)
+    tier, valid_until = tiers.tier_on(program.tiers, held, on)
+    fig = tiers.year_figures(program.tiers, earned, on.year)
     nxt, progress = tiers.progress_to_next(program.tiers, fig)
-    card = current_card(session, member.id)
-    merged_into = None
-    if member.merged_into_id is not None:
-        merged_into = session.get(Member, member.merged_into_id).number
     return MemberView(
         member_number=member.number, family_name=member.family_name, given_name=member.given_name,
         family_kana=member.family_kana, given_kana=member.given_kana, email=member.email, phone=member.phone,

@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--guardian-consent", action="store_true")
     c.add_argument("--family-name-kana")
     c.add_argument("--given-name-kana")
+    c.add_argument("--family-name-romaji", help="family name in romaji for the card")
+    c.add_argument("--given-name-romaji", help="given name in romaji for the card")
     c.add_argument("--language", choices=("ja", "en"), default="ja")
 
     c = sub.add_parser("complete-registration", help="full registration")
@@ -185,6 +187,7 @@ def member_json(v) -> dict:
     return {
         "member_number": v.member_number, "family_name": v.family_name, "given_name": v.given_name,
         "family_name_kana": v.family_kana, "given_name_kana": v.given_kana,
+        "family_name_romaji": v.family_roman, "given_name_romaji": v.given_roman,
         "email": v.email, "phone": v.phone, "postal_code": v.postal_code, "address": v.address,
         "country": v.country, "birth_date": _d(v.birth_date),
         "registration": v.registration, "status": v.status, "enrolled_on": _d(v.enrolled_on),
@@ -236,7 +239,8 @@ def run(args, settings: config.Settings) -> dict:
             return member_json(registration.register(db, desk, registration.Enrolment(
                 args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
                 birth_date=args.birth_date, guardian_consent=args.guardian_consent,
-                no_email_reason=args.no_email_reason, preferred_language=args.language)))
+                no_email_reason=args.no_email_reason, preferred_language=args.language,
+                family_roman=args.family_name_romaji, given_roman=args.given_name_romaji)))
         if cmd == "complete-registration":
             return member_json(registration.complete_registration(
                 db, desk, args.number, postal_code=args.postal_code, address=args.address, country=args.country,
@@ -271,7 +275,7 @@ def run(args, settings: config.Settings) -> dict:
             out = Path(args.out)
             if out.suffix.lower() not in (".png", ".pdf"):
                 raise Usage("desk-admin issue-card: error: --out must end in .png or .pdf")
-            face = cards.issue(db, desk, args.number, args.reason)
+            face = cards.issue(db, desk, args.number, args.reason, name_order=settings.name_order)
             path = save_card(face, out)
             return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(path)}
         if cmd == "verify-card":
@@ -343,6 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # nothing half-written: every service is one transaction
+        import logging
+
+        from .logs import setup_logging
+
+        setup_logging("desk-admin")
+        logging.getLogger("desk-admin").exception("internal error in %s", argv)
         _emit({"error": {"code": "internal", "message": f"{type(exc).__name__}: {str(exc)[:500]}"}})
         return EXIT_INTERNAL
 

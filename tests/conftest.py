@@ -22,6 +22,7 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     """No test touches the real user data directory or settings."""
     home = tmp_path_factory.mktemp("userdata")
     monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(home))
+    monkeypatch.setattr("platformdirs.user_log_dir", lambda *a, **k: str(home / "logs"))
     monkeypatch.delenv("DESK_APP_DB", raising=False)
     monkeypatch.delenv("DESK_APP_BUSINESS_DATE", raising=False)
     monkeypatch.delenv("DESK_APP_PROPERTY", raising=False)

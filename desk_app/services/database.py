@@ -3,9 +3,13 @@ units of work (one transaction per user action)."""
 
 from __future__ import annotations
 
+import logging
 import secrets
+import sqlite3
 from contextlib import contextmanager
+from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import inspect, select
@@ -20,6 +24,7 @@ from ..domain.program import Program, load_program_file
 from ..paths import programs_dir
 
 PROGRAMS = ("one_harmony", "omo")
+log = logging.getLogger(__name__)
 
 
 def load_program(code: str) -> Program:
@@ -34,13 +39,18 @@ class Database:
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(write=True)
         self._batch: Session | None = None
+        self.last_backup: Path | None = None
 
     # -- schema -------------------------------------------------------------
     def is_initialized(self) -> bool:
         return inspect(self.engine).has_table("installation")
 
     def initialize(self, program_code: str | None = None) -> tuple[Program, str]:
-        """Create or upgrade the schema (idempotent); a database runs one program."""
+        """Create or upgrade the schema (idempotent); a database runs one program.
+        An existing SQLite file is copied aside before its schema changes."""
+        current = migrate.current_revision(self.engine)
+        if current is not None and current != migrate.head_revision():
+            self.last_backup = self.backup(f"before-{migrate.head_revision()}")
         version = migrate.upgrade(self.engine)
         with self.write() as s:
             current = s.get(Setting, "program")
@@ -61,6 +71,28 @@ class Database:
                 s.add(row)
         self.__dict__.pop("program", None)
         return self.program, version
+
+    def sqlite_path(self) -> Path | None:
+        if self.engine.dialect.name != "sqlite" or self.engine.url.database in (None, "", ":memory:"):
+            return None
+        return Path(self.engine.url.database)
+
+    def backup(self, label: str) -> Path | None:
+        """A consistent copy of the SQLite file (the online backup API, so a
+        WAL in use is included). A PostgreSQL server is backed up by its DBA."""
+        source = self.sqlite_path()
+        if source is None:
+            log.info("schema upgrade on %s: no file to back up", self.engine.dialect.name)
+            return None
+        target = source.with_name(f"{source.stem}.{label}.{datetime.now():%Y%m%d-%H%M%S}{source.suffix}")
+        src, dst = sqlite3.connect(source), sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        log.info("backed up %s to %s", source, target)
+        return target
 
     def ensure_ready(self) -> None:
         """Refuse an empty database; bring an older schema up to date in place."""

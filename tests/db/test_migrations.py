@@ -51,4 +51,10 @@ def test_older_database_upgraded_in_place_keeping_members(database_url):
     with db.read() as s:
         row = s.execute(text("SELECT number, preferred_language FROM members")).one()
     assert tuple(row) == ("8000000006", "ja")
+    if db.sqlite_path() is not None:  # the old file was copied aside first, still at 0001
+        backup = db.last_backup
+        assert backup is not None and backup.exists() and "before-" in backup.name
+        old = make_engine(f"sqlite:///{backup}")
+        assert migrate.current_revision(old) == "0001"
+        old.dispose()
     db.dispose()

@@ -1,0 +1,62 @@
+"""`desk-app --smoke-test`: start the desk as a clerk would, sign in with
+DESK_APP_SMOKE_LOGIN / DESK_APP_SMOKE_PASSWORD, wait for the main window,
+optionally save a screenshot (DESK_APP_SMOKE_SCREENSHOT), and quit cleanly.
+Used by the frozen-bundle test; it goes through the real start-up path."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from .. import APP_NAME, ORG
+
+
+def run_smoke(argv: list[str]) -> int:
+    started = time.perf_counter()
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG)
+    from .app import DeskApp
+    from .dialogs.sign_in_dialog import SignInDialog
+
+    desk = DeskApp()
+    outcome = {"code": 1}
+    login, password = os.environ.get("DESK_APP_SMOKE_LOGIN", ""), os.environ.get("DESK_APP_SMOKE_PASSWORD", "")
+    shot = os.environ.get("DESK_APP_SMOKE_SCREENSHOT")
+
+    def sign_in() -> None:
+        dialog = desk.dialog
+        if isinstance(dialog, SignInDialog) and dialog.isVisible() and desk.window is None:
+            dialog.login.setText(login)
+            dialog.password.setText(password)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            return
+        if desk.window is None:
+            QTimer.singleShot(50, sign_in)
+
+    def on_window(window) -> None:
+        def done() -> None:
+            if shot:
+                window.grab().save(shot)
+            print(f"main window shown: {window.windowTitle()} in {time.perf_counter() - started:.2f} s", flush=True)
+            outcome["code"] = 0
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(300, done)
+
+    desk.sig_window.connect(on_window)
+    QTimer.singleShot(60_000, app.quit)  # never hang a build machine
+    desk.start()
+    QTimer.singleShot(50, sign_in)
+    app.exec()
+    desk.worker.wait()
+    return outcome["code"]
+
+
+if __name__ == "__main__":
+    sys.exit(run_smoke(sys.argv))

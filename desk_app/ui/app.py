@@ -61,14 +61,18 @@ class DeskApp(QObject):
             self.dialog = SetupDialog(self.worker, self.settings.effective_database_url,
                                       self.settings.effective_terminal)
             self.dialog.sig_done.connect(self.on_set_up)
-            self.dialog.rejected.connect(QApplication.quit)
+            self.dialog.rejected.connect(self.on_cancelled)
             self.dialog.show()
             return
         session = DeskSession(p.db, self.settings, self.worker, p.program)
         self.dialog = SignInDialog(session)
         self.dialog.sig_done.connect(lambda clerk: self.open_window(session.signed_in(clerk)))
-        self.dialog.rejected.connect(QApplication.quit)
+        self.dialog.rejected.connect(self.on_cancelled)
         self.dialog.show()
+
+    def on_cancelled(self) -> None:
+        if self.window is None:  # cancelled before the desk opened: nothing to do but leave
+            QApplication.quit()
 
     def on_set_up(self, result) -> None:
         s = self.settings

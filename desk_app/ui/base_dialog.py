@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from . import messages
@@ -26,6 +26,7 @@ class FormDialog(QDialog):
         self.worker = worker or session.worker
         self.busy = False
         self.outcome = None
+        self.first_field: QWidget | None = None   # focused when the dialog shows
         self.layout_ = QVBoxLayout(self)
         self.error = ErrorLabel(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -48,6 +49,11 @@ class FormDialog(QDialog):
             self.layout_.addWidget(w)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.first_field is not None:
+            QTimer.singleShot(0, lambda: self.first_field.setFocus(Qt.FocusReason.OtherFocusReason))
 
     # -- running the action ---------------------------------------------------
     def on_confirm(self) -> None:  # overridden by each dialog

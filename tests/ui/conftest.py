@@ -30,6 +30,12 @@ def desk_env(tmp_path, monkeypatch):
     return data
 
 
+@pytest.fixture(autouse=True)
+def _no_quit_between_tests(qapp):
+    """Closing a test's last window must not end the application."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
 @pytest.fixture
 def db(tmp_path):
     from desk_app.services import clerks
@@ -101,7 +107,9 @@ def window_for(qtbot, staff):
         win = MainWindow(session)
         qtbot.addWidget(win)
         win.show()
-        qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitActive(win)
+        qtbot.waitUntil(win.lookup_input.hasFocus)
         made.append(win)
         return win
 
@@ -123,7 +131,11 @@ def open_member(qtbot, win, query: str):
 
 def wait_dialog(qtbot, win, cls):
     qtbot.waitUntil(lambda: isinstance(win.dialog, cls) and win.dialog.isVisible(), timeout=5000)
-    return win.dialog
+    dialog = win.dialog
+    qtbot.waitActive(dialog)
+    if getattr(dialog, "first_field", None) is not None:
+        qtbot.waitUntil(dialog.first_field.hasFocus)
+    return dialog
 
 
 def confirm(qtbot, dialog, widget=None):
@@ -143,3 +155,4 @@ def ime_commit(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+

@@ -14,6 +14,8 @@ def _desk_app(qtbot):
     app = DeskApp()
     app.start()
     qtbot.waitUntil(lambda: app.dialog is not None and app.dialog.isVisible(), timeout=5000)
+    qtbot.waitActive(app.dialog)
+    qtbot.waitUntil(app.dialog.first_field.hasFocus)
     return app
 
 
@@ -107,6 +109,7 @@ def test_idle_lock_and_unlock(qtbot, window_for, members):
         win.idle.set_interval_ms(50)
     assert win.locked and win.stack.currentWidget() is win.locked_page
     assert not win.actionPostStay.isEnabled()
+    win.idle.set_interval_ms(60_000)
     dlg = wait_dialog(qtbot, win, SignInDialog)
     qtbot.keyClick(dlg, Qt.Key.Key_Escape)  # Esc does not unlock
     assert dlg.isVisible() and win.locked

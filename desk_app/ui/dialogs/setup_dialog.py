@@ -112,7 +112,7 @@ class SetupDialog(FormDialog):
         self.on_program_changed()
         self.finish_layout(intro, where, who, demo_row)
         self.setMinimumWidth(560)
-        self.login.setFocus()
+        self.first_field = self.login
 
     def on_program_changed(self) -> None:
         program = load_program(self.program.currentData())

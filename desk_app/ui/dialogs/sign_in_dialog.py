@@ -42,7 +42,7 @@ class SignInDialog(FormDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         self.finish_layout(heading, form_widget)
         self.setMinimumWidth(420)
-        (self.password if self.login.text() else self.login).setFocus()
+        self.first_field = self.password if self.login.text() else self.login
 
     def on_confirm(self) -> None:
         self.run(clerks.authenticate, self.session.db, self.login.text().strip(), self.password.text(),

@@ -1,0 +1,139 @@
+"""Simple registration at the desk: names, kana readings, e-mail with a live
+duplicate check, optional birth date with the guardian-consent question."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from ...domain.dates import age_on
+from ...services import registration
+from .. import messages
+from ..base_dialog import FormDialog
+from ..fields import DateEdit, FormInputError
+from ..session import DeskSession
+
+EMAIL_CHECK_DELAY_MS = 300
+
+
+class EnrolDialog(FormDialog):
+    def __init__(self, session: DeskSession, parent: QWidget | None = None):
+        super().__init__(session, parent, ok_text=self.tr("Enrol"))
+        self.setObjectName("enrolDialog")
+        self.setWindowTitle(self.tr("Enrol a new member"))
+        intro = QLabel(self.tr("Simple registration. The member number is issued at once and the card can be "
+                               "handed over right after."))
+        intro.setWordWrap(True)
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.family = QLineEdit()
+        self.family.setObjectName("familyNameInput")
+        self.family.setPlaceholderText(self.tr("e.g. Yamada"))
+        self.given = QLineEdit()
+        self.given.setObjectName("givenNameInput")
+        self.given.setPlaceholderText(self.tr("e.g. Taro"))
+        self.family_kana = QLineEdit()
+        self.family_kana.setObjectName("familyKanaInput")
+        self.family_kana.setPlaceholderText(self.tr("e.g. ヤマダ"))
+        self.given_kana = QLineEdit()
+        self.given_kana.setObjectName("givenKanaInput")
+        self.given_kana.setPlaceholderText(self.tr("e.g. タロウ"))
+        self.email = QLineEdit()
+        self.email.setObjectName("emailInput")
+        self.email.setPlaceholderText(self.tr("name@example.jp"))
+        self.email_state = QLabel()
+        self.email_state.setObjectName("emailState")
+        self.no_email_reason = QLineEdit()
+        self.no_email_reason.setObjectName("noEmailReasonInput")
+        self.no_email_reason.setPlaceholderText(self.tr("only a supervisor may enrol without e-mail"))
+        self.birth = DateEdit(optional=True)
+        self.birth.setObjectName("birthDateInput")
+        self.consent = QCheckBox(self.tr("A parent or guardian has given consent"))
+        self.consent.setObjectName("guardianConsentCheck")
+        self.consent_note = QLabel(self.tr("The guest is under %1: ask for a parent's or guardian's consent.")
+                                   .replace("%1", str(session.program.age_of_majority)))
+        self.consent_note.setObjectName("consentNote")
+        self.consent_note.setWordWrap(True)
+        self.consent_note.setStyleSheet("color: #7a4d00;")
+        self.language = QComboBox()
+        self.language.setObjectName("languageInput")
+        self.language.addItem(self.tr("Japanese"), "ja")
+        self.language.addItem(self.tr("English"), "en")
+
+        form.addRow(self.tr("&Family name"), self.family)
+        form.addRow(self.tr("&Given name"), self.given)
+        form.addRow(self.tr("Family name (&kana)"), self.family_kana)
+        form.addRow(self.tr("Given name (k&ana)"), self.given_kana)
+        form.addRow(self.tr("&E-mail"), self.email)
+        form.addRow("", self.email_state)
+        if session.may("supervisor"):
+            form.addRow(self.tr("No e-mail: &reason"), self.no_email_reason)
+        else:
+            self.no_email_reason.hide()
+        form.addRow(self.tr("&Birth date (optional)"), self.birth)
+        form.addRow("", self.consent_note)
+        form.addRow("", self.consent)
+        form.addRow(self.tr("&Language"), self.language)
+        self.form = form
+
+        self.email_timer = QTimer(self)
+        self.email_timer.setSingleShot(True)
+        self.email_timer.setInterval(EMAIL_CHECK_DELAY_MS)
+        self.email_timer.timeout.connect(self.check_email)
+        self.email.textEdited.connect(lambda _t: self.email_timer.start())
+        self.birth.sig_date_changed.connect(self.on_birth_changed)
+        self.email_checked: tuple[str, bool | None] | None = None
+        self.on_birth_changed(None)
+        self.finish_layout(intro, form_widget)
+        self.setMinimumWidth(520)
+        self.first_field = self.family
+
+    # -- live checks ----------------------------------------------------------
+    def check_email(self) -> None:
+        text = self.email.text().strip()
+        if not text:
+            self.email_state.setText("")
+            return
+        self.worker.submit(registration.email_available, self.session.db, text, owner=self,
+                           on_done=lambda ok: self.on_email_checked(text, ok),
+                           on_failed=lambda exc: self.on_email_checked(text, None, exc))
+
+    def on_email_checked(self, text: str, available: bool | None, exc: BaseException | None = None) -> None:
+        if text != self.email.text().strip():
+            return  # the clerk has typed on since
+        self.email_checked = (text, available)
+        if available is True:
+            self.email_state.setStyleSheet("color: #1f5e2c;")
+            self.email_state.setText(self.tr("✓ Not registered yet"))
+        elif available is False:
+            self.email_state.setStyleSheet("color: #9b1c1c; font-weight: 600;")
+            self.email_state.setText(self.tr("Already registered to a member: look the guest up instead."))
+        else:
+            self.email_state.setStyleSheet("color: #7a4d00;")
+            self.email_state.setText(messages.describe(exc) if exc else "")
+
+    def on_birth_changed(self, birth) -> None:
+        minor = birth is not None and age_on(birth, self.session.desk.business_date) < \
+            self.session.program.age_of_majority
+        self.consent.setVisible(minor)
+        self.consent_note.setVisible(minor)
+        if not minor:
+            self.consent.setChecked(False)
+
+    # -- confirm ----------------------------------------------------------------
+    def on_confirm(self) -> None:
+        try:
+            birth = self.birth.value(self.tr("birth date"))
+        except FormInputError as exc:
+            self.error.show_message(str(exc))
+            exc.widget.setFocus()
+            return
+        enrolment = registration.Enrolment(
+            family_name=self.family.text(), given_name=self.given.text(), email=self.email.text().strip() or None,
+            family_kana=self.family_kana.text() or None, given_kana=self.given_kana.text() or None,
+            birth_date=birth, guardian_consent=self.consent.isChecked(),
+            no_email_reason=self.no_email_reason.text() or None, preferred_language=self.language.currentData(),
+        )
+        self.run(registration.register, self.session.db, self.session.desk, enrolment,
+                 on_done=lambda _view: self.accept())

@@ -108,9 +108,8 @@ def _credit(session, program, desk, member, tx, kind, earned: earning.Earning, d
     ledger.add_credit(session, member, entry, day, earned.points, earned.nights, kind)
 
 
-def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> PostingResult:
-    desk.require("clerk", "post a stay")
-    program = db.program
+def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: StayFolio, *, lock: bool):
+    """Every check a stay posting makes, and what it would credit."""
     reference = validate_reference(folio.folio)
     rules = program.earning_for(desk.property_code)
     yen, currency, rate = _yen(program, desk, folio.charges, folio.currency, folio.exchange_rate)
@@ -120,32 +119,54 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
         raise errors.SameMember("The paying member is already on the folio; list only the other guests.")
     if len(set(companions)) != len(companions):
         raise errors.SameMember("A companion is listed twice.")
+    people = ledger.lock_members(s, [number, *companions]) if lock else \
+        {n.strip(): ledger.get_member(s, n) for n in [number, *companions]}
+    member = people[number.strip()]
+    ledger.require_active(member)
+    earning.check_date_of_use(first_day=folio.check_in, date_of_use=folio.check_out,
+                              enrolled_on=member.enrolled_on, business_date=desk.business_date,
+                              claim_window_months=rules.claim_window_months)
+    _check_not_posted(s, desk, "stay", reference)
+    earned = earning.stay_earning(
+        rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
+        rate_plan=folio.rate_plan, yen=yen, bonus_percent=_bonus_percent(s, program, member, folio.check_out),
+    )
+    comps = []
+    for comp_number in companions:
+        comp = people[comp_number]
+        ledger.require_active(comp)
+        if folio.check_in < comp.enrolled_on:
+            raise errors.BeforeEnrollment(
+                f"Companion {comp.number} joined after this stay began; nights before enrollment are not credited."
+            )
+        comps.append(comp)
+    return reference, member, comps, earned, currency, rate
+
+
+def _plan_bill(s: Session, program: Program, desk: Desk, number: str, bill: Bill, *, lock: bool):
+    reference = validate_reference(bill.check, "check number")
+    rules = program.earning_for(desk.property_code)
+    yen, currency, rate = _yen(program, desk, bill.charges, bill.currency, bill.exchange_rate)
+    member = ledger.get_member(s, number, lock=lock)
+    ledger.require_active(member)
+    earning.check_date_of_use(first_day=bill.date, date_of_use=bill.date, enrolled_on=member.enrolled_on,
+                              business_date=desk.business_date, claim_window_months=rules.claim_window_months)
+    _check_not_posted(s, desk, "bill", reference)
+    earned = earning.bill_earning(rules, payment=bill.payment, yen=yen,
+                                  bonus_percent=_bonus_percent(s, program, member, bill.date))
+    return reference, member, earned, currency, rate
+
+
+def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> PostingResult:
+    desk.require("clerk", "post a stay")
+    program = db.program
     tx = ledger.new_transaction_id()
     with db.write() as s:
-        locked = ledger.lock_members(s, [number, *companions])
-        member = locked[number.strip()]
-        ledger.require_active(member)
-        earning.check_date_of_use(first_day=folio.check_in, date_of_use=folio.check_out,
-                                  enrolled_on=member.enrolled_on, business_date=desk.business_date,
-                                  claim_window_months=rules.claim_window_months)
-        _check_not_posted(s, desk, "stay", reference)
-        earned = earning.stay_earning(
-            rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
-            rate_plan=folio.rate_plan, yen=yen,
-            bonus_percent=_bonus_percent(s, program, member, folio.check_out),
-        )
+        reference, member, comps, earned, currency, rate = _plan_stay(s, program, desk, number, folio, lock=True)
         _credit(s, program, desk, member, tx, "stay", earned, folio.check_out, reference)
-        companion_results = []
-        for comp_number in companions:
-            comp = locked[comp_number]
-            ledger.require_active(comp)
-            if folio.check_in < comp.enrolled_on:
-                raise errors.BeforeEnrollment(
-                    f"Companion {comp.number} joined after this stay began; nights before enrollment are not credited."
-                )
-            comp_earned = earning.Earning(0, 0, earned.nights, {})
-            _credit(s, program, desk, comp, tx, "companion", comp_earned, folio.check_out, reference)
-            companion_results.append(Companion(comp.number, earned.nights))
+        for comp in comps:
+            _credit(s, program, desk, comp, tx, "companion", earning.Earning(0, 0, earned.nights, {}),
+                    folio.check_out, reference)
         s.add(Posting(
             property_code=desk.property_code, kind="stay", reference=reference, member_id=member.id,
             transaction_id=tx, business_date=desk.business_date, date_of_use=folio.check_out,
@@ -154,9 +175,10 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
             currency=currency, exchange_rate=str(rate) if rate is not None else None,
             points=earned.points, bonus_points=earned.bonus_points, nights=earned.nights,
         ))
-        for m in [member, *(locked[c] for c in companions)]:
+        for m in [member, *comps]:
             tiering.check_promotion(s, program, desk, m, {folio.check_out.year})
-        return PostingResult(tx, earned.points, earned.bonus_points, earned.nights, tuple(companion_results),
+        return PostingResult(tx, earned.points, earned.bonus_points, earned.nights,
+                             tuple(Companion(c.number, earned.nights) for c in comps),
                              ledger.balance(s, member.id, desk.business_date), member.number,
                              dict(earned.eligible_yen))
 
@@ -164,18 +186,9 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
 def post_bill(db: Database, desk: Desk, number: str, bill: Bill) -> PostingResult:
     desk.require("cashier", "post a bill")
     program = db.program
-    reference = validate_reference(bill.check, "check number")
-    rules = program.earning_for(desk.property_code)
-    yen, currency, rate = _yen(program, desk, bill.charges, bill.currency, bill.exchange_rate)
     tx = ledger.new_transaction_id()
     with db.write() as s:
-        member = ledger.get_member(s, number, lock=True)
-        ledger.require_active(member)
-        earning.check_date_of_use(first_day=bill.date, date_of_use=bill.date, enrolled_on=member.enrolled_on,
-                                  business_date=desk.business_date, claim_window_months=rules.claim_window_months)
-        _check_not_posted(s, desk, "bill", reference)
-        earned = earning.bill_earning(rules, payment=bill.payment, yen=yen,
-                                      bonus_percent=_bonus_percent(s, program, member, bill.date))
+        reference, member, earned, currency, rate = _plan_bill(s, program, desk, number, bill, lock=True)
         _credit(s, program, desk, member, tx, "bill", earned, bill.date, reference)
         s.add(Posting(
             property_code=desk.property_code, kind="bill", reference=reference, member_id=member.id,
@@ -191,24 +204,11 @@ def post_bill(db: Database, desk: Desk, number: str, bill: Bill) -> PostingResul
 
 
 def preview_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> earning.Earning:
-    """What posting would credit, for the clerk to confirm; writes nothing."""
-    program = db.program
-    rules = program.earning_for(desk.property_code)
-    yen, _, _ = _yen(program, desk, folio.charges, folio.currency, folio.exchange_rate)
+    """What posting would credit, after every check posting makes; writes nothing."""
     with db.read() as s:
-        member = ledger.get_member(s, number)
-        return earning.stay_earning(
-            rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
-            rate_plan=folio.rate_plan, yen=yen,
-            bonus_percent=_bonus_percent(s, program, member, folio.check_out),
-        )
+        return _plan_stay(s, db.program, desk, number, folio, lock=False)[3]
 
 
 def preview_bill(db: Database, desk: Desk, number: str, bill: Bill) -> earning.Earning:
-    program = db.program
-    rules = program.earning_for(desk.property_code)
-    yen, _, _ = _yen(program, desk, bill.charges, bill.currency, bill.exchange_rate)
     with db.read() as s:
-        member = ledger.get_member(s, number)
-        return earning.bill_earning(rules, payment=bill.payment, yen=yen,
-                                    bonus_percent=_bonus_percent(s, program, member, bill.date))
+        return _plan_bill(s, db.program, desk, number, bill, lock=False)[2]

@@ -182,3 +182,17 @@ def test_no_lot_for_a_posting_that_earns_nothing(db):
     stay(db, number, "2026-03-01", "2026-03-03", 48_000, channel="ota")
     with db.read() as s:
         assert s.scalar(select(func.count(Lot.id))) == 0
+
+
+def test_preview_refuses_what_posting_would_refuse(db):
+    number = enrol(db, day="2026-03-02")
+    desk = desk_on("2026-03-03")
+    with pytest.raises(errors.BeforeEnrollment):
+        posting.preview_stay(db, desk, number, posting.StayFolio("P2", date(2026, 3, 1), date(2026, 3, 3), "direct",
+                                                                 {"room": 1000}))
+    stay(db, number, "2026-03-02", "2026-03-03", 1000, folio="P3")
+    with pytest.raises(errors.DuplicateFolio):
+        posting.preview_stay(db, desk, number, posting.StayFolio("P3", date(2026, 3, 2), date(2026, 3, 3), "direct",
+                                                                 {"room": 1000}))
+    with pytest.raises(errors.ClaimTooLate):
+        posting.preview_bill(db, desk_on("2026-11-22"), number, posting.Bill("B3", date(2026, 3, 3), {"fnb": 100}))

@@ -366,11 +366,17 @@ class MainWindow(QMainWindow):
             return None
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        key = id(dialog)
+        dialog.destroyed.connect(lambda _obj=None: self._forget_dialog(key))
         if on_done is not None:
             dialog.sig_done.connect(on_done)
         dialog.finished.connect(lambda _r: self.focus_lookup())
         dialog.open()
         return dialog
+
+    def _forget_dialog(self, key: int) -> None:
+        if id(self.dialog) == key:
+            self.dialog = None
 
     def _need_member(self) -> bool:
         return self.member is not None and not self.locked

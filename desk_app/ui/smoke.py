@@ -9,10 +9,26 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from .. import APP_NAME, ORG
+
+
+class FirstWindow(QObject):
+    """Prints one line when the first top-level window is shown, so the test
+    can time a cold start from process launch to the first window."""
+
+    def __init__(self, started: float):
+        super().__init__()
+        self.started, self.seen = started, False
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        if not self.seen and event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            self.seen = True
+            print(f"first window shown: {type(obj).__name__} after {time.perf_counter() - self.started:.2f} s",
+                  flush=True)
+        return False
 
 
 def run_smoke(argv: list[str]) -> int:
@@ -23,6 +39,8 @@ def run_smoke(argv: list[str]) -> int:
     from .app import DeskApp
     from .dialogs.sign_in_dialog import SignInDialog
 
+    first = FirstWindow(started)
+    app.installEventFilter(first)
     desk = DeskApp()
     outcome = {"code": 1}
     login, password = os.environ.get("DESK_APP_SMOKE_LOGIN", ""), os.environ.get("DESK_APP_SMOKE_PASSWORD", "")

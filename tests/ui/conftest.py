@@ -130,7 +130,13 @@ def open_member(qtbot, win, query: str):
 
 
 def wait_dialog(qtbot, win, cls):
-    qtbot.waitUntil(lambda: isinstance(win.dialog, cls) and win.dialog.isVisible(), timeout=5000)
+    import shiboken6
+
+    def shown():
+        d = win.dialog
+        return isinstance(d, cls) and shiboken6.isValid(d) and d.isVisible()
+
+    qtbot.waitUntil(shown, timeout=5000)
     dialog = win.dialog
     qtbot.waitActive(dialog)
     if getattr(dialog, "first_field", None) is not None:

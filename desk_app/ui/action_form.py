@@ -1,0 +1,158 @@
+"""What the posting and redemption dialogs share: the charges grid, the
+live preview, and the after-state with a printable receipt or voucher."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from . import formatting as fmt, messages, printing
+from .base_dialog import FormDialog
+from .fields import YenEdit
+from .widgets import NoticeLabel
+
+PREVIEW_DELAY_MS = 250
+
+
+class ChargesEditor(QWidget):
+    """One yen field per charge category, two columns, in the form's tab order."""
+
+    sig_changed = Signal()
+
+    def __init__(self, categories: Sequence[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.fields: dict[str, YenEdit] = {}
+        half = (len(categories) + 1) // 2
+        for i, code in enumerate(categories):
+            edit = YenEdit()
+            edit.setObjectName(f"charge_{code}")
+            label = QLabel(fmt.category_text(code))
+            label.setBuddy(edit)
+            col = 0 if i < half else 2
+            grid.addWidget(label, i % half, col)
+            grid.addWidget(edit, i % half, col + 1)
+            edit.valueChanged.connect(lambda _v: self.sig_changed.emit())
+            self.fields[code] = edit
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        # Down the first column, then the second.
+        edits = list(self.fields.values())
+        for a, b in zip(edits, edits[1:]):
+            QWidget.setTabOrder(a, b)
+
+    def charges(self) -> dict[str, int]:
+        return {code: edit.value() for code, edit in self.fields.items() if edit.value()}
+
+    def set(self, code: str, amount: int) -> None:
+        self.fields[code].setValue(amount)
+
+    def first(self) -> QWidget:
+        return next(iter(self.fields.values()))
+
+
+class ActionDialog(FormDialog):
+    """A form whose action credits or spends points: a live preview before,
+    a receipt or voucher after."""
+
+    def __init__(self, session, member, parent: QWidget | None = None, *, ok_text: str):
+        super().__init__(session, parent, ok_text=ok_text)
+        self.member = member
+        self.completed = False
+        self.preview = NoticeLabel(kind="info")
+        self.preview.setObjectName("previewLabel")
+        self.preview.setText(self.tr("Fill in the form to see the points."))
+        self.result_label = NoticeLabel(kind="ok")
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.hide()
+        self.print_button = QPushButton(self.tr("&Print receipt"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(self.tr("Print the slip for the guest (Ctrl+P)"))
+        self.print_button.hide()
+        self.print_button.clicked.connect(self.on_print)
+        self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.on_print)
+        self.form_widgets: list[QWidget] = []
+        self.slip: tuple[str, list[tuple[str, str]], str] | None = None
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.run_preview)
+        self.preview_seq = 0
+
+    # -- preview --------------------------------------------------------------
+    def schedule_preview(self, *_args) -> None:
+        if not self.completed:
+            self.preview_timer.start()
+
+    def run_preview(self) -> None:
+        call = self.preview_call()
+        if call is None:
+            return
+        fn, args = call
+        self.preview_seq += 1
+        seq = self.preview_seq
+        self.worker.submit(fn, *args, owner=self, on_done=lambda r: self._previewed(seq, r),
+                           on_failed=lambda e: self._preview_failed(seq, e))
+
+    def _previewed(self, seq: int, result) -> None:
+        if seq == self.preview_seq and not self.completed:
+            self.preview.setText(self.describe_preview(result))
+
+    def _preview_failed(self, seq: int, exc: BaseException) -> None:
+        if seq == self.preview_seq and not self.completed:
+            self.preview.setText(messages.describe(exc))
+
+    def preview_call(self) -> tuple[Callable, tuple] | None:  # overridden
+        return None
+
+    def describe_preview(self, result) -> str:  # overridden
+        return ""
+
+    # -- after ----------------------------------------------------------------
+    def show_result(self, text: str, slip_title: str, slip_lines: list[tuple[str, str]], footer: str = "",
+                    print_text: str | None = None) -> None:
+        self.completed = True
+        self.preview_timer.stop()
+        self.preview.hide()
+        self.result_label.setText(text)
+        self.result_label.show()
+        for w in self.form_widgets:
+            w.setEnabled(False)
+        self.slip = (slip_title, slip_lines, footer)
+        if print_text:
+            self.print_button.setText(print_text)
+        self.print_button.show()
+        self.ok_button.setText(self.tr("Close"))
+        self.buttons.button(self.buttons.StandardButton.Cancel).hide()
+        self.ok_button.setFocus()
+
+    def on_confirm(self) -> None:
+        if self.completed:
+            self.accept()
+        else:
+            self.confirm_action()
+
+    def confirm_action(self) -> None:  # overridden
+        raise NotImplementedError
+
+    def on_print(self) -> None:
+        if self.slip is not None:
+            title, lines, footer = self.slip
+            printing.print_slip(self, title, lines, footer)
+
+    def slip_header(self) -> list[tuple[str, str]]:
+        s = self.session
+        return [(self.tr("Hotel"), f"{s.property_name} ({s.property_code})"),
+                (self.tr("Date"), fmt.day(s.desk.business_date)),
+                (self.tr("Member"), f"{self.member.member_number}"),
+                (self.tr("Name"), fmt.full_name(self.member))]
+
+    def slip_footer(self) -> str:
+        s = self.session
+        return self.tr("Clerk %1 · Terminal %2").replace("%1", s.clerk.login if s.clerk else "").replace(
+            "%2", s.settings.effective_terminal)

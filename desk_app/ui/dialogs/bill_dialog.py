@@ -1,0 +1,91 @@
+"""Restaurant and bar bills, for cashiers and clerks: check number, date,
+charges, payment method; points previewed before posting."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ...services import posting
+from .. import formatting as fmt
+from ..action_form import ActionDialog, ChargesEditor
+from ..fields import DateEdit, FormInputError
+
+# Category groups that never appear on a restaurant or bar check.
+_ROOM_GROUPS = ("accommodation", "package_meals")
+
+
+class BillDialog(ActionDialog):
+    def __init__(self, session, member, parent: QWidget | None = None):
+        super().__init__(session, member, parent, ok_text=self.tr("&Post bill"))
+        self.setObjectName("billDialog")
+        self.setWindowTitle(self.tr("Restaurant or bar bill — %1").replace(
+            "%1", f"{member.member_number} {fmt.full_name(member)}"))
+        rules = session.program.earning_for(session.property_code)
+        intro = QLabel(self.tr("Post the check after the guest has paid. The part paid with points earns nothing: "
+                               "enter it under “Paid with points”."))
+        intro.setWordWrap(True)
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.check = QLineEdit()
+        self.check.setObjectName("checkInput")
+        self.check.setMaxLength(40)
+        self.date = DateEdit(session.desk.business_date)
+        self.date.setObjectName("billDateInput")
+        self.payment = QComboBox()
+        self.payment.setObjectName("paymentInput")
+        for code in rules.bill_payments:
+            self.payment.addItem(fmt.payment_text(code), code)
+        form.addRow(self.tr("&Check number"), self.check)
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("Pa&yment"), self.payment)
+        charges_box = QGroupBox(self.tr("Charges on the check (yen)"))
+        categories = [c for c, g in rules.category_groups.items() if g not in _ROOM_GROUPS]
+        self.charges = ChargesEditor(categories)
+        QVBoxLayout(charges_box).addWidget(self.charges)
+        self.form_widgets = [form_widget, charges_box]
+        self.finish_layout(intro, form_widget, charges_box, self.preview, self.result_label)
+        QWidget.setTabOrder(self.payment, self.charges.first())
+        self.check.textChanged.connect(self.schedule_preview)
+        self.date.textChanged.connect(self.schedule_preview)
+        self.payment.currentIndexChanged.connect(self.schedule_preview)
+        self.charges.sig_changed.connect(self.schedule_preview)
+        self.first_field = self.check
+        self.setMinimumWidth(600)
+
+    def bill_from_form(self) -> posting.Bill:
+        return posting.Bill(check=self.check.text().strip(), date=self.date.value(self.tr("date of the check")),
+                            charges=self.charges.charges(), payment=self.payment.currentData())
+
+    def preview_call(self):
+        try:
+            bill = self.bill_from_form()
+        except FormInputError:
+            return None
+        return posting.preview_bill, (self.session.db, self.session.desk, self.member.member_number, bill)
+
+    def describe_preview(self, e) -> str:
+        return self.tr("This check earns %1 points + %2 bonus = %3 points.").replace(
+            "%1", fmt.points(e.points)).replace("%2", fmt.points(e.bonus_points)).replace("%3", fmt.points(e.total))
+
+    def confirm_action(self) -> None:
+        try:
+            bill = self.bill_from_form()
+        except FormInputError as exc:
+            self.error.show_message(str(exc))
+            exc.widget.setFocus()
+            return
+        self.run(posting.post_bill, self.session.db, self.session.desk, self.member.member_number, bill,
+                 on_done=lambda r: self.on_posted(bill, r))
+
+    def on_posted(self, bill: posting.Bill, r: posting.PostingResult) -> None:
+        text = self.tr("Posted: %1 points + %2 bonus. New balance %3 points.").replace(
+            "%1", fmt.points(r.points)).replace("%2", fmt.points(r.bonus_points)).replace(
+            "%3", fmt.points(r.balance_after))
+        lines = self.slip_header() + [
+            (self.tr("Check"), bill.check), (self.tr("Payment"), fmt.payment_text(bill.payment)),
+            (self.tr("Total"), fmt.yen(sum(bill.charges.values()))),
+            (self.tr("Points"), fmt.points(r.points)), (self.tr("Bonus"), fmt.points(r.bonus_points)),
+            (self.tr("Balance"), fmt.points(r.balance_after)),
+        ]
+        self.show_result(text, self.tr("Points receipt"), lines, self.slip_footer())

@@ -1,0 +1,81 @@
+"""Pay by Points: settle part of a bill in whole 500-yen units; the points
+are shown before the clerk confirms the member's identity."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from ...services import redemption
+from .. import formatting as fmt
+from ..action_form import ActionDialog
+from ..fields import YenEdit
+
+
+class PayByPointsDialog(ActionDialog):
+    def __init__(self, session, member, parent: QWidget | None = None):
+        super().__init__(session, member, parent, ok_text=self.tr("&Pay with points"))
+        self.setObjectName("payByPointsDialog")
+        self.setWindowTitle(self.tr("Pay by Points — %1").replace(
+            "%1", f"{member.member_number} {fmt.full_name(member)}"))
+        self.award = next((a for a in session.program.awards if a.kind == "pay_by_points"), None)
+        unit = self.award.yen_value if self.award else 500
+        per = self.award.points if self.award else 0
+        intro = QLabel(self.tr("%1 points pay for each %2 of the bill; only whole %2 units.").replace(
+            "%1", fmt.points(per)).replace("%2", fmt.yen(unit)))
+        intro.setWordWrap(True)
+        balance = QLabel(self.tr("Balance: %1 points").replace("%1", fmt.points(member.points_balance)))
+        balance.setObjectName("balanceLabel")
+        balance.setStyleSheet("font-weight: 600;")
+        form_widget = QWidget()
+        form = QFormLayout(form_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.amount = YenEdit(step=unit)
+        self.amount.setObjectName("yenInput")
+        self.amount.setMinimum(0)
+        self.points_label = QLabel()
+        self.points_label.setObjectName("pointsNeededLabel")
+        self.folio = QLineEdit()
+        self.folio.setObjectName("folioInput")
+        self.folio.setMaxLength(40)
+        self.folio.setPlaceholderText(self.tr("folio or check number (optional)"))
+        self.identity = QCheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
+        self.identity.setObjectName("identityCheck")
+        form.addRow(self.tr("&Amount to pay"), self.amount)
+        form.addRow(self.tr("Points"), self.points_label)
+        form.addRow(self.tr("&Folio or check"), self.folio)
+        form.addRow("", self.identity)
+        self.unit, self.per = unit, per
+        self.amount.valueChanged.connect(self.update_points)
+        self.update_points()
+        self.form_widgets = [form_widget]
+        self.preview.hide()
+        self.print_button.setText(self.tr("&Print voucher"))
+        self.finish_layout(intro, balance, form_widget, self.result_label)
+        self.first_field = self.amount
+        self.setMinimumWidth(520)
+
+    def update_points(self, *_a) -> None:
+        yen = self.amount.value()
+        if yen % self.unit:
+            self.points_label.setText(self.tr("Only whole %1 units can be paid with points.").replace(
+                "%1", fmt.yen(self.unit)))
+            return
+        cost = yen // self.unit * self.per
+        self.points_label.setText(self.tr("%1 points; %2 left after").replace("%1", fmt.points(cost)).replace(
+            "%2", fmt.points(self.member.points_balance - cost)))
+
+    def confirm_action(self) -> None:
+        yen = self.amount.value()
+        self.run(redemption.pay_by_points, self.session.db, self.session.desk, self.member.member_number, yen,
+                 folio=self.folio.text().strip() or None, identity_confirmed=self.identity.isChecked(),
+                 on_done=lambda r: self.on_paid(yen, r))
+
+    def on_paid(self, yen: int, r: redemption.RedemptionResult) -> None:
+        text = self.tr("%1 paid with %2 points. Voucher %3. New balance %4 points.").replace(
+            "%1", fmt.yen(r.yen_covered or yen)).replace("%2", fmt.points(r.points_spent)).replace(
+            "%3", r.voucher_number).replace("%4", fmt.points(r.balance_after))
+        lines = self.slip_header() + [
+            (self.tr("Voucher"), r.voucher_number), (self.tr("Paid with points"), fmt.yen(r.yen_covered or yen)),
+            (self.tr("Points used"), fmt.points(r.points_spent)), (self.tr("Balance"), fmt.points(r.balance_after)),
+        ]
+        self.show_result(text, self.tr("Pay by Points voucher"), lines, self.slip_footer(), self.tr("&Print voucher"))

@@ -36,52 +36,65 @@ def _no_quit_between_tests(qapp):
     qapp.setQuitOnLastWindowClosed(False)
 
 
-@pytest.fixture
-def db(tmp_path):
-    from desk_app.services import clerks
-    from desk_app.services.database import Database
-
-    database = Database(f"sqlite:///{(tmp_path / 'desk.sqlite3').as_posix()}")
-    database.initialize("one_harmony")
-    clerks.create(database, None, "super", "Sachiko Supervisor", "supervisor", PASSWORD)
-    yield database
-    database.dispose()
-
-
 def office(role: str = "supervisor", day: date = BUSINESS_DATE):
     from desk_app.services.context import Desk
 
     return Desk(day, "TKO", "super", "TEST", role)
 
 
-@pytest.fixture
-def staff(db):
-    """A clerk and a cashier besides the supervisor."""
-    from desk_app.services import clerks
+def _fill(database) -> dict[str, str]:
+    """Staff (supervisor, clerk, cashier) and two members:
+    Yamada (full registration, a 2026 stay, a card) and Sato (simple)."""
+    from desk_app.services import cards, clerks, posting, registration
 
-    clerks.create(db, office(), "clerk1", "Kenta Clerk", "clerk", PASSWORD)
-    clerks.create(db, office(), "cash1", "Cathy Cashier", "cashier", PASSWORD)
-    return db
-
-
-@pytest.fixture
-def members(staff):
-    """Two members: Yamada (full registration, 2025 stays, a card) and Sato (simple)."""
-    from desk_app.services import cards, posting, registration
-
-    db = staff
+    clerks.create(database, None, "super", "Sachiko Supervisor", "supervisor", PASSWORD)
+    clerks.create(database, office(), "clerk1", "Kenta Clerk", "clerk", PASSWORD)
+    clerks.create(database, office(), "cash1", "Cathy Cashier", "cashier", PASSWORD)
     enrol = office(day=date(2025, 1, 10))
-    yamada = registration.register(db, enrol, registration.Enrolment(
+    yamada = registration.register(database, enrol, registration.Enrolment(
         "Yamada", "Taro", "taro.yamada@example.jp", "ヤマダ", "タロウ", birth_date=date(1980, 6, 2)))
-    registration.complete_registration(db, enrol, yamada.member_number, postal_code="100-0005",
+    registration.complete_registration(database, enrol, yamada.member_number, postal_code="100-0005",
                                        address="Tokyo, Chiyoda-ku, Marunouchi 1-1-1", country="JP",
                                        phone="090-1234-5678")
-    cards.issue(db, enrol, yamada.member_number)
-    posting.post_stay(db, office(day=date(2026, 3, 5)), yamada.member_number, posting.StayFolio(
+    cards.issue(database, enrol, yamada.member_number)
+    posting.post_stay(database, office(day=date(2026, 3, 5)), yamada.member_number, posting.StayFolio(
         "F1001", date(2026, 3, 1), date(2026, 3, 5), "official_website", {"room": 400_000, "tax": 40_000}))
-    sato = registration.register(db, office(day=date(2026, 5, 1)), registration.Enrolment(
+    sato = registration.register(database, office(day=date(2026, 5, 1)), registration.Enrolment(
         "Sato", "Hana", "hana.sato@example.com", "サトウ", "ハナ"))
     return {"yamada": yamada.member_number, "sato": sato.member_number}
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory):
+    """Built once per test process (argon2 hashing is slow on purpose);
+    every test gets its own copy of the file."""
+    from desk_app.services.database import Database
+
+    path = tmp_path_factory.mktemp("template") / "desk.sqlite3"
+    database = Database(f"sqlite:///{path.as_posix()}")
+    database.initialize("one_harmony")
+    numbers = _fill(database)
+    database.dispose()
+    return path, numbers
+
+
+@pytest.fixture
+def staff(template, tmp_path):
+    """A real SQLite database of its own: the staff and the two members."""
+    import shutil
+
+    from desk_app.services.database import Database
+
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(template[0], path)
+    database = Database(f"sqlite:///{path.as_posix()}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def members(staff, template):
+    return dict(template[1])
 
 
 def session_for(db, login: str):

@@ -4,12 +4,14 @@ Premium Selection hotel and the QR code. PNG and PDF from the same drawing."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M
 
+from ..domain.romaji import is_latin
 from ..paths import resources_dir
 
 CARD_MM = (85.6, 54.0)
@@ -25,12 +27,24 @@ def card_pixels(dpi: int = DPI) -> tuple[int, int]:
     return round(CARD_MM[0] / 25.4 * dpi), round(CARD_MM[1] / 25.4 * dpi)
 
 
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+FONT_FILES = {False: ("NotoSansJP-Regular.otf",), True: ("NotoSansJP-Bold.otf", "NotoSansJP-Regular.otf")}
+
+
+def font_path(bold: bool = False) -> Path | None:
+    """The bundled Japanese font (a Noto Sans CJK JP subset, see
+    resources/fonts/README.md), so kanji never print as boxes."""
     fonts = resources_dir() / "fonts"
-    for name in (("NotoSansJP-Bold.ttf", "NotoSansJP-Regular.ttf") if bold else ("NotoSansJP-Regular.ttf",)):
-        path = fonts / name
-        if path.exists():
-            return ImageFont.truetype(str(path), size)
+    for name in FONT_FILES[bold]:
+        if (fonts / name).exists():
+            return fonts / name
+    return None
+
+
+@lru_cache(maxsize=32)
+def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    path = font_path(bold)
+    if path is not None:
+        return ImageFont.truetype(str(path), size)
     return ImageFont.load_default(size=size)
 
 
@@ -61,6 +75,10 @@ def draw_card(face, dpi: int = DPI) -> Image.Image:
     d.rounded_rectangle((qr_x - 12, qr_y - 12, qr_x + qr_box + 12, qr_y + qr_box + 12), radius=12, fill="white")
     img.paste(qr_image(face.qr_payload, qr_box), (qr_x, qr_y))
     y = h - pad - round(230 * unit)
+    local = getattr(face, "local_name", "") or ""
+    if local and local != face.name and not is_latin(local):
+        # The name as registered (山田 太郎) above the romanised one.
+        d.text((pad, y - round(50 * unit)), local, font=_font(round(32 * unit)), fill=fg)
     d.text((pad, y), face.name, font=_font(round(46 * unit), True), fill=fg)
     num = face.member_number
     pretty = " ".join(num[i:i + 4] for i in range(0, len(num), 4))

@@ -63,6 +63,11 @@ class Member(Base):
     given_name: Mapped[str] = mapped_column(String(50))
     family_kana: Mapped[str | None] = mapped_column(String(50))
     given_kana: Mapped[str | None] = mapped_column(String(50))
+    # Romanised name for the card (added in 0003): as given, the name itself
+    # when Latin, or the reading in passport Hepburn; None for kanji with no
+    # reading.
+    family_name_roman: Mapped[str | None] = mapped_column(String(50))
+    given_name_roman: Mapped[str | None] = mapped_column(String(50))
     email: Mapped[str | None] = mapped_column(String(254))
     email_norm: Mapped[str | None] = mapped_column(String(254), index=True)
     no_email_reason: Mapped[str | None] = mapped_column(Text)

@@ -10,7 +10,7 @@ from datetime import date
 
 import jaconv
 
-from . import errors
+from . import errors, romaji
 from .dates import age_on
 
 MAX_NAME = 50
@@ -50,16 +50,24 @@ def new_member_number(prefix: str, length: int = 10) -> str:
     return body + luhn_check_digit(body)
 
 
+def clean_text(text: str) -> str:
+    """NFKC (full-width digits and Latin to half width, half-width kana to
+    full width), spaces trimmed and folded: the form names and addresses
+    are stored in. Hiragana stay hiragana (さくら is the guest's name as
+    written; 丸の内 is the address)."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").split())
+
+
 def normalize_text(text: str) -> str:
-    """NFKC (full-width digits, half-width kana), hiragana to katakana,
-    spaces folded: the form names are stored and searched in."""
-    text = unicodedata.normalize("NFKC", text)
-    text = jaconv.hira2kata(text)
-    return " ".join(text.split())
+    """clean_text, then hiragana to katakana: the form readings are stored
+    in and everything is searched in."""
+    return clean_text(jaconv.hira2kata(unicodedata.normalize("NFKC", text or "")))
 
 
 def search_key(text: str) -> str:
-    return normalize_text(text).casefold().replace(" ", "")
+    """What is stored and what is searched for: normalised, accents off
+    Latin letters (Kyōko = Kyoko), case-folded, no spaces or middle dots."""
+    return romaji.fold_latin(normalize_text(text)).casefold().replace(" ", "").replace("・", "")
 
 
 def _has_control(text: str) -> bool:
@@ -67,7 +75,7 @@ def _has_control(text: str) -> bool:
 
 
 def validate_name(text: str | None, what: str = "name") -> str:
-    value = normalize_text(text or "")
+    value = clean_text(text or "")
     if not value:
         raise errors.InvalidName(f"The {what} is required.")
     if len(value) > MAX_NAME:
@@ -110,11 +118,72 @@ def check_guardian_consent(birth: date | None, business_date: date, consent: boo
         )
 
 
+def validate_roman(text: str | None, what: str = "name in romaji") -> str | None:
+    """Optional romanised name: Latin letters only (NFKC turns full-width
+    Ｙａｍａｄａ into Yamada)."""
+    if text is None or not text.strip():
+        return None
+    value = clean_text(text)
+    if len(value) > MAX_NAME or not romaji.is_latin(value):
+        raise errors.InvalidName(f"The {what} must be written in Latin letters.")
+    return value
+
+
+def roman_for(name: str, kana: str | None, given: str | None = None) -> str | None:
+    """The romanised form of one part of a (validated) name: the romaji the
+    guest gave; else the name itself when it is in Latin letters; else the
+    katakana reading (or the name, when written in kana) in passport
+    Hepburn ('ヤマダ' -> 'Yamada', 'タロウ' -> 'Taro'); else None (a kanji name
+    with no reading)."""
+    if given:
+        return given
+    if romaji.is_latin(name):
+        return name
+    for source in (kana, name):
+        if source and romaji.is_kana(source):
+            return romaji.capitalise(romaji.kana_to_romaji(source)) or None
+    return None
+
+
+def search_text(family: str, given: str, family_kana: str | None = None, given_kana: str | None = None,
+                family_roman: str | None = None, given_roman: str | None = None) -> str:
+    """The member's search column: '|'-separated keys for the kanji name,
+    the kana reading, the romanised name in both orders, and the Hepburn of
+    the reading in passport and keyboard spelling (Taro / Tarou), so a
+    clerk finds 山田 太郎 by 山田, やまだ, ﾔﾏﾀﾞ, yamada, taro or tarou."""
+    parts = [family, given, family + given, given + family,
+             family_kana or "", given_kana or "", (family_kana or "") + (given_kana or "")]
+    fr, gr = family_roman or "", given_roman or ""
+    parts += [fr, gr, fr + gr, gr + fr]
+    for keyboard in (False, True):
+        fk = romaji.kana_to_romaji(family_kana or (family if romaji.is_kana(family) else ""), keyboard)
+        gk = romaji.kana_to_romaji(given_kana or (given if romaji.is_kana(given) else ""), keyboard)
+        if fk or gk:
+            parts += [fk + gk, gk + fk]
+    keys = []
+    for p in parts:
+        key = search_key(p) if p else ""
+        if key and key not in keys:
+            keys.append(key)
+    return "|".join(keys)
+
+
 def romanised_name(family: str, given: str, order: str = "family_first") -> str:
-    """The name as printed on the card: 'YAMADA Taro' or 'Taro Yamada'."""
+    """The name as printed on the card: 'YAMADA Taro' (family_first) or
+    'Taro Yamada' (given_first)."""
     if order == "given_first":
-        return f"{given.title()} {family.title()}"
-    return f"{family.upper()} {given.title()}"
+        return f"{romaji.capitalise(given)} {romaji.capitalise(family)}"
+    return f"{family.upper()} {romaji.capitalise(given)}"
+
+
+def card_name(family: str, given: str, family_roman: str | None, given_roman: str | None,
+              order: str = "family_first") -> str:
+    """The card's name line: romanised when both parts have a romanised
+    form; otherwise the registered name as written (family first), which the
+    bundled Japanese font prints."""
+    if family_roman and given_roman:
+        return romanised_name(family_roman, given_roman, order)
+    return f"{family} {given}"
 
 
 def mask_email(email: str | None) -> str:

@@ -39,6 +39,9 @@ class CardFace:
     sequence: int
     qr_payload: str
     issued_on: date
+    # The name as registered ('山田 太郎'), printed small above the romanised
+    # name when it differs.
+    local_name: str = ""
 
 
 def sign(secret: bytes, number: str, sequence: int) -> str:
@@ -78,9 +81,12 @@ def verify(db: Database, payload: str) -> tuple[str, int]:
     return number, sequence
 
 
-def issue(db: Database, desk: Desk, number: str, reason: str = "new") -> CardFace:
+def issue(db: Database, desk: Desk, number: str, reason: str = "new",
+          name_order: str = "family_first") -> CardFace:
     """Issue the first card, or replace the current one (the old one stops
-    working at once). Re-printing the current card: reason 'new' again."""
+    working at once). Re-printing the current card: reason 'new' again.
+    `name_order` is the desk's setting (config.Settings.name_order):
+    'family_first' prints 'YAMADA Taro', 'given_first' 'Taro Yamada'."""
     if reason not in REASONS:
         raise errors.InvalidReason(f"The reason must be one of: {', '.join(REASONS)}.")
     program = db.program
@@ -101,9 +107,11 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new") -> CardFac
         seq = view.card.sequence
     return CardFace(
         member_number=view.member_number,
-        name=member_rules.romanised_name(view.family_name, view.given_name),
+        name=member_rules.card_name(view.family_name, view.given_name, view.family_roman, view.given_roman,
+                                    name_order),
         family_name=view.family_name, given_name=view.given_name,
         tier=view.tier, tier_name=view.tier_name, tier_valid_until=view.tier_valid_until,
         premium_hotel=view.premium_hotel, program_name=program.name, sequence=seq,
         qr_payload=payload_for(db.card_secret, view.member_number, seq), issued_on=view.card.issued_on,
+        local_name=f"{view.family_name} {view.given_name}",
     )

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from ..db.schema import LedgerEntry, Member
-from ..domain import errors, members as rules
+from ..domain import errors, japan, members as rules
 from . import cards, ledger, views
 from .context import Desk
 from .database import Database
@@ -28,7 +28,7 @@ def show(db: Database, desk: Desk, number: str) -> views.MemberView:
 
 
 def _phone_key(query: str) -> str | None:
-    text = rules.normalize_text(query).replace(" ", "")
+    text = japan.fold_dashes(query).replace(" ", "")
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) < 6 or any(ch not in "0123456789+-()" for ch in text):
         return None
@@ -49,7 +49,7 @@ def find(db: Database, session, query: str) -> list[Member]:
     if cards.looks_like_payload(text):
         number, _ = cards.verify(db, text)
         return [ledger.get_member(s, number)]
-    compact = rules.normalize_text(text).replace(" ", "").replace("-", "")
+    compact = japan.fold_dashes(rules.normalize_text(text)).replace(" ", "").replace("-", "")
     if compact.isdigit() and len(compact) == program.member_number_length and compact[0] != "0":
         if not rules.is_valid_member_number(compact, program.member_number_length):
             raise errors.MemberNotFound(f"{compact} is not a valid member number: check the digits.")

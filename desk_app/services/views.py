@@ -66,6 +66,9 @@ class MemberView:
     birthday_month: bool
     merged_into: str | None
     closed_on: date | None
+    # Romanised name (0003): None for a kanji name with no reading.
+    family_roman: str | None = None
+    given_roman: str | None = None
 
     @property
     def next_expiry(self) -> LotView | None:
@@ -132,4 +135,5 @@ def _view(program: Program, member: Member, on: date, lots: list, earned: dict, 
         premium_hotel=member.premium_hotel, preferred_language=member.preferred_language,
         birthday_month=bool(member.birth_date and member.birth_date.month == on.month),
         merged_into=merged_into, closed_on=member.closed_on,
+        family_roman=member.family_name_roman, given_roman=member.given_name_roman,
     )

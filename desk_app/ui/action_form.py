@@ -72,9 +72,9 @@ class ActionDialog(FormDialog):
         self.print_button = QPushButton(self.tr("&Print receipt"))
         self.print_button.setObjectName("printButton")
         self.print_button.setToolTip(self.tr("Print the slip for the guest (Ctrl+P)"))
-        self.print_button.hide()
         self.print_button.clicked.connect(self.on_print)
         self.buttons.addButton(self.print_button, self.buttons.ButtonRole.ActionRole)
+        self.print_button.hide()
         QShortcut(QKeySequence.StandardKey.Print, self, self.on_print)
         self.form_widgets: list[QWidget] = []
         self.slip: tuple[str, list[tuple[str, str]], str] | None = None

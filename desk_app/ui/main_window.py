@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.results_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.results_view.setAlternatingRowColors(True)
         self.results_view.verticalHeader().hide()
+        self.results_view.verticalHeader().setDefaultSectionSize(self.results_view.fontMetrics().height() + 8)
         header = self.results_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -93,12 +94,15 @@ class MainWindow(QMainWindow):
 
         self.member_page = MemberPage(self.session.program)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Results above the member page: every column of both fits the width.
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.results_view)
         splitter.addWidget(self.member_page)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([480, 800])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setChildrenCollapsible(False)
+        self.results_view.setMinimumHeight(110)
+        splitter.setSizes([170, 600])
         self.splitter = splitter
 
         desk = QWidget()

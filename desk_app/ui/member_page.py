@@ -21,6 +21,7 @@ def _table(model, name: str) -> QTableView:
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -107,6 +108,7 @@ class MemberPage(QWidget):
         header.addWidget(self.kana, 1, 0)
         header.addWidget(self.number, 2, 0)
         self.tier_valid = _value("tierValidityLabel")
+        self.tier_valid.setWordWrap(False)
         header.addWidget(self.tier_valid, 1, 1, Qt.AlignmentFlag.AlignRight)
         header.setColumnStretch(0, 1)
 
@@ -133,12 +135,14 @@ class MemberPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("tierProgress")
         self.progress.setRange(0, 100)
+        self.progress.setMinimumWidth(160)
         self.progress_caption = QLabel()
-        year_box.add(self.tr("Next tier"), self.progress)
-        year_box.grid.addWidget(self.progress_caption, year_box.rows, 1)
         self.progress_caption.setObjectName("tierProgressCaption")
         self.progress_caption.setWordWrap(True)
-        year_box.rows += 1
+        self.progress_caption.setStyleSheet("color: #4a5568;")
+        year_box.grid.addWidget(self.progress, year_box.rows, 0, 1, 2)
+        year_box.grid.addWidget(self.progress_caption, year_box.rows + 1, 0, 1, 2)
+        year_box.rows += 2
         year_box.finish()
 
         # Membership.

@@ -4,8 +4,8 @@ member page, and every action in a menu with its shortcut."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMainWindow, QSplitter, QStackedWidget,
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QTableView, QToolBar, QVBoxLayout, QWidget)
 
 from ..services import cards as card_service, lookup
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
         add(self.tr("&Lock the desk"), "Ctrl+L", self.lock_screen, "actionLock")
         add(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out, "actionSignOut")
-        add(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "actionQuit")
+        add(self.tr("&Quit"), "Ctrl+Q", self.close, "actionQuit")
         for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPostStay",
                      "actionPostBill", "actionRedeem", "actionPayByPoints", "actionSignOut"):
             setattr(self, name, a[name])

@@ -3,7 +3,6 @@ now, quantity, the balance after, the identity check, and the voucher."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QSpinBox,
                                QTableView, QWidget)
 

@@ -123,3 +123,13 @@ def test_history_newest_first_with_who_and_where(db):
     assert [(e.kind, e.points, e.property, e.reference) for e in h[:2]] == [
         ("bill", 50, "OSA", "B-1"), ("stay", 200, "TKO", "F-1")]
     assert h[0].clerk == "test-clerk" and h[0].terminal == "T1"
+
+
+def test_revocation_after_inactivity_is_an_office_decision(db):
+    idle = enrol(db, day="2022-01-10")
+    stay(db, idle, "2022-02-01", "2022-02-02", 50_000)
+    listed = batch.inactive(db, desk_on("2025-02-02"))
+    assert [m.member_number for m in listed] == [idle]
+    assert lookup.show(db, desk_on("2025-02-02"), idle).status == "active"  # listing changes nothing
+    v = office.withdraw(db, desk_on("2025-02-02"), idle, "no activity for 36 months (T&C 7.2)", status="revoked")
+    assert (v.status, v.points_balance) == ("revoked", 0)

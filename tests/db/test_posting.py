@@ -196,3 +196,11 @@ def test_preview_refuses_what_posting_would_refuse(db):
                                                                  {"room": 1000}))
     with pytest.raises(errors.ClaimTooLate):
         posting.preview_bill(db, desk_on("2026-11-22"), number, posting.Bill("B3", date(2026, 3, 3), {"fnb": 100}))
+
+
+def test_bonus_points_do_not_qualify_for_tiers(db):
+    number = enrol(db)
+    stay(db, number, "2026-02-01", "2026-02-11", 250_000)            # 5,000: Loyal from 2026-03-01
+    r = stay(db, number, "2026-03-05", "2026-03-06", 17_250)           # 345 + 86 bonus
+    v = show(db, number, "2026-03-06")
+    assert (r.bonus_points, v.points_balance, v.year_points) == (86, 5_431, 5_345)

@@ -156,3 +156,22 @@ def test_lookup_by_every_key(db):
 def test_show_unknown_member(db):
     with pytest.raises(errors.MemberNotFound):
         lookup.show(db, desk_on("2026-11-22"), "8000000000")
+
+
+def test_birth_date_is_changed_only_by_the_office(db):
+    number = enrol(db, full=False, birth_date=date(1985, 4, 1))
+    args = dict(postal_code="100-0005", address="Chiyoda-ku", country="JP", phone="0312345678")
+    with pytest.raises(errors.NotPermitted):
+        registration.complete_registration(db, desk_on("2026-11-22", role="clerk"), number,
+                                           birth_date=date(1986, 4, 1), **args)
+    v = registration.complete_registration(db, desk_on("2026-11-22", role="clerk"), number,
+                                           birth_date=date(1985, 4, 1), **args)
+    assert v.birth_date == date(1985, 4, 1)
+    assert registration.complete_registration(db, desk_on("2026-11-22"), number, birth_date=date(1986, 4, 1),
+                                              **args).birth_date == date(1986, 4, 1)
+
+
+def test_birthday_month_shown_during_the_month(db):
+    number = enrol(db, birth_date=date(1990, 11, 30))
+    assert lookup.show(db, desk_on("2026-11-01"), number).birthday_month
+    assert not lookup.show(db, desk_on("2026-12-01"), number).birthday_month

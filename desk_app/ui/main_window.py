@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
-from PySide6.QtWidgets import (QHeaderView, QLabel, QMainWindow, QSplitter, QStackedWidget,
-                               QTableView, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from ..services import cards as card_service, lookup
 from . import formatting as fmt, messages
@@ -14,7 +14,7 @@ from .idle import IdleWatcher
 from .member_page import MemberPage
 from .models import MemberResultsModel
 from .session import DeskSession
-from .widgets import ErrorLabel, ScanLineEdit, make_action
+from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
 
 LIVE_DELAY_MS = 200
 
@@ -72,18 +72,7 @@ class MainWindow(QMainWindow):
         self.lookup_status.setObjectName("lookupStatus")
 
         self.results_model = MemberResultsModel(self)
-        self.results_view = QTableView()
-        self.results_view.setObjectName("resultsView")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.results_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.results_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.results_view.setAlternatingRowColors(True)
-        self.results_view.verticalHeader().hide()
-        self.results_view.verticalHeader().setDefaultSectionSize(self.results_view.fontMetrics().height() + 8)
-        header = self.results_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.results_view = make_table(self.results_model, "resultsView")
         self.results_view.activated.connect(self.on_result_activated)
         self.results_view.doubleClicked.connect(self.on_result_activated)
 

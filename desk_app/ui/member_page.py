@@ -4,27 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..domain.program import Program
 from . import formatting as fmt
 from .models import ExpiryModel, HistoryModel, expiry_timeline
-from .widgets import TIER_COLOURS, Badge, NoticeLabel
+from .widgets import TIER_COLOURS, Badge, NoticeLabel, make_table
 
 
 def _table(model, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view = make_table(model, name)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays on the search field
     return view
 
 

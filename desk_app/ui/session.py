@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..config import Settings
+from ..domain.dates import age_on
 from ..domain.program import Program
 from ..services.clerks import ClerkView
 from ..services.context import ROLES, Desk
@@ -55,6 +56,10 @@ class DeskSession:
     def may(self, role: str) -> bool:
         """For showing or hiding actions only; the services enforce roles."""
         return self.clerk is not None and ROLES.index(self.clerk.role) >= ROLES.index(role)
+
+    def is_minor(self, birth: date | None) -> bool:
+        """Whether the desk must ask for a guardian's consent (the service decides)."""
+        return birth is not None and age_on(birth, self.desk.business_date) < self.program.age_of_majority
 
     def signed_in(self, clerk: ClerkView) -> "DeskSession":
         return replace(self, clerk=clerk)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...domain.dates import age_on
 from ...services import registration
 from .. import messages
 from ..base_dialog import FormDialog
@@ -115,8 +114,7 @@ class EnrolDialog(FormDialog):
             self.email_state.setText(messages.describe(exc) if exc else "")
 
     def on_birth_changed(self, birth) -> None:
-        minor = birth is not None and age_on(birth, self.session.desk.business_date) < \
-            self.session.program.age_of_majority
+        minor = self.session.is_minor(birth)
         self.consent.setVisible(minor)
         self.consent_note.setVisible(minor)
         if not minor:

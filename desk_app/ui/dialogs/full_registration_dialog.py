@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...domain.dates import age_on
 from ...services import registration
 from .. import formatting as fmt
 from ..base_dialog import FormDialog
@@ -55,8 +54,7 @@ class FullRegistrationDialog(FormDialog):
         self.first_field = self.postal
 
     def on_birth_changed(self, birth) -> None:
-        minor = birth is not None and age_on(birth, self.session.desk.business_date) < \
-            self.session.program.age_of_majority
+        minor = self.session.is_minor(birth)
         self.consent.setVisible(minor)
 
     def on_confirm(self) -> None:

@@ -3,15 +3,14 @@ now, quantity, the balance after, the identity check, and the voucher."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QSpinBox,
-                               QTableView, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ...domain.awards import available_awards
 from ...services import redemption
 from .. import formatting as fmt
 from ..action_form import ActionDialog
 from ..models import AwardModel, AwardOffer
-from ..widgets import NoticeLabel
+from ..widgets import NoticeLabel, make_table
 
 
 def offers_for(session, member) -> tuple[AwardOffer, ...]:
@@ -44,16 +43,7 @@ class RedeemDialog(ActionDialog):
 
         self.model = AwardModel(self)
         self.model.set_rows(offers_for(session, member))
-        self.table = QTableView()
-        self.table.setObjectName("awardsView")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = make_table(self.model, "awardsView", stretch_column=0)
         self.table.setMinimumHeight(200)
 
         form_widget = QWidget()

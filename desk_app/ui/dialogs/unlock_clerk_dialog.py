@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ...services import clerks
 from ..base_dialog import FormDialog
 from ..models import ClerkModel
+from ..widgets import make_table
 
 
 class UnlockClerkDialog(FormDialog):
@@ -17,14 +18,7 @@ class UnlockClerkDialog(FormDialog):
         intro = QLabel(self.tr("Accounts lock after five wrong passwords. Choose the clerk to unlock."))
         intro.setWordWrap(True)
         self.model = ClerkModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("clerksView")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(self.model, "clerksView", stretch_column=1)
         self.table.setMinimumHeight(180)
         self.finish_layout(intro, self.table)
         self.first_field = self.table

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
         add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
         add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
+        add(self.tr("Desk &settings…"), "Ctrl+,", self.on_settings, "actionSettings",
+            self.tr("Hotel, terminal code and idle lock for this computer"))
         add(self.tr("&Lock the desk"), "Ctrl+L", self.lock_screen, "actionLock")
         add(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out, "actionSignOut")
         add(self.tr("&Quit"), "Ctrl+Q", self.close, "actionQuit")
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
                                   "actionPayByPoints"]),
             (self.tr("&Office"), ["actionAdjust", "actionMerge", "actionWithdraw", None, "actionUnlockClerk",
                                   "actionNewClerk"]),
-            (self.tr("&Desk"), ["actionLock", "actionSignOut", None, "actionQuit"]),
+            (self.tr("&Desk"), ["actionSettings", None, "actionLock", "actionSignOut", None, "actionQuit"]),
         ]
         self.menus = {}
         for title, names in groups:
@@ -198,7 +200,8 @@ class MainWindow(QMainWindow):
         for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPostStay",
                      "actionClaimStay"):
             a[name].setVisible(clerk_or_up)
-        for name in ("actionAdjust", "actionMerge", "actionWithdraw", "actionUnlockClerk", "actionNewClerk"):
+        for name in ("actionAdjust", "actionMerge", "actionWithdraw", "actionUnlockClerk", "actionNewClerk",
+                     "actionSettings"):
             a[name].setVisible(supervisor)
         self.office_menu.menuAction().setVisible(supervisor)
         clerk = s.clerk
@@ -451,6 +454,17 @@ class MainWindow(QMainWindow):
         from .dialogs.new_clerk_dialog import NewClerkDialog
 
         self.open_dialog(NewClerkDialog(self.session, self))
+
+    def on_settings(self) -> None:
+        from .dialogs.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self)
+        self.open_dialog(dialog, lambda _r: self.on_settings_saved(dialog.new_settings))
+
+    def on_settings_saved(self, settings) -> None:
+        self.session.settings = settings
+        self.idle.set_minutes(settings.idle_lock_minutes)
+        self.apply_role()
 
     def _refreshed(self, _result=None) -> None:
         self.refresh_member()

@@ -255,6 +255,10 @@ def main() -> None:
         d.name.setText("Yui Tanaka")
     shot(NewClerkDialog(session, win), "new_clerk_dialog", clerk_fill)
 
+    from desk_app.ui.dialogs.settings_dialog import SettingsDialog
+
+    shot(SettingsDialog(session, win), "settings_dialog")
+
     win.lock_screen()
     wait(lambda: isinstance(win.dialog, SignInDialog))
     save(win, "locked_window")

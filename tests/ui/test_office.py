@@ -131,3 +131,23 @@ def test_unlock_clerk_and_new_account(qtbot, qtmodeltester, window_for, members,
     qtbot.keyClicks(new.password, "-enough")
     confirm(qtbot, new, new.password)
     assert clerks.authenticate(staff, "ito.k", "short-enough").role == "cashier"
+
+
+def test_desk_settings_change_idle_lock_and_terminal(qtbot, window_for, members, staff):
+    from desk_app import config
+    from desk_app.ui.dialogs.settings_dialog import SettingsDialog
+
+    win = window_for("super")
+    qtbot.keyClick(win, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    dlg = wait_dialog(qtbot, win, SettingsDialog)
+    dlg.idle.lineEdit().selectAll()
+    qtbot.keyClicks(dlg.idle, "3")
+    dlg.terminal.clear()
+    qtbot.keyClicks(dlg.terminal, "BAR-2")
+    dlg.property.setCurrentIndex(dlg.property.findData("KYO"))
+    confirm(qtbot, dlg, dlg.terminal)
+    saved = config.load()
+    assert (saved.idle_lock_minutes, saved.terminal, saved.property_code) == (3, "BAR-2", "KYO")
+    assert win.idle.timer.interval() == 3 * 60_000
+    assert "Terminal BAR-2" in win.status_label.text() and "(KYO)" in win.status_label.text()
+    assert win.session.desk.terminal == "BAR-2"

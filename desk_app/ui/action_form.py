@@ -7,7 +7,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from . import formatting as fmt, messages, printing
 from .base_dialog import FormDialog
@@ -22,14 +22,14 @@ class ChargesEditor(QWidget):
 
     sig_changed = Signal()
 
-    def __init__(self, categories: Sequence[str], parent: QWidget | None = None):
+    def __init__(self, categories: Sequence[str], parent: QWidget | None = None, currency: str = "JPY"):
         super().__init__(parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, YenEdit] = {}
         half = (len(categories) + 1) // 2
         for i, code in enumerate(categories):
-            edit = YenEdit()
+            edit = YenEdit(currency=currency, step=1000 if currency == "JPY" else 10)
             edit.setObjectName(f"charge_{code}")
             label = QLabel(fmt.category_text(code))
             label.setBuddy(edit)
@@ -144,6 +144,22 @@ class ActionDialog(FormDialog):
         if self.slip is not None:
             title, lines, footer = self.slip
             printing.print_slip(self, title, lines, footer)
+
+    def add_currency_rows(self, form) -> None:
+        """Overseas hotels: charges in the local currency and the posted rate to yen."""
+        prop = self.session.program.property(self.session.property_code)
+        self.currency = prop.currency
+        self.exchange_rate = QLineEdit()
+        self.exchange_rate.setObjectName("exchangeRateInput")
+        self.exchange_rate.setPlaceholderText(self.tr("yen per 1 %1, e.g. 151.20").replace("%1", prop.currency))
+        if prop.currency != self.session.program.home_currency:
+            form.addRow(self.tr("E&xchange rate"), self.exchange_rate)
+            self.exchange_rate.textChanged.connect(self.schedule_preview)
+
+    def money_fields(self) -> dict:
+        if self.currency == self.session.program.home_currency:
+            return {}
+        return {"currency": self.currency, "exchange_rate": self.exchange_rate.text().strip() or None}
 
     def slip_header(self) -> list[tuple[str, str]]:
         s = self.session

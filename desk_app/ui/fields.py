@@ -60,11 +60,12 @@ class DateEdit(QLineEdit):
 
 
 class YenEdit(QSpinBox):
-    def __init__(self, parent: QWidget | None = None, step: int = 1000, maximum: int = 100_000_000):
+    def __init__(self, parent: QWidget | None = None, step: int = 1000, maximum: int = 100_000_000,
+                 currency: str = "JPY"):
         super().__init__(parent)
         self.setRange(0, maximum)
         self.setSingleStep(step)
-        self.setPrefix("¥")
+        self.setPrefix("¥" if currency == "JPY" else f"{currency} ")
         self.setGroupSeparatorShown(True)
         self.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         self.setAccelerated(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Iterable
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
@@ -50,7 +50,7 @@ def paint_image(printer: QPrinter, image: QImage) -> None:
 
 
 def print_card(parent: QWidget | None, image: QImage) -> bool:
-    printer = ask_printer(parent, CR80_MM, "Membership card")
+    printer = ask_printer(parent, CR80_MM, QCoreApplication.translate("Printing", "Membership card"))
     if printer is None:
         return False
     paint_image(printer, image)

@@ -97,14 +97,14 @@ def members(staff, template):
     return dict(template[1])
 
 
-def session_for(db, login: str):
+def session_for(db, login: str, prop: str = "TKO"):
     from desk_app import config
     from desk_app.services import clerks
     from desk_app.ui.session import DeskSession
     from desk_app.ui.worker import Worker
 
     clerk = clerks.authenticate(db, login, PASSWORD)
-    settings = config.Settings(property_code="TKO", terminal="FRONT-1", idle_lock_minutes=10)
+    settings = config.Settings(property_code=prop, terminal="FRONT-1", idle_lock_minutes=10)
     return DeskSession(db, settings, Worker(), db.program, clerk)
 
 
@@ -115,8 +115,8 @@ def window_for(qtbot, staff):
 
     made = []
 
-    def make(login: str = "clerk1"):
-        session = session_for(staff, login)
+    def make(login: str = "clerk1", prop: str = "TKO"):
+        session = session_for(staff, login, prop)
         win = MainWindow(session)
         qtbot.addWidget(win)
         win.show()

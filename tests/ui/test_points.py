@@ -247,3 +247,23 @@ def test_pay_by_points_refused_for_simple_registration(qtbot, window_for, member
     confirm(qtbot, dlg, dlg.amount)
     assert "full registration" in dlg.error.text()
     assert dlg.amount.value() == 500
+
+
+def test_overseas_bill_in_dollars_with_the_posted_rate(qtbot, window_for, members, staff):
+    from desk_app.ui.dialogs.bill_dialog import BillDialog
+
+    win = window_for("cash1", prop="GUM")
+    open_member(qtbot, win, members["yamada"])
+    qtbot.keyClick(win, Qt.Key.Key_F8)
+    dlg = wait_dialog(qtbot, win, BillDialog)
+    assert dlg.currency == "USD" and dlg.charges.fields["fnb"].prefix() == "USD "
+    qtbot.keyClicks(dlg.check, "G-12")
+    dlg.charges.set("fnb", 200)
+    confirm(qtbot, dlg, dlg.check)
+    assert "exchange rate" in dlg.error.text()
+    qtbot.keyClicks(dlg.exchange_rate, "150")
+    # 200 USD at 150 yen: 30,000 yen of food earns 300 points, Loyal bonus 75.
+    qtbot.waitUntil(lambda: "300 points + 75 bonus" in dlg.preview.text(), timeout=5000)
+    confirm(qtbot, dlg, dlg.check)
+    assert dlg.completed, dlg.error.text()
+    assert _balance(staff, members["yamada"]) == 8_375

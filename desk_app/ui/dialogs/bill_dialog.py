@@ -39,13 +39,14 @@ class BillDialog(ActionDialog):
         form.addRow(self.tr("&Check number"), self.check)
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("Pa&yment"), self.payment)
-        charges_box = QGroupBox(self.tr("Charges on the check (yen)"))
+        self.add_currency_rows(form)
+        charges_box = QGroupBox(self.tr("Charges on the check (%1)").replace("%1", self.currency))
         categories = [c for c, g in rules.category_groups.items() if g not in _ROOM_GROUPS]
-        self.charges = ChargesEditor(categories)
+        self.charges = ChargesEditor(categories, currency=self.currency)
         QVBoxLayout(charges_box).addWidget(self.charges)
         self.form_widgets = [form_widget, charges_box]
         self.finish_layout(intro, form_widget, charges_box, self.preview, self.result_label)
-        QWidget.setTabOrder(self.payment, self.charges.first())
+        QWidget.setTabOrder(self.exchange_rate if self.money_fields() else self.payment, self.charges.first())
         self.check.textChanged.connect(self.schedule_preview)
         self.date.textChanged.connect(self.schedule_preview)
         self.payment.currentIndexChanged.connect(self.schedule_preview)
@@ -55,7 +56,8 @@ class BillDialog(ActionDialog):
 
     def bill_from_form(self) -> posting.Bill:
         return posting.Bill(check=self.check.text().strip(), date=self.date.value(self.tr("date of the check")),
-                            charges=self.charges.charges(), payment=self.payment.currentData())
+                            charges=self.charges.charges(), payment=self.payment.currentData(),
+                            **self.money_fields())
 
     def preview_call(self):
         try:
@@ -84,7 +86,8 @@ class BillDialog(ActionDialog):
             "%3", fmt.points(r.balance_after))
         lines = self.slip_header() + [
             (self.tr("Check"), bill.check), (self.tr("Payment"), fmt.payment_text(bill.payment)),
-            (self.tr("Total"), fmt.yen(sum(bill.charges.values()))),
+            (self.tr("Total"), fmt.yen(sum(bill.charges.values())) if not bill.currency
+             else f"{bill.currency} {sum(bill.charges.values()):,}"),
             (self.tr("Points"), fmt.points(r.points)), (self.tr("Bonus"), fmt.points(r.bonus_points)),
             (self.tr("Balance"), fmt.points(r.balance_after)),
         ]

@@ -64,9 +64,10 @@ class StayDialog(ActionDialog):
         form.labelForField(dates).setBuddy(self.check_in)
         form.addRow(self.tr("&Booking channel"), self.channel)
         form.addRow(self.tr("&Rate plan"), self.plan)
+        self.add_currency_rows(form)
 
-        charges_box = QGroupBox(self.tr("Charges on the folio (yen)"))
-        self.charges = ChargesEditor(program.categories)
+        charges_box = QGroupBox(self.tr("Charges on the folio (%1)").replace("%1", self.currency))
+        self.charges = ChargesEditor(program.categories, currency=self.currency)
         QVBoxLayout(charges_box).addWidget(self.charges)
 
         comp_box = QGroupBox(self.tr("Companions in the room who are members"))
@@ -94,7 +95,7 @@ class StayDialog(ActionDialog):
 
         self.form_widgets = [form_widget, charges_box, comp_box]
         self.finish_layout(intro, form_widget, charges_box, comp_box, self.preview, self.result_label)
-        QWidget.setTabOrder(self.plan, self.charges.first())
+        QWidget.setTabOrder(self.exchange_rate if self.money_fields() else self.plan, self.charges.first())
         for w in (self.folio, self.check_in, self.check_out):
             w.textChanged.connect(self.schedule_preview)
         self.channel.currentIndexChanged.connect(self.schedule_preview)
@@ -116,7 +117,8 @@ class StayDialog(ActionDialog):
         check_out = self.check_out.value(self.tr("check-out date"))
         return posting.StayFolio(folio=self.folio.text().strip(), check_in=check_in, check_out=check_out,
                                  channel=self.channel.currentData(), charges=self.charges.charges(),
-                                 rate_plan=self.plan.currentData(), companions=tuple(self.companion_numbers))
+                                 rate_plan=self.plan.currentData(), companions=tuple(self.companion_numbers),
+                                 **self.money_fields())
 
     def preview_call(self):
         try:

@@ -1,0 +1,261 @@
+"""English and Japanese: the catalogue is complete, and the real widgets
+speak the language installed (ours and Qt's own buttons)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "harmony_desk_ja.ts"
+_GONE = ("vanished", "obsolete")
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("update_translations", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> the <translation> element, live entries only."""
+    out = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") in _GONE:
+                continue
+            out[(name, message.findtext("source"))] = translation
+    return out
+
+
+def translated(translation: ET.Element) -> str:
+    return "".join(translation.itertext()).strip()
+
+
+# -- the catalogue ---------------------------------------------------------------
+
+def test_catalogue_has_no_unfinished_or_empty_translation():
+    entries = messages(TS)
+    assert len(entries) > 300
+    bad = [f"{ctx}: {src!r}" for (ctx, src), tr in entries.items()
+           if tr.get("type") == "unfinished" or not translated(tr)]
+    assert not bad, "unfinished or empty in harmony_desk_ja.ts:\n" + "\n".join(bad)
+
+
+def test_every_string_the_gui_shows_is_translated(tmp_path):
+    """A fresh lupdate over desk_app/ui finds no string that the committed
+    catalogue lacks or leaves unfinished. When this fails: run
+    `python tools/update_translations.py`, translate the new entries."""
+    tool = _load_tool()
+    fresh = tmp_path / "fresh_ja.ts"
+    tool.update(fresh)
+    found = set(messages(fresh))
+    committed = {key for key, tr in messages(TS).items() if tr.get("type") != "unfinished" and translated(tr)}
+    missing = sorted(found - committed)
+    assert not missing, ("strings shown by the GUI but not translated in harmony_desk_ja.ts "
+                         "(run python tools/update_translations.py and translate them):\n"
+                         + "\n".join(f"{ctx}: {src!r}" for ctx, src in missing))
+    # Helpers lupdate cannot follow on its own are in the catalogue too.
+    contexts = {ctx for ctx, _ in found}
+    assert {"Messages", "Formatting", "Models", "MainWindow", "MemberPage"} <= contexts
+
+
+def test_translations_keep_placeholders_and_accelerators():
+    problems = []
+    for (ctx, src), tr in messages(TS).items():
+        text = translated(tr)
+        marks = sorted(re.findall(r"%(?:\d+|n|p)", src)), sorted(re.findall(r"%(?:\d+|n|p)", text))
+        if marks[0] != marks[1]:
+            problems.append(f"placeholders {ctx}: {src!r} -> {text!r}")
+        accel = re.search(r"&([^&\s])", src.replace("&&", ""))
+        if accel:  # Japanese style: the same key after the text, "会員検索(&F)"
+            if f"(&{accel.group(1).upper()})" not in text:
+                problems.append(f"accelerator {ctx}: {src!r} -> {text!r}")
+        elif "&" in text.replace("&&", ""):
+            problems.append(f"stray accelerator {ctx}: {src!r} -> {text!r}")
+        for key in re.findall(r"\b(?:Ctrl\+\w+|Alt\+\w+|F\d+|Esc|Enter)\b", src):
+            if key not in text:
+                problems.append(f"key name {key} {ctx}: {src!r} -> {text!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_japanese_uses_the_desk_vocabulary():
+    entries = {src: translated(tr) for (_ctx, src), tr in messages(TS).items()}
+    assert entries["&Find member"] == "会員検索(&F)"
+    assert entries["Member no."] == "会員番号"
+    assert entries["Simple registration"] == "簡易登録"
+    assert entries["Full registration"] == "正式登録"
+    assert entries["&Pay by Points…"].startswith("ポイント払い")
+    assert entries["Re&deem award…"].startswith("特典交換")
+
+
+# -- installing a language -------------------------------------------------------
+
+@pytest.fixture
+def language(qapp, tmp_path, monkeypatch):
+    """install_language with the compiled catalogue in a temporary cache;
+    English again (and the previous default locale) afterwards."""
+    import platformdirs
+    from PySide6.QtCore import QLocale
+
+    from desk_app.ui import i18n
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *a, **k: str(cache))
+    before = QLocale()
+
+    def install(lang: str):
+        return i18n.install_language(qapp, lang)
+
+    yield install
+    i18n.install_language(qapp, "en")
+    QLocale.setDefault(before)
+
+
+def test_japanese_installs_qt_then_ours(qapp, language, tmp_path):
+    from desk_app.ui import i18n
+
+    installed = language("ja")
+    assert [t.objectName() for t in installed] == ["harmonyDeskTranslator.qtbase",
+                                                   "harmonyDeskTranslator.harmony_desk"]
+    assert i18n.catalogue_file("ja").parent == tmp_path / "cache" / "i18n"
+    assert qapp.translate("MainWindow", "&Find member") == "会員検索(&F)"
+    assert qapp.translate("QPlatformTheme", "Cancel") == "キャンセル"
+    # Installing again replaces, never stacks.
+    language("ja")
+    assert len(i18n.installed_translators(qapp)) == 2
+    assert language("en") == []
+    assert i18n.installed_translators(qapp) == []
+    assert qapp.translate("MainWindow", "&Find member") == "&Find member"
+
+
+def test_unknown_language_is_english(qapp, language):
+    from desk_app.ui import i18n
+
+    assert i18n.normalize("ja_JP") == "ja" and i18n.normalize("JA-jp") == "ja"
+    assert i18n.normalize("fr") == "en" and i18n.normalize(None) == "en"
+    assert language("klingon") == []
+
+
+def test_cached_catalogue_is_compiled_again_only_when_the_ts_changes(qapp, language, tmp_path, monkeypatch):
+    from desk_app.ui import i18n
+
+    ts = tmp_path / "res" / "i18n" / "harmony_desk_ja.ts"
+    ts.parent.mkdir(parents=True)
+    ts.write_bytes(TS.read_bytes())
+    monkeypatch.setattr(i18n, "resources_dir", lambda: tmp_path / "res")
+    qm = i18n.catalogue_file("ja")
+    assert qm.exists() and qm.stat().st_size > 1000
+    first = qm.stat().st_mtime_ns
+    assert i18n.catalogue_file("ja").stat().st_mtime_ns == first  # up to date: not compiled again
+    later = qm.stat().st_mtime + 10
+    os.utime(ts, (later, later))
+    assert i18n.catalogue_file("ja").stat().st_mtime_ns != first
+
+
+def test_frozen_desk_reads_the_bundled_catalogue(qapp, language, tmp_path, monkeypatch):
+    from desk_app.ui import i18n
+
+    bundle = tmp_path / "bundle"
+    (bundle / "resources" / "i18n").mkdir(parents=True)
+    i18n.compile_catalogue(TS, bundle / "resources" / "i18n" / "harmony_desk_ja.qm")
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    assert i18n.catalogue_file("ja") == bundle / "resources" / "i18n" / "harmony_desk_ja.qm"
+    assert not (tmp_path / "cache").exists()  # nothing compiled at run time
+    language("ja")
+    assert qapp.translate("Models", "Member no.") == "会員番号"
+
+
+def test_a_missing_catalogue_leaves_the_desk_in_english(qapp, language, tmp_path, monkeypatch):
+    from desk_app.ui import i18n
+
+    monkeypatch.setattr(i18n, "resources_dir", lambda: tmp_path / "nowhere")
+    installed = language("ja")
+    assert [t.objectName() for t in installed] == ["harmonyDeskTranslator.qtbase"]
+    assert qapp.translate("MainWindow", "&Find member") == "&Find member"
+
+
+# -- real widgets ----------------------------------------------------------------
+
+def _menu_titles(win) -> list[str]:
+    return [a.text() for a in win.menuBar().actions() if a.isVisible()]
+
+
+def test_main_window_and_member_page_in_japanese(qtbot, language, window_for, members):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from .conftest import open_member, wait_dialog
+
+    language("ja")
+    win = window_for("super")
+    a = win.actions_by_name
+    assert a["actionFind"].text() == "会員検索(&F)"
+    assert a["actionRedeem"].text() == "特典交換(&D)…"
+    assert a["actionFind"].shortcut().toString() == "F2"
+    assert win.lookup_input.placeholderText() == "カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)"
+    assert _menu_titles(win) == ["会員(&M)", "ポイント(&P)", "管理(&O)", "端末(&D)"]
+    assert win.results_model.headerData(0, Qt.Orientation.Horizontal) == "会員番号"
+    assert "営業日 2026-06-15" in win.status_label.text()
+    assert "責任者" in win.status_label.text()
+
+    open_member(qtbot, win, members["yamada"])
+    page = win.member_page
+    assert page.balance.text().endswith("ポイント")
+    assert page.registration.text() == "正式登録"
+    assert page.history_model.headerData(0, Qt.Orientation.Horizontal) == "日付"
+    history = [page.history_model.data(page.history_model.index(r, 1)) for r in range(page.history_model.rowCount())]
+    assert "宿泊" in history and "入会" in history
+
+    win.actions_by_name["actionEnrol"].trigger()
+    from desk_app.ui.dialogs.enrol_dialog import EnrolDialog
+
+    dialog = wait_dialog(qtbot, win, EnrolDialog)
+    assert dialog.windowTitle() == "新規入会（簡易登録）"
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "キャンセル"  # qtbase_ja
+    assert dialog.ok_button.text() == "入会登録"
+    dialog.reject()
+
+
+def test_refusals_read_in_japanese(language):
+    from desk_app.domain.errors import DeskError
+    from desk_app.ui import formatting as fmt, messages as msg
+
+    english = {code: s for code, s in msg._sentences().items() if s}
+    generic_en = msg.describe(RuntimeError("boom"))
+    language("ja")
+    japanese = {code: s for code, s in msg._sentences().items() if s}
+    same = [code for code in english if japanese[code] == english[code]]
+    assert not same, f"sentences not translated: {same}"
+    assert msg.describe(DeskError("not enough", "insufficient_points")) == "ポイント残高が足りません。"
+    assert msg.describe(RuntimeError("boom")) != generic_en
+    assert fmt.status_text("active") == "有効" and fmt.role_text("supervisor") == "責任者"
+
+
+def test_english_again_after_japanese(qtbot, language, window_for, staff):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from .conftest import wait_dialog
+
+    language("ja")
+    language("en")
+    win = window_for("clerk1")
+    assert win.actions_by_name["actionFind"].text() == "&Find member"
+    assert win.lookup_input.placeholderText().startswith("Scan the card")
+    assert _menu_titles(win)[0] == "&Member"
+    win.actions_by_name["actionEnrol"].trigger()
+    from desk_app.ui.dialogs.enrol_dialog import EnrolDialog
+
+    dialog = wait_dialog(qtbot, win, EnrolDialog)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    dialog.reject()

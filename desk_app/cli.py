@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
+    sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
     return p
 
 
@@ -229,6 +230,12 @@ def run(args, settings: config.Settings) -> dict:
         if args.command == "init":
             program, version = db.initialize(args.program)
             return {"program": program.code, "schema_version": version}
+        if args.command == "postcode":  # needs no database
+            found = registration.address_for_postcode(args.code)
+            if found is None:
+                raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
+            return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
+                    "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
         db.ensure_ready()
         program = db.program
         prop = args.property or settings.property_code or program.properties[0].code

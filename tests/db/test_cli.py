@@ -194,3 +194,9 @@ def test_demo_data(run):
     assert run("demo-data", "--members", "12", "--seed", "7") == {"members": 12}
     assert run("check-ledger") == {"ok": True}
     assert len(run("lookup", "a")["results"]) > 0
+
+
+def test_postcode_command(run):
+    out = run("postcode", "１００ー０００５")
+    assert (out["postal_code"], out["prefecture"], out["city"], out["town"]) == ("100-0005", "東京都", "千代田区", "丸の内")
+    assert run("postcode", "999-9999", expect=1)["error"]["code"] == "invalid_address"

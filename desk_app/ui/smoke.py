@@ -68,7 +68,8 @@ def run_smoke(argv: list[str]) -> int:
         QTimer.singleShot(300, done)
 
     desk.sig_window.connect(on_window)
-    QTimer.singleShot(60_000, app.quit)  # never hang a build machine
+    # Never hang a build machine: give up (exit 1) if no main window by then.
+    QTimer.singleShot(int(os.environ.get("DESK_APP_SMOKE_TIMEOUT_MS", "60000")), app.quit)
     desk.start()
     QTimer.singleShot(50, sign_in)
     app.exec()

@@ -60,10 +60,10 @@ def looks_like_payload(text: str) -> bool:
 def _parse(secret: bytes, payload: str) -> tuple[str, int]:
     parts = payload.strip().upper().split(":")
     if len(parts) != 4 or parts[0] != PREFIX or not parts[2].isdigit() or len(parts[2]) > 6:
-        raise errors.InvalidCard("This is not a membership card code.")
+        raise errors.CardForged("This is not a membership card code.")
     number, sequence, signature = parts[1], int(parts[2]), parts[3]
     if not hmac.compare_digest(sign(secret, number, sequence), signature):
-        raise errors.InvalidCard("This card was not issued by this program: it cannot be used.")
+        raise errors.CardForged("This card was not issued by this program: it cannot be used.")
     return number, sequence
 
 
@@ -75,9 +75,10 @@ def verify(db: Database, payload: str) -> tuple[str, int]:
         card = s.scalar(select(Card).where(Card.member_id == member.id, Card.sequence == sequence))
         if card is None or card.status != "active":
             state = "replaced by a newer card" if card is not None and card.status == "replaced" else "no longer valid"
-            raise errors.InvalidCard(f"This card (issue {sequence}) was {state}: ask for the current card.")
+            kind = errors.CardReplaced if card is not None and card.status == "replaced" else errors.InvalidCard
+            raise kind(f"This card (issue {sequence}) was {state}: ask for the current card.")
         if member.status != "active":
-            raise errors.InvalidCard(f"This card belongs to a membership that is {member.status}.")
+            raise errors.CardOfClosedMembership(f"This card belongs to a membership that is {member.status}.")
     return number, sequence
 
 

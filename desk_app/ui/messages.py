@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..domain import errors
 from ..domain.errors import DeskError
 
 _CTX = "Messages"
@@ -67,13 +68,12 @@ def _sentences() -> dict[str, str | None]:
 
 
 def _card_sentence(exc: DeskError) -> str:
-    text = exc.message.lower()
-    if "replaced" in text:
+    if isinstance(exc, errors.CardReplaced):
         return _t("This card has been replaced by a newer card and no longer works. Ask the guest for "
                   "the current card, or look them up by name.")
-    if "not issued by this program" in text or "not a membership card" in text:
+    if isinstance(exc, errors.CardForged):
         return _t("This card is not genuine: it was not issued by this program. Do not accept it.")
-    if "belongs to a membership" in text:
+    if isinstance(exc, errors.CardOfClosedMembership):
         return _t("This card belongs to a membership that is closed.")
     return _t("This card is no longer valid. Ask the guest for the current card.")
 

@@ -83,3 +83,14 @@ def test_every_tier_renders(db):
 
     for tier in ("basic", "loyal", "exclusive"):
         assert draw_card(replace(face, tier=tier, premium_hotel="OSA")).size == (1011, 638)
+
+
+def test_kinds_of_invalid_card_share_the_code(db):
+    number = enrol(db)
+    first = cards.issue(db, desk_on("2026-11-22"), number).qr_payload
+    cards.issue(db, desk_on("2026-11-22"), number, "stolen")
+    with pytest.raises(errors.CardReplaced) as replaced:
+        cards.verify(db, first)
+    with pytest.raises(errors.CardForged) as forged:
+        cards.verify(db, first[:-1] + ("A" if first[-1] != "A" else "B"))
+    assert replaced.value.code == forged.value.code == "invalid_card"

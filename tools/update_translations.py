@@ -4,7 +4,8 @@
     python tools/update_translations.py --list     # the files scanned, nothing written
 
 Runs the pyside6-lupdate that ships in PySide6-Essentials over every .py
-file under desk_app/ui/. New strings arrive marked unfinished; translate
+file under desk_app/ui/ (and the names in resources/programs/*.json, see
+below). New strings arrive marked unfinished; translate
 them (Qt Linguist: `pyside6-linguist resources/i18n/harmony_desk_ja.ts`, or
 any editor) and remove `type="unfinished"`. tests/ui/test_i18n.py fails
 while any string the GUI shows is missing or unfinished. Strings that
@@ -27,12 +28,21 @@ bound to one), the files are copied to a temporary mirror of the tree where
 each `_t("...")` becomes `QCoreApplication.translate("<context>", "...")`
 on the same line, and lupdate runs there; file names and line numbers in
 the catalogue stay those of the real source.
+
+Names that come from the program files are data, not code, but a clerk
+reads them: tier names (Loyal -> ロイヤル) and award names. They go into
+the catalogue under the context "Program" (desk_app.ui.i18n.program_text
+looks them up): in the mirror, each program file's line that holds such a
+name becomes QT_TRANSLATE_NOOP("Program", "<name>"), which lupdate reads
+with its C++ parser, so the catalogue points at the real file and line.
+Hotel and program names are brand names and stay as they are.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import json
 import re
 import shutil
 import subprocess
@@ -42,6 +52,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = "desk_app/ui"
+PROGRAM_DIR = "resources/programs"
+PROGRAM_CONTEXT = "Program"
 CATALOGUE_DIR = "resources/i18n"
 LANGUAGES = {"ja": "ja_JP"}  # English is the source language: no catalogue
 CATALOGUE = "harmony_desk_{lang}.ts"
@@ -55,6 +67,42 @@ def source_files(root: Path = ROOT) -> list[Path]:
     """Every Python file of the GUI, relative to root, in a stable order."""
     return sorted(p.relative_to(root) for p in (root / SOURCE_DIR).rglob("*.py")
                   if "__pycache__" not in p.parts)
+
+
+def program_files(root: Path = ROOT) -> list[Path]:
+    return sorted(p.relative_to(root) for p in (root / PROGRAM_DIR).glob("*.json"))
+
+
+def program_names(data: dict) -> list[str]:
+    """The names in a program file that a clerk reads: tiers and awards."""
+    names = [level["name"] for level in data.get("tiers", {}).get("levels", [])]
+    names += [award["name"] for award in data.get("awards", [])]
+    return [n for n in names if n]
+
+
+_NAME_LINE = re.compile(r'"name"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
+def _c_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def program_source(text: str) -> str:
+    """A program file as lupdate should see it: the same lines, each wanted
+    name as QT_TRANSLATE_NOOP("Program", ...), everything else blank."""
+    wanted = set(program_names(json.loads(text)))
+    seen = set()
+    out = []
+    for line in text.splitlines():
+        match = _NAME_LINE.search(line)
+        name = json.loads(match.group(1)) if match else None
+        if name in wanted and name not in seen:
+            seen.add(name)
+            out.append(f"QT_TRANSLATE_NOOP({_c_string(PROGRAM_CONTEXT)}, {_c_string(name)});")
+        else:
+            out.append("")
+    out += [f"QT_TRANSLATE_NOOP({_c_string(PROGRAM_CONTEXT)}, {_c_string(n)});" for n in sorted(wanted - seen)]
+    return "\n".join(out) + "\n"
 
 
 # -- helpers lupdate cannot follow -----------------------------------------------
@@ -116,12 +164,16 @@ def update(ts: Path | None = None, lang: str = "ja", root: Path = ROOT, *, obsol
     returns lupdate's report. An existing catalogue keeps its translations."""
     ts = Path(ts) if ts is not None else catalogue_path(lang, root)
     files = source_files(root)
+    programs = program_files(root)
     with tempfile.TemporaryDirectory(prefix="desk-lupdate-") as tmp:
         mirror = Path(tmp)
-        for rel in files:
+        for rel in files + programs:
             dest = mirror / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(rewrite_helpers((root / rel).read_text(encoding="utf-8")), encoding="utf-8")
+            text = (root / rel).read_text(encoding="utf-8")
+            dest.write_text(program_source(text) if rel.suffix == ".json" else rewrite_helpers(text),
+                            encoding="utf-8")
+        files = files + programs
         # The catalogue sits where the real one does, so its relative locations are the real ones.
         target = mirror / CATALOGUE_DIR / CATALOGUE.format(lang=lang)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
         for rel in source_files():
             helpers = helper_contexts((ROOT / rel).read_text(encoding="utf-8"))
             print(rel.as_posix(), " ".join(f"{k}->{v}" for k, v in helpers.items()))
+        for rel in program_files():
+            names = program_names(json.loads((ROOT / rel).read_text(encoding="utf-8")))
+            print(rel.as_posix(), f"{len(names)} names -> {PROGRAM_CONTEXT}")
         return 0
     print(update(args.ts, args.lang, obsolete=args.keep_obsolete), end="")
     return 0

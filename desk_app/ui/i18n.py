@@ -41,6 +41,7 @@ CATALOGUE = "harmony_desk"
 SOURCE_LANGUAGE = "en"
 # Each language in its own words: that is how a clerk finds theirs in a menu.
 LANGUAGES = {"en": "English", "ja": "日本語"}
+PROGRAM_CONTEXT = "Program"  # tier and award names from the program files
 _QT_CATALOGUES = ("qtbase",)
 _TRANSLATOR_NAME = "harmonyDeskTranslator"
 
@@ -49,6 +50,12 @@ def normalize(lang: str | None) -> str:
     """'ja', 'ja_JP', 'JA-jp' -> 'ja'; anything unknown -> 'en'."""
     code = (lang or "").replace("-", "_").split("_")[0].strip().lower()
     return code if code in LANGUAGES else SOURCE_LANGUAGE
+
+
+def program_text(name: str) -> str:
+    """A tier or award name from the program file, in the clerk's language
+    (tools/update_translations.py puts these names into the catalogue)."""
+    return QCoreApplication.translate(PROGRAM_CONTEXT, name) if name else name
 
 
 def frozen() -> bool:

@@ -1573,6 +1573,69 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>Program</name>
+    <message>
+        <location filename="../programs/omo.json" line="+58"/>
+        <source>Member</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Accommodation Ticket (1,000 yen)</source>
+        <translation>宿泊券（1,000円）</translation>
+    </message>
+    <message>
+        <location filename="../programs/one_harmony.json" line="+62"/>
+        <source>Basic</source>
+        <translation>ベーシック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loyal</source>
+        <translation>ロイヤル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exclusive</source>
+        <translation>エクスクルーシブ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pay by Points (stay, restaurant &amp; bar)</source>
+        <translation>ポイント払い（宿泊・レストラン・バー）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay Award, Standard (1 night, 1 room, 2 guests)</source>
+        <translation>宿泊特典 スタンダード（1泊・1室・2名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay Award, Superior (1 night, 1 room, 2 guests)</source>
+        <translation>宿泊特典 スーペリア（1泊・1室・2名）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room Upgrade, Standard to Superior (1 night)</source>
+        <translation>客室アップグレード スタンダード→スーペリア（1泊）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room Upgrade, Superior to Deluxe (1 night)</source>
+        <translation>客室アップグレード スーペリア→デラックス（1泊）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breakfast Award, adult</source>
+        <translation>朝食特典 大人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Breakfast Award, child aged 6-12</source>
+        <translation>朝食特典 お子様（6〜12歳）</translation>
+    </message>
+</context>
+<context>
     <name>RedeemDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33"/>

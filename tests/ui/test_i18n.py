@@ -67,7 +67,7 @@ def test_every_string_the_gui_shows_is_translated(tmp_path):
                          + "\n".join(f"{ctx}: {src!r}" for ctx, src in missing))
     # Helpers lupdate cannot follow on its own are in the catalogue too.
     contexts = {ctx for ctx, _ in found}
-    assert {"Messages", "Formatting", "Models", "MainWindow", "MemberPage"} <= contexts
+    assert {"Messages", "Formatting", "Models", "MainWindow", "MemberPage", "Program"} <= contexts
 
 
 def test_translations_keep_placeholders_and_accelerators():
@@ -240,6 +240,21 @@ def test_refusals_read_in_japanese(language):
     assert msg.describe(DeskError("not enough", "insufficient_points")) == "ポイント残高が足りません。"
     assert msg.describe(RuntimeError("boom")) != generic_en
     assert fmt.status_text("active") == "有効" and fmt.role_text("supervisor") == "責任者"
+
+
+def test_tier_and_award_names_from_the_program_file(language):
+    from desk_app.services.database import load_program
+    from desk_app.ui.i18n import program_text
+
+    program = load_program("one_harmony")
+    language("ja")
+    assert [program_text(level.name) for level in program.tiers.levels] == ["ベーシック", "ロイヤル", "エクスクルーシブ"]
+    awards = {a.code: program_text(a.name) for a in program.awards}
+    assert awards["pay_by_points"].startswith("ポイント払い")
+    assert awards["breakfast_adult"] == "朝食特典 大人"
+    assert awards["upgrade_standard_superior"].startswith("客室アップグレード")
+    language("en")
+    assert program_text(program.tiers.levels[1].name) == "Loyal"
 
 
 def test_english_again_after_japanese(qtbot, language, window_for, staff):

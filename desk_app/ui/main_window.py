@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         view, history = result
         self.member = view
         self.member_page.show_member(view, history)
+        self.results_model.replace_where(lambda row: row.member_number == view.member_number, view)
         self.setWindowTitle(self.tr("Harmony Desk — %1 %2").replace("%1", view.member_number).replace(
             "%2", fmt.full_name(view)))
         self.update_actions()

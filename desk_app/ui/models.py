@@ -42,6 +42,14 @@ class RowsModel(QAbstractTableModel):
     def rows(self) -> tuple:
         return self._rows
 
+    def replace_where(self, match: Callable[[Any], bool], new) -> None:
+        """Swap in a fresh row (a member whose points just changed) in place,
+        keeping the selection and scroll position."""
+        for i, row in enumerate(self._rows):
+            if match(row):
+                self._rows = self._rows[:i] + (new,) + self._rows[i + 1:]
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self._columns) - 1))
+
     def row(self, index: int):
         return self._rows[index]
 

@@ -72,6 +72,9 @@ def test_post_stay_with_companion_preview_and_receipt(qtbot, window_for, members
     assert printed.read_bytes().startswith(b"%PDF")
     assert _balance(staff, members["yamada"]) == 9_250
     assert win.member_page.balance.text() == "9,250 points"
+    # The results list shows the new balance too, not the one from before the posting.
+    listed = [r for r in win.results_model.rows() if r.member_number == members["yamada"]]
+    assert listed and all(r.points_balance == 9_250 for r in listed)
     history = lookup.history(staff, office(), members["sato"])
     assert [(e.kind, e.nights, e.points) for e in history if e.kind == "companion"] == [("companion", 1, 0)]
     confirm(qtbot, dlg, dlg.ok_button)  # Close

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from typing import Callable
 from datetime import date, timedelta
 
 from ..domain import errors
@@ -32,7 +33,10 @@ STAY_CHANNELS = ["official_website"] * 5 + ["reservation_center"] * 2 + ["direct
 PLANS = ["standard"] * 8 + ["package", "group", "contract"]
 
 
-def generate(db: Database, desk: Desk, members: int, seed: int = 1) -> int:
+def generate(db: Database, desk: Desk, members: int, seed: int = 1,
+             progress: Callable[[int, int], None] | None = None) -> int:
+    """Make `members` fictional members; `progress(done, total)` is called
+    as they are made (from the calling thread)."""
     desk.require("supervisor", "load demo data")
     if not isinstance(members, int) or members < 1 or members > 1_000_000:
         raise errors.InvalidAmount("The number of demo members must be between 1 and 1,000,000.")
@@ -46,6 +50,8 @@ def generate(db: Database, desk: Desk, members: int, seed: int = 1) -> int:
             for _ in range(min(200, members - made)):
                 _one_member(db, desk, rng, made, props, today)
                 made += 1
+                if progress is not None and (made % 10 == 0 or made == members):
+                    progress(made, members)
     return made
 
 

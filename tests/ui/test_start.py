@@ -45,8 +45,11 @@ def test_first_start_creates_database_supervisor_and_demo_data(qtbot, desk_env):
     assert "not the same" in dlg.error.text()
     assert dlg.login.text() == "boss"  # the form keeps what was typed
     qtbot.keyClicks(dlg.confirm, PASSWORD)
+    seen = []
+    dlg.sig_progress.connect(lambda done, total: seen.append((done, total, dlg.progress.isVisible())))
     with qtbot.waitSignal(app.sig_window, timeout=20000):
         confirm(qtbot, dlg, dlg.confirm)
+    assert seen and seen[-1][:2] == (6, 6) and all(visible for *_, visible in seen)  # progress while loading
     win = app.window
     qtbot.addWidget(win)
     assert win.session.clerk.login == "boss" and win.session.clerk.role == "supervisor"

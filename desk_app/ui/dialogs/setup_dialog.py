@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QSpinBox, QWidget)
+                               QProgressBar, QSpinBox, QWidget)
 
 from ...services import clerks, demo
 from ...services.context import Desk
@@ -29,7 +30,7 @@ class SetupResult:
 
 
 def set_up(url: str, program_code: str, property_code: str, terminal: str, login: str, name: str,
-           password: str, demo_members: int) -> SetupResult:
+           password: str, demo_members: int, progress=None) -> SetupResult:
     """Runs on the worker: every step is a service call."""
     db = Database(url)
     program, _version = db.initialize(program_code)
@@ -38,11 +39,14 @@ def set_up(url: str, program_code: str, property_code: str, terminal: str, login
     made = 0
     if demo_members:
         desk = Desk(business_date(), property_code, login, terminal, "supervisor")
-        made = demo.generate(db, desk, demo_members)
+        made = demo.generate(db, desk, demo_members, progress=progress)
     return SetupResult(db, clerk, url, property_code, terminal, made)
 
 
 class SetupDialog(FormDialog):
+    # Emitted from the worker thread; Qt queues it to the dialog's thread.
+    sig_progress = Signal(int, int)
+
     def __init__(self, worker: Worker, database_url: str, terminal: str, parent: QWidget | None = None,
                  url_editable: bool = True):
         super().__init__(None, parent, ok_text=self.tr("Create the desk"), worker=worker)
@@ -108,9 +112,15 @@ class SetupDialog(FormDialog):
         h.addWidget(self.demo_count)
         h.addStretch(1)
 
+        self.progress = QProgressBar()
+        self.progress.setObjectName("demoProgress")
+        self.progress.setFormat(self.tr("Demo members: %v of %m"))
+        self.progress.hide()
+        self.sig_progress.connect(self.on_progress)
+
         self.program.currentIndexChanged.connect(self.on_program_changed)
         self.on_program_changed()
-        self.finish_layout(intro, where, who, demo_row)
+        self.finish_layout(intro, where, who, demo_row, self.progress)
         self.setMinimumWidth(560)
         self.first_field = self.login
 
@@ -131,11 +141,21 @@ class SetupDialog(FormDialog):
             self.terminal.setFocus()
             return
         self.ok_button.setText(self.tr("Creating…"))
+        demo_members = self.demo_count.value() if self.demo.isChecked() else 0
+        if demo_members:
+            self.progress.setRange(0, demo_members)
+            self.progress.setValue(0)
+            self.progress.show()
         self.run(set_up, self.database.text().strip(), self.program.currentData(), self.property.currentData(),
                  self.terminal.text().strip(), self.login.text().strip(), self.name.text().strip(),
-                 self.password.text(), self.demo_count.value() if self.demo.isChecked() else 0,
+                 self.password.text(), demo_members, self.sig_progress.emit,
                  on_done=lambda _r: self.accept())
+
+    def on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def on_refused(self, exc: BaseException) -> None:
         self.ok_button.setText(self.tr("Create the desk"))
+        self.progress.hide()
         super().on_refused(exc)

@@ -44,6 +44,7 @@ LANGUAGES = {"en": "English", "ja": "日本語"}
 PROGRAM_CONTEXT = "Program"  # tier and award names from the program files
 _QT_CATALOGUES = ("qtbase",)
 _TRANSLATOR_NAME = "harmonyDeskTranslator"
+_LANGUAGE_PROPERTY = "harmonyDeskLanguage"
 
 
 def normalize(lang: str | None) -> str:
@@ -134,11 +135,29 @@ def _install(app: QCoreApplication, path: Path, name: str) -> QTranslator | None
     return None
 
 
+def _format_in(lang: str) -> None:
+    """Dates, yen and phones follow the language too (formatting.set_language)."""
+    from . import formatting
+
+    set_language = getattr(formatting, "set_language", None)
+    if set_language is not None:
+        set_language(lang)
+
+
+def current_language(app: QCoreApplication | None = None) -> str:
+    """The language install_language made current ('en' before any call)."""
+    app = app or QCoreApplication.instance()
+    value = app.property(_LANGUAGE_PROPERTY) if app is not None else None
+    return normalize(value) if value else SOURCE_LANGUAGE
+
+
 def install_language(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
     """Make `lang` the language of every text built from now on; returns the
     translators installed (none for English)."""
     lang = normalize(lang)
     remove_translators(app)
+    app.setProperty(_LANGUAGE_PROPERTY, lang)
+    _format_in(lang)
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan) if lang == "ja"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     installed: list[QTranslator] = []

@@ -19,7 +19,7 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>為替レート(&amp;X)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Hotel</source>
         <translation>ホテル</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>付与しました: %1ポイント + ボーナス %2ポイント。新しい残高は %3ポイントです。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Check</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Payment</source>
         <translation>支払方法</translation>
     </message>
@@ -165,7 +165,7 @@
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bonus</source>
         <translation>ボーナス</translation>
     </message>
@@ -183,7 +183,7 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+48"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+49"/>
         <source>Membership card — %1</source>
         <translation>会員カード — %1</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../desk_app/ui/fields.py" line="+28"/>
+        <location filename="../../desk_app/ui/fields.py" line="+35"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+20"/>
         <source>Write the %1 as year-month-day, for example 2026-04-01.</source>
         <translation>%1は「年-月-日」の形式で入力してください（例: 2026-04-01）。</translation>
     </message>
@@ -282,7 +282,7 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+20"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+22"/>
         <source>Enrol</source>
         <translation>入会登録</translation>
     </message>
@@ -298,16 +298,18 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+12"/>
         <source>e.g. Yamada</source>
         <translation>例: 山田</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
+        <location line="+12"/>
         <source>e.g. Taro</source>
         <translation>例: 太郎</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>e.g. ヤマダ</source>
         <translation>例: ヤマダ</translation>
     </message>
@@ -315,6 +317,11 @@
         <location line="+3"/>
         <source>e.g. タロウ</source>
         <translation>例: タロウ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
+        <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -325,6 +332,11 @@
         <location line="+6"/>
         <source>supervisors only</source>
         <translation>責任者のみ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1</source>
+        <translation>2026-04-01、2026/4/1、または和暦（例: 昭和60年4月1日、S60.4.1）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -368,6 +380,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Family name (r&amp;omaji)</source>
+        <translation>姓（ローマ字）(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name (ro&amp;maji)</source>
+        <translation>名（ローマ字）(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;E-mail</source>
         <translation>メールアドレス(&amp;E)</translation>
     </message>
@@ -382,7 +404,7 @@
         <translation>生年月日（任意）(&amp;B)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Language</source>
         <translation>案内言語(&amp;L)</translation>
     </message>
@@ -418,7 +440,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../desk_app/ui/formatting.py" line="+39"/>
+        <location filename="../../desk_app/ui/formatting.py" line="+89"/>
         <source>Active</source>
         <translation>有効</translation>
     </message>
@@ -429,18 +451,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+50"/>
+        <location line="+62"/>
         <source>Withdrawn</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+49"/>
+        <location line="-61"/>
+        <location line="+61"/>
         <source>Revoked</source>
         <translation>資格取消</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-61"/>
         <source>Disqualified</source>
         <translation>資格剥奪</translation>
     </message>
@@ -451,12 +473,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+40"/>
+        <location line="+52"/>
         <source>Full registration</source>
         <translation>正式登録</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-48"/>
         <source>Cashier</source>
         <translation>レジ係</translation>
     </message>
@@ -576,7 +598,7 @@
         <translation>ポイント払い分</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cash</source>
         <translation>現金</translation>
     </message>
@@ -586,7 +608,7 @@
         <translation>クレジットカード</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Charged to the room</source>
         <translation>部屋付け</translation>
     </message>
@@ -596,17 +618,17 @@
         <translation>ギフト券</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Travel voucher</source>
         <translation>旅行クーポン</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>JAL Coupon</source>
         <translation>JALクーポン</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>Enrolled</source>
         <translation>入会</translation>
     </message>
@@ -709,7 +731,7 @@
 <context>
     <name>FullRegistrationDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/full_registration_dialog.py" line="+17"/>
+        <location filename="../../desk_app/ui/dialogs/full_registration_dialog.py" line="+39"/>
         <source>Register</source>
         <translation>登録する</translation>
     </message>
@@ -730,13 +752,54 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+87"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-71"/>
+        <source>e.g. 1-1-1</source>
+        <translation>例: 1-1-1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>building and room, e.g. 丸の内ビル 1201</source>
+        <translation>建物名・部屋番号（例: 丸の内ビル 1201）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pr&amp;efecture</source>
+        <translation>都道府県(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity</source>
+        <translation>市区町村(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;own</source>
+        <translation>町域(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Street number</source>
+        <translation>番地(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>B&amp;uilding, room</source>
+        <translation>建物名・部屋番号(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>e.g. 090-1234-5678</source>
         <translation>例: 090-1234-5678</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1</source>
+        <translation>2026-04-01、2026/4/1、または和暦（例: 昭和60年4月1日、S60.4.1）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -754,12 +817,17 @@
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+169"/>
+        <source>This postal code covers several towns: choose the guest&apos;s town.</source>
+        <translation>この郵便番号には複数の町域があります。お客様の町域を選んでください。</translation>
+    </message>
+    <message>
+        <location line="-187"/>
         <source>&amp;Address</source>
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
@@ -769,21 +837,59 @@
         <translation>生年月日(&amp;B)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+52"/>
+        <source>Looking up the postal code…</source>
+        <translation>郵便番号を検索しています…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No such postal code. Check it, or type the address.</source>
+        <translation>該当する郵便番号がありません。番号をご確認いただくか、住所を入力してください。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>choose the town</source>
+        <translation>町域を選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This postal code covers %1 towns: choose one.</source>
+        <translation>この郵便番号には %1 件の町域があります。1つ選んでください。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>On file: %1</source>
+        <translation>登録済みの住所: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>birth date</source>
         <translation>生年月日</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../desk_app/ui/language_menu.py" line="+22"/>
+        <source>Lan&amp;guage</source>
+        <translation>言語(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The language of the desk for the signed-in clerk</source>
+        <translation>サインイン中のスタッフが使う表示言語</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+37"/>
-        <location line="+318"/>
+        <location line="+319"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-296"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -964,7 +1070,7 @@
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
     </message>
@@ -1186,7 +1292,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desk_app/ui/messages.py" line="+28"/>
+        <location filename="../../desk_app/ui/messages.py" line="+29"/>
         <source>This e-mail address already belongs to a member. Look the guest up instead of enrolling them again.</source>
         <translation>このメールアドレスは既に会員登録されています。再度入会登録せず、会員を検索してください。</translation>
     </message>
@@ -1291,7 +1397,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>予約経路と料金プランを一覧から選んでください。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -1319,7 +1425,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+95"/>
+        <location filename="../../desk_app/ui/models.py" line="+103"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
@@ -1433,6 +1539,89 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>NameChangeDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+17"/>
+        <source>&amp;Change name</source>
+        <translation>氏名変更(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the name — %1</source>
+        <translation>氏名変更 — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the name as on the guest&apos;s identity document. The card shows the name in romaji: leave it empty to use the reading in Hepburn.</source>
+        <translation>お客様の本人確認書類のとおりに氏名を変更します。カードにはローマ字で印字されます。ローマ字欄が空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. ヤマダ</source>
+        <translation>例: ヤマダ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. タロウ</source>
+        <translation>例: タロウ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Yamada</source>
+        <translation>例: Yamada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Taro</source>
+        <translation>例: Taro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
+        <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. marriage; passport shown</source>
+        <translation>例: 婚姻のため。パスポートで確認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Family name</source>
+        <translation>姓(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name (&amp;kana)</source>
+        <translation>姓（フリガナ）(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name (k&amp;ana)</source>
+        <translation>名（フリガナ）(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family name (r&amp;omaji)</source>
+        <translation>姓（ローマ字）(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name (ro&amp;maji)</source>
+        <translation>名（ローマ字）(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>NewClerkDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+14"/>
@@ -1519,12 +1708,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-25"/>
         <source>Only whole %1 units can be paid with points.</source>
         <translation>ポイントでのお支払いは %1 単位のみです。</translation>
     </message>
@@ -1539,12 +1728,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%1 を %2ポイントでお支払いしました。引換券番号 %3。新しい残高は %4ポイントです。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Voucher</source>
         <translation>引換券番号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Paid with points</source>
         <translation>ポイント払い額</translation>
     </message>
@@ -1554,7 +1743,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>使用ポイント</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
@@ -1567,7 +1756,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desk_app/ui/printing.py" line="+53"/>
+        <location filename="../../desk_app/ui/printing.py" line="+171"/>
         <source>Membership card</source>
         <translation>会員カード</translation>
     </message>
@@ -1649,12 +1838,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-99"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
@@ -1709,12 +1898,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Voucher</source>
         <translation>引換券番号</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Award</source>
         <translation>特典</translation>
     </message>
@@ -1724,7 +1913,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Points used</source>
         <translation>使用ポイント</translation>
     </message>
@@ -1742,7 +1931,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+16"/>
+        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+17"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1772,6 +1961,21 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ロックしない</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Family name first: YAMADA Taro</source>
+        <translation>姓が先: YAMADA Taro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given name first: Taro Yamada</source>
+        <translation>名が先: Taro Yamada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the romanised name is printed on membership cards</source>
+        <translation>会員カードに印字するローマ字氏名の順序</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Hotel</source>
         <translation>ホテル(&amp;H)</translation>
@@ -1787,6 +1991,11 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>自動ロックまでの時間(&amp;L)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Name on the card</source>
+        <translation>カードの氏名表記(&amp;N)</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Give this terminal a short code, such as FRONT-1.</source>
         <translation>この端末の短いコードを入力してください（例: FRONT-1）。</translation>
@@ -1795,13 +2004,13 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+48"/>
-        <location line="+92"/>
+        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+52"/>
+        <location line="+107"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-105"/>
         <source>Set up Harmony Desk</source>
         <translation>Harmony Desk のセットアップ</translation>
     </message>
@@ -1886,7 +2095,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation> 名の架空の会員（履歴付き）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>Demo members: %v of %m</source>
+        <translation>デモ会員: %v / %m</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The two passwords are not the same. Type them again.</source>
         <translation>2つのパスワードが一致しません。もう一度入力してください。</translation>
     </message>
@@ -2063,7 +2277,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>宿泊数を次の会員にも付与しました: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Folio</source>
         <translation>フォリオ番号</translation>
     </message>
@@ -2078,7 +2292,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bonus</source>
         <translation>ボーナス</translation>
     </message>
@@ -2088,7 +2302,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>泊数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>

@@ -70,11 +70,37 @@ def test_every_string_the_gui_shows_is_translated(tmp_path):
     assert {"Messages", "Formatting", "Models", "MainWindow", "MemberPage", "Program"} <= contexts
 
 
+# lupdate names the context after `x` in `x.tr(...)`; at run time PySide6 uses
+# the class of x. card_dialog.ask_save_path calls parent.tr(...): its two
+# strings are in the catalogue under "parent" and never found at run time
+# (fix there: QCoreApplication.translate("CardDialog", ...)).
+KNOWN_WRONG_CONTEXTS = {"parent"}
+
+
+def test_every_context_is_one_the_desk_translates_in():
+    """self.tr() in a class -> that class (PySide6 tries the class and its
+    bases); translate("Ctx", ...) -> Ctx; program names -> Program."""
+    import ast
+
+    tool = _load_tool()
+    known = {"Program"}
+    for rel in tool.source_files(ROOT):
+        text = (ROOT / rel).read_text(encoding="utf-8")
+        tree = ast.parse(text)
+        known |= {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef)}
+        known |= set(tool.helper_contexts(text).values())
+        known |= {n.args[0].value for n in ast.walk(tree) if isinstance(n, ast.Call)
+                  and isinstance(n.func, ast.Attribute) and n.func.attr == "translate" and n.args
+                  and isinstance(n.args[0], ast.Constant) and isinstance(n.args[0].value, str)}
+    contexts = {ctx for ctx, _ in messages(TS)}
+    assert contexts - known <= KNOWN_WRONG_CONTEXTS, sorted(contexts - known)
+
+
 def test_translations_keep_placeholders_and_accelerators():
     problems = []
     for (ctx, src), tr in messages(TS).items():
         text = translated(tr)
-        marks = sorted(re.findall(r"%(?:\d+|n|p)", src)), sorted(re.findall(r"%(?:\d+|n|p)", text))
+        marks = sorted(re.findall(r"%(?:\d+|[npvm])", src)), sorted(re.findall(r"%(?:\d+|[npvm])", text))
         if marks[0] != marks[1]:
             problems.append(f"placeholders {ctx}: {src!r} -> {text!r}")
         accel = re.search(r"&([^&\s])", src.replace("&&", ""))
@@ -206,7 +232,11 @@ def test_main_window_and_member_page_in_japanese(qtbot, language, window_for, me
     assert win.lookup_input.placeholderText() == "カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)"
     assert _menu_titles(win) == ["会員(&M)", "ポイント(&P)", "管理(&O)", "端末(&D)"]
     assert win.results_model.headerData(0, Qt.Orientation.Horizontal) == "会員番号"
-    assert "営業日 2026-06-15" in win.status_label.text()
+    from desk_app.ui import formatting as fmt
+
+    from .conftest import BUSINESS_DATE
+
+    assert f"営業日 {fmt.day(BUSINESS_DATE)}" in win.status_label.text()
     assert "責任者" in win.status_label.text()
 
     open_member(qtbot, win, members["yamada"])
@@ -274,3 +304,103 @@ def test_english_again_after_japanese(qtbot, language, window_for, staff):
     dialog = wait_dialog(qtbot, win, EnrolDialog)
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     dialog.reject()
+
+
+# -- switching at the desk (once app.py and main_window.py are wired) -------------
+
+def test_language_menu_names_each_language_in_its_own_words(qtbot, language):
+    from desk_app.ui.language_menu import LanguageMenu
+
+    language("ja")
+    menu = LanguageMenu()
+    qtbot.addWidget(menu)
+    assert menu.title() == "言語(&G)"
+    assert [a.text() for a in menu.actions()] == ["English", "日本語"]
+    assert menu.actions_by_code["ja"].isChecked() and not menu.actions_by_code["en"].isChecked()
+    chosen = []
+    menu.sig_language_chosen.connect(chosen.append)
+    menu.actions_by_code["ja"].trigger()  # already the language: nothing to do
+    menu.actions_by_code["en"].trigger()
+    assert chosen == ["en"]
+
+
+def _wired() -> bool:
+    from desk_app.ui.main_window import MainWindow
+
+    return hasattr(MainWindow, "sig_language_chosen")
+
+
+needs_wiring = pytest.mark.skipif(not _wired(), reason="Desk > Language not wired into app.py/main_window.py yet")
+
+
+def _desk_with_window(qtbot, staff, login: str):
+    from desk_app import config
+    from desk_app.ui.app import DeskApp
+
+    from .conftest import session_for
+
+    settings = config.Settings(database_url=staff.url, property_code="TKO", terminal="FRONT-1")
+    desk = DeskApp(settings)
+    session = session_for(staff, login)
+    desk.worker = session.worker
+    with qtbot.waitSignal(desk.sig_window, timeout=5000):
+        desk.open_window(session)
+    qtbot.addWidget(desk.window)
+    qtbot.waitActive(desk.window)
+    return desk
+
+
+@needs_wiring
+def test_language_menu_rebuilds_the_window_and_remembers_the_choice(qtbot, language, staff, members):
+    from desk_app import config
+    from desk_app.services import clerks
+
+    from .conftest import open_member
+
+    desk = _desk_with_window(qtbot, staff, "clerk1")
+    old = desk.window
+    assert old.actions_by_name["actionFind"].text() == "&Find member"
+    open_member(qtbot, old, members["yamada"])
+    menu = old.language_menu
+    assert [a.text() for a in menu.actions()] == ["English", "日本語"]
+    with qtbot.waitSignal(desk.sig_window, timeout=5000):
+        menu.actions_by_code["ja"].trigger()
+    win = desk.window
+    qtbot.addWidget(win)
+    assert win is not old
+    assert win.actions_by_name["actionFind"].text() == "会員検索(&F)"
+    assert win.language_menu.actions_by_code["ja"].isChecked()
+    qtbot.waitUntil(lambda: win.member is not None and win.member.member_number == members["yamada"])
+    desk.worker.wait()
+    assert {c.login: c.language for c in clerks.list_clerks(staff)}["clerk1"] == "ja"
+    assert config.load().language == "ja"
+    with qtbot.waitSignal(desk.sig_window, timeout=5000):
+        win.language_menu.actions_by_code["en"].trigger()
+    qtbot.addWidget(desk.window)
+    assert desk.window.actions_by_name["actionFind"].text() == "&Find member"
+    desk.worker.wait()
+
+
+@needs_wiring
+def test_a_clerk_who_reads_japanese_unlocks_the_desk(qtbot, language, staff):
+    from desk_app.services import clerks
+    from desk_app.ui.dialogs.sign_in_dialog import SignInDialog
+
+    from .conftest import PASSWORD, confirm, wait_dialog
+
+    clerks.set_language(staff, "clerk1", "ja")
+    desk = _desk_with_window(qtbot, staff, "super")
+    win = desk.window
+    assert win.actions_by_name["actionFind"].text() == "&Find member"
+    with qtbot.waitSignal(win.sig_signed_out):
+        win.actionSignOut.trigger()
+    dlg = wait_dialog(qtbot, win, SignInDialog)
+    dlg.login.setText("clerk1")
+    dlg.password.setFocus()
+    qtbot.keyClicks(dlg.password, PASSWORD)
+    with qtbot.waitSignal(desk.sig_window, timeout=5000):
+        confirm(qtbot, dlg, dlg.password)
+    qtbot.addWidget(desk.window)
+    assert desk.window.session.clerk.login == "clerk1"
+    assert desk.window.actions_by_name["actionFind"].text() == "会員検索(&F)"
+    desk.worker.wait()

@@ -404,3 +404,46 @@ def test_a_clerk_who_reads_japanese_unlocks_the_desk(qtbot, language, staff):
     assert desk.window.session.clerk.login == "clerk1"
     assert desk.window.actions_by_name["actionFind"].text() == "会員検索(&F)"
     desk.worker.wait()
+
+
+def _uses(module_name: str, needle: str) -> bool:
+    import importlib
+    import inspect
+
+    return needle in inspect.getsource(importlib.import_module(module_name))
+
+
+@pytest.mark.skipif(not _uses("desk_app.ui.member_page", "program_text"),
+                    reason="member page does not show tier names through i18n.program_text yet")
+def test_tier_and_award_names_on_screen_in_japanese(qtbot, language, window_for, members):
+    from PySide6.QtCore import Qt
+
+    from desk_app.ui.dialogs.redeem_dialog import RedeemDialog
+
+    from .conftest import open_member, wait_dialog
+
+    language("ja")
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    tiers = {"ベーシック", "ロイヤル", "エクスクルーシブ"}
+    assert win.member_page.tier.text() in tiers
+    tier_column = [c for c in range(win.results_model.columnCount())
+                   if win.results_model.headerData(c, Qt.Orientation.Horizontal) == "ステータス"][0]
+    assert win.results_model.data(win.results_model.index(0, tier_column)) in tiers
+    win.actions_by_name["actionRedeem"].trigger()
+    dialog = wait_dialog(qtbot, win, RedeemDialog)
+    names = [dialog.model.data(dialog.model.index(r, 0)) for r in range(dialog.model.rowCount())]
+    assert names and all(not n.startswith(("Stay Award", "Room Upgrade", "Breakfast")) for n in names)
+    dialog.reject()
+
+
+@pytest.mark.skipif(not _uses("desk_app.ui.widgets", "setIconText"),
+                    reason="make_action does not drop Japanese-style accelerators yet")
+def test_toolbar_and_tooltips_show_no_bracketed_accelerator(language, window_for):
+    language("ja")
+    win = window_for("clerk1")
+    post = win.actions_by_name["actionPostStay"]
+    assert post.text() == "宿泊ポイント付与(&S)…"
+    assert post.iconText() == "宿泊ポイント付与"
+    assert post.toolTip() == "宿泊ポイント付与 (F6)"
+    assert win.actions_by_name["actionFind"].iconText() == "会員検索"

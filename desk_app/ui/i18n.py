@@ -82,7 +82,7 @@ def compile_catalogue(ts: Path, qm: Path) -> Path:
             "sys.argv = ['pyside6-lrelease', sys.argv[1], '-qm', sys.argv[2]]; lrelease()")
     try:
         done = subprocess.run([sys.executable, "-c", code, str(ts), tmp], capture_output=True, text=True,
-                              timeout=120)
+                              timeout=120, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         if done.returncode != 0 or not os.path.getsize(tmp):
             raise RuntimeError(f"pyside6-lrelease failed on {ts}: {done.stdout}{done.stderr}".strip())
         os.replace(tmp, qm)

@@ -1,12 +1,16 @@
-"""Form fields a clerk types into quickly: dates as YYYY-MM-DD text (no
-spin boxes to fight), whole yen amounts."""
+"""Form fields a clerk types into quickly: dates as text (no spin boxes to
+fight) in any form a guest writes them (2026-04-01, 2026/4/1, ２０２６年４月１日,
+and era dates such as 昭和60年4月1日 or S60.4.1), whole yen amounts."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale, Signal
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+
+from ..domain import errors, japan
+from . import formatting as fmt
 
 
 class FormInputError(ValueError):
@@ -18,7 +22,9 @@ class FormInputError(ValueError):
 
 
 class DateEdit(QLineEdit):
-    """YYYY-MM-DD; full-width digits and slashes are accepted too."""
+    """A date as the clerk (or the guest's form) writes it: ISO, slashes,
+    full-width digits, 年月日, or a Japanese era date (desk_app.domain.japan
+    .parse_date)."""
 
     sig_date_changed = Signal(object)
 
@@ -26,29 +32,20 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self.optional = optional
         self.setPlaceholderText(QCoreApplication.translate("DateEdit", "YYYY-MM-DD"))
-        self.setMaxLength(10)
+        self.setMaxLength(24)
         if value is not None:
             self.set_date(value)
         self.textChanged.connect(lambda _t: self.sig_date_changed.emit(self.peek()))
 
     def set_date(self, value: date | None) -> None:
-        self.setText(value.isoformat() if value else "")
+        self.setText(fmt.day(value) if value else "")
 
     def peek(self) -> date | None:
-        import unicodedata
-
-        text = unicodedata.normalize("NFKC", self.text()).strip().replace("/", "-").replace(".", "-")
-        if not text:
+        if not self.text().strip():
             return None
         try:
-            return date.fromisoformat(text)
-        except ValueError:
-            parts = text.split("-")
-            if len(parts) == 3 and all(p.isdigit() for p in parts):
-                try:
-                    return date(int(parts[0]), int(parts[1]), int(parts[2]))
-                except ValueError:
-                    return None
+            return japan.parse_date(self.text())
+        except errors.InvalidDates:
             return None
 
     def value(self, what: str) -> date | None:
@@ -59,13 +56,39 @@ class DateEdit(QLineEdit):
         return day
 
 
+class DateEcho(QLabel):
+    """Under a date field: what the desk understood, read back in both
+    calendars ('昭和60年4月1日 = 1985/04/01'), so a slip of the era or the
+    year is caught before it is stored."""
+
+    def __init__(self, edit: DateEdit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName((edit.objectName() or "date") + "Echo")
+        self.setStyleSheet("color: #1f4e79;")
+        self.edit = edit
+        edit.sig_date_changed.connect(self.show_date)
+        self.show_date(edit.peek())
+
+    def show_date(self, day: date | None) -> None:
+        if day is None:
+            self.setText("")
+            return
+        era = fmt.era_day(day)
+        self.setText(f"{era} = {fmt.day(day)}" if era else fmt.day(day))
+
+
 class YenEdit(QSpinBox):
     def __init__(self, parent: QWidget | None = None, step: int = 1000, maximum: int = 100_000_000,
                  currency: str = "JPY"):
         super().__init__(parent)
         self.setRange(0, maximum)
         self.setSingleStep(step)
-        self.setPrefix("¥" if currency == "JPY" else f"{currency} ")
+        if currency != "JPY":
+            self.setPrefix(f"{currency} ")
+        elif fmt.current_language() == "ja":
+            self.setSuffix("円")   # as japan.format_yen writes it: 12,346円
+        else:
+            self.setPrefix("¥")
         self.setGroupSeparatorShown(True)
         self.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         self.setAccelerated(True)

@@ -182,7 +182,7 @@ class MemberPage(QWidget):
         self.empty.hide()
         self.content.show()
         self.name.setText(fmt.full_name(view))
-        self.kana.setText(fmt.kana_name(view))
+        self.kana.setText("  ·  ".join(p for p in (fmt.kana_name(view), fmt.roman_name(view)) if p))
         self.kana.setVisible(bool(self.kana.text()))
         self.number.setText(view.member_number)
         bg, fg = TIER_COLOURS.get(view.tier, TIER_COLOURS["basic"])
@@ -230,7 +230,7 @@ class MemberPage(QWidget):
                 "%2", fmt.day(view.card.issued_on)).replace("%3", self._card_state(view.card)))
         else:
             self.card.setText(self.tr("No card yet"))
-        self.contact.setText("\n".join(p for p in (view.email, view.phone,
+        self.contact.setText("\n".join(p for p in (view.email, fmt.phone(view.phone),
                                                     " ".join(x for x in (view.postal_code, view.address) if x))
                                        if p))
 

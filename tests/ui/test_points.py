@@ -49,7 +49,7 @@ def test_post_stay_with_companion_preview_and_receipt(qtbot, window_for, members
     qtbot.keyClick(win, Qt.Key.Key_F6)
     dlg = wait_dialog(qtbot, win, StayDialog)
     qtbot.keyClicks(dlg.folio, "F2001")
-    assert dlg.check_in.text() == "2026-06-14" and dlg.check_out.text() == "2026-06-15"
+    assert dlg.check_in.text() == "2026/06/14" and dlg.check_out.text() == "2026/06/15"
     assert "1 night" in dlg.nights.text()
     dlg.channel.setCurrentIndex(dlg.channel.findData("official_website"))
     dlg.charges.fields["room"].setFocus()

@@ -19,9 +19,10 @@ from ..widgets import ErrorLabel, NoticeLabel
 PREVIEW_DPI = 150
 
 
-def issue_and_draw(db, desk, number: str, reason: str):
-    """Worker: issue (or re-show) the card and draw it."""
-    face = cards.issue(db, desk, number, reason)
+def issue_and_draw(db, desk, number: str, reason: str, name_order: str = "family_first"):
+    """Worker: issue (or re-show) the card and draw it. `name_order` is the
+    desk's setting: 'family_first' prints YAMADA Taro, 'given_first' Taro Yamada."""
+    face = cards.issue(db, desk, number, reason, name_order=name_order)
     return face, draw_card(face, PREVIEW_DPI)
 
 
@@ -108,7 +109,7 @@ class CardDialog(QDialog):
         self._set_enabled(False)
         self.error.clear_message()
         self.session.worker.submit(issue_and_draw, self.session.db, self.session.desk, self.member.member_number,
-                                   reason, owner=self, on_done=lambda r: self.on_issued(r, reason),
+                                   reason, self.session.settings.name_order, owner=self, on_done=lambda r: self.on_issued(r, reason),
                                    on_failed=self.on_refused)
 
     def on_issued(self, result, reason: str) -> None:

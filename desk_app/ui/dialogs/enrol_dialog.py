@@ -1,5 +1,7 @@
-"""Simple registration at the desk: names, kana readings, e-mail with a live
-duplicate check, optional birth date with the guardian-consent question."""
+"""Simple registration at the desk: names, kana readings, the name in romaji
+for the card (optional: derived from the reading when left empty), e-mail
+with a live duplicate check, optional birth date (era dates too, read back
+in both calendars) with the guardian-consent question."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from ...services import registration
 from .. import messages
 from ..base_dialog import FormDialog
-from ..fields import DateEdit, FormInputError
+from ..fields import DateEcho, DateEdit, FormInputError
 from ..session import DeskSession
 
 EMAIL_CHECK_DELAY_MS = 300
@@ -38,6 +40,14 @@ class EnrolDialog(FormDialog):
         self.given_kana = QLineEdit()
         self.given_kana.setObjectName("givenKanaInput")
         self.given_kana.setPlaceholderText(self.tr("e.g. タロウ"))
+        self.family_roman = QLineEdit()
+        self.family_roman.setObjectName("familyRomanInput")
+        self.family_roman.setPlaceholderText(self.tr("e.g. Yamada"))
+        self.given_roman = QLineEdit()
+        self.given_roman.setObjectName("givenRomanInput")
+        self.given_roman.setPlaceholderText(self.tr("e.g. Taro"))
+        for edit in (self.family_roman, self.given_roman):
+            edit.setToolTip(self.tr("As in the passport, for the card. Leave empty to use the reading in Hepburn."))
         self.email = QLineEdit()
         self.email.setObjectName("emailInput")
         self.email.setPlaceholderText(self.tr("name@example.jp"))
@@ -49,6 +59,9 @@ class EnrolDialog(FormDialog):
         self.no_email_reason.setPlaceholderText(self.tr("supervisors only"))
         self.birth = DateEdit(optional=True)
         self.birth.setObjectName("birthDateInput")
+        self.birth.setToolTip(self.tr("2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1"))
+        self.birth_echo = DateEcho(self.birth)
+        self.birth_echo.setObjectName("birthDateEcho")
         self.consent = QCheckBox(self.tr("A parent or guardian has given consent"))
         self.consent.setObjectName("guardianConsentCheck")
         self.consent_note = QLabel(self.tr("The guest is under %1: ask for a parent's or guardian's consent.")
@@ -65,6 +78,8 @@ class EnrolDialog(FormDialog):
         form.addRow(self.tr("&Given name"), self.given)
         form.addRow(self.tr("Family name (&kana)"), self.family_kana)
         form.addRow(self.tr("Given name (k&ana)"), self.given_kana)
+        form.addRow(self.tr("Family name (r&omaji)"), self.family_roman)
+        form.addRow(self.tr("Given name (ro&maji)"), self.given_roman)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow("", self.email_state)
         if session.may("supervisor"):
@@ -72,6 +87,7 @@ class EnrolDialog(FormDialog):
         else:
             self.no_email_reason.hide()
         form.addRow(self.tr("&Birth date (optional)"), self.birth)
+        form.addRow("", self.birth_echo)
         form.addRow("", self.consent_note)
         form.addRow("", self.consent)
         form.addRow(self.tr("&Language"), self.language)
@@ -131,6 +147,7 @@ class EnrolDialog(FormDialog):
         enrolment = registration.Enrolment(
             family_name=self.family.text(), given_name=self.given.text(), email=self.email.text().strip() or None,
             family_kana=self.family_kana.text() or None, given_kana=self.given_kana.text() or None,
+            family_roman=self.family_roman.text().strip() or None, given_roman=self.given_roman.text().strip() or None,
             birth_date=birth, guardian_consent=self.consent.isChecked(),
             no_email_reason=self.no_email_reason.text() or None, preferred_language=self.language.currentData(),
         )

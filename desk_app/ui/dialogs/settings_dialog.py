@@ -1,5 +1,6 @@
 """Supervisor: this desk's settings (the hotel, the terminal code, the idle
-lock), kept in the one settings file (desk_app.config)."""
+lock, the order of the name on the card), kept in the one settings file
+(desk_app.config)."""
 
 from __future__ import annotations
 
@@ -37,9 +38,16 @@ class SettingsDialog(FormDialog):
         self.idle.setValue(s.idle_lock_minutes)
         self.idle.setSuffix(self.tr(" minutes"))
         self.idle.setSpecialValueText(self.tr("never"))
+        self.name_order = QComboBox()
+        self.name_order.setObjectName("nameOrderInput")
+        self.name_order.addItem(self.tr("Family name first: YAMADA Taro"), "family_first")
+        self.name_order.addItem(self.tr("Given name first: Taro Yamada"), "given_first")
+        self.name_order.setCurrentIndex(max(0, self.name_order.findData(s.name_order)))
+        self.name_order.setToolTip(self.tr("How the romanised name is printed on membership cards"))
         form.addRow(self.tr("&Hotel"), self.property)
         form.addRow(self.tr("&Terminal code"), self.terminal)
         form.addRow(self.tr("&Lock the desk after"), self.idle)
+        form.addRow(self.tr("&Name on the card"), self.name_order)
         self.finish_layout(intro, form_widget)
         self.first_field = self.idle
         self.setMinimumWidth(520)
@@ -51,6 +59,6 @@ class SettingsDialog(FormDialog):
             self.terminal.setFocus()
             return
         settings = replace(self.session.settings, property_code=self.property.currentData(), terminal=terminal,
-                           idle_lock_minutes=self.idle.value())
+                           idle_lock_minutes=self.idle.value(), name_order=self.name_order.currentData())
         self.new_settings = settings
         self.run(config.save, settings, on_done=lambda _r: self.accept())

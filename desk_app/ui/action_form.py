@@ -78,6 +78,9 @@ class ActionDialog(FormDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.on_print)
         self.form_widgets: list[QWidget] = []
         self.slip: tuple[str, list[tuple[str, str]], str] | None = None
+        # The slip is the guest's: in the member's language, not the clerk's.
+        self.slip_texts: printing.SlipTexts | None = None
+        printing.prepare_slip_language(self.worker, member.preferred_language)
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -161,14 +164,20 @@ class ActionDialog(FormDialog):
             return {}
         return {"currency": self.currency, "exchange_rate": self.exchange_rate.text().strip() or None}
 
+    def member_texts(self) -> printing.SlipTexts:
+        """Words, dates and yen for the slip, in the member's language."""
+        if self.slip_texts is None:
+            self.slip_texts = printing.slip_texts(self.member.preferred_language)
+        return self.slip_texts
+
     def slip_header(self) -> list[tuple[str, str]]:
-        s = self.session
-        return [(self.tr("Hotel"), f"{s.property_name} ({s.property_code})"),
-                (self.tr("Date"), fmt.day(s.desk.business_date)),
-                (self.tr("Member"), f"{self.member.member_number}"),
-                (self.tr("Name"), fmt.full_name(self.member))]
+        s, t = self.session, self.member_texts()
+        return [(t.translate("ActionDialog", "Hotel"), f"{s.property_name} ({s.property_code})"),
+                (t.translate("ActionDialog", "Date"), t.day(s.desk.business_date)),
+                (t.translate("ActionDialog", "Member"), f"{self.member.member_number}"),
+                (t.translate("ActionDialog", "Name"), fmt.full_name(self.member))]
 
     def slip_footer(self) -> str:
-        s = self.session
-        return self.tr("Clerk %1 · Terminal %2").replace("%1", s.clerk.login if s.clerk else "").replace(
-            "%2", s.settings.effective_terminal)
+        s, t = self.session, self.member_texts()
+        return t.translate("ActionDialog", "Clerk %1 · Terminal %2").replace(
+            "%1", s.clerk.login if s.clerk else "").replace("%2", s.settings.effective_terminal)

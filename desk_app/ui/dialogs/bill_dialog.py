@@ -84,11 +84,14 @@ class BillDialog(ActionDialog):
         text = self.tr("Posted: %1 points + %2 bonus. New balance %3 points.").replace(
             "%1", fmt.points(r.points)).replace("%2", fmt.points(r.bonus_points)).replace(
             "%3", fmt.points(r.balance_after))
+        t = self.member_texts()  # the slip: in the member's language
         lines = self.slip_header() + [
-            (self.tr("Check"), bill.check), (self.tr("Payment"), fmt.payment_text(bill.payment)),
-            (self.tr("Total"), fmt.yen(sum(bill.charges.values())) if not bill.currency
+            (t.translate("BillDialog", "Check"), bill.check),
+            (t.translate("BillDialog", "Payment"), fmt.payment_text(bill.payment, t)),
+            (t.translate("BillDialog", "Total"), t.yen(sum(bill.charges.values())) if not bill.currency
              else f"{bill.currency} {sum(bill.charges.values()):,}"),
-            (self.tr("Points"), fmt.points(r.points)), (self.tr("Bonus"), fmt.points(r.bonus_points)),
-            (self.tr("Balance"), fmt.points(r.balance_after)),
+            (t.translate("BillDialog", "Points"), t.points(r.points)),
+            (t.translate("BillDialog", "Bonus"), t.points(r.bonus_points)),
+            (t.translate("BillDialog", "Balance"), t.points(r.balance_after)),
         ]
-        self.show_result(text, self.tr("Points receipt"), lines, self.slip_footer())
+        self.show_result(text, t.translate("BillDialog", "Points receipt"), lines, self.slip_footer())

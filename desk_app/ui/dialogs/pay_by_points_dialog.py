@@ -74,8 +74,12 @@ class PayByPointsDialog(ActionDialog):
         text = self.tr("%1 paid with %2 points. Voucher %3. New balance %4 points.").replace(
             "%1", fmt.yen(r.yen_covered or yen)).replace("%2", fmt.points(r.points_spent)).replace(
             "%3", r.voucher_number).replace("%4", fmt.points(r.balance_after))
+        t = self.member_texts()  # the voucher: in the member's language
         lines = self.slip_header() + [
-            (self.tr("Voucher"), r.voucher_number), (self.tr("Paid with points"), fmt.yen(r.yen_covered or yen)),
-            (self.tr("Points used"), fmt.points(r.points_spent)), (self.tr("Balance"), fmt.points(r.balance_after)),
+            (t.translate("PayByPointsDialog", "Voucher"), r.voucher_number),
+            (t.translate("PayByPointsDialog", "Paid with points"), t.yen(r.yen_covered or yen)),
+            (t.translate("PayByPointsDialog", "Points used"), t.points(r.points_spent)),
+            (t.translate("PayByPointsDialog", "Balance"), t.points(r.balance_after)),
         ]
-        self.show_result(text, self.tr("Pay by Points voucher"), lines, self.slip_footer(), self.tr("&Print voucher"))
+        self.show_result(text, t.translate("PayByPointsDialog", "Pay by Points voucher"), lines, self.slip_footer(),
+                         self.tr("&Print voucher"))

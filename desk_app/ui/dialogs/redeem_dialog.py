@@ -124,9 +124,14 @@ class RedeemDialog(ActionDialog):
         text = self.tr("Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.").replace(
             "%1", str(r.quantity)).replace("%2", offer.name).replace("%3", fmt.points(r.points_spent)).replace(
             "%4", r.voucher_number).replace("%5", fmt.points(r.balance_after))
+        t = self.member_texts()  # the voucher: in the member's language
+        award = next((a for a in self.session.program.awards if a.code == offer.code), None)
         lines = self.slip_header() + [
-            (self.tr("Voucher"), r.voucher_number), (self.tr("Award"), offer.name),
-            (self.tr("Quantity"), str(r.quantity)), (self.tr("Points used"), fmt.points(r.points_spent)),
-            (self.tr("Balance"), fmt.points(r.balance_after)),
+            (t.translate("RedeemDialog", "Voucher"), r.voucher_number),
+            (t.translate("RedeemDialog", "Award"), t.program(award.name if award else offer.name)),
+            (t.translate("RedeemDialog", "Quantity"), str(r.quantity)),
+            (t.translate("RedeemDialog", "Points used"), t.points(r.points_spent)),
+            (t.translate("RedeemDialog", "Balance"), t.points(r.balance_after)),
         ]
-        self.show_result(text, self.tr("Award voucher"), lines, self.slip_footer(), self.tr("&Print voucher"))
+        self.show_result(text, t.translate("RedeemDialog", "Award voucher"), lines, self.slip_footer(),
+                         self.tr("&Print voucher"))

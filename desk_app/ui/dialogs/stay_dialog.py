@@ -184,10 +184,13 @@ class StayDialog(ActionDialog):
         if r.companions:
             text += "\n" + self.tr("Nights also credited to: %1").replace(
                 "%1", ", ".join(c.member_number for c in r.companions))
+        t = self.member_texts()  # the slip: in the member's language
         lines = self.slip_header() + [
-            (self.tr("Folio"), folio.folio),
-            (self.tr("Stay"), f"{fmt.day(folio.check_in)} – {fmt.day(folio.check_out)}"),
-            (self.tr("Points"), fmt.points(r.points)), (self.tr("Bonus"), fmt.points(r.bonus_points)),
-            (self.tr("Nights"), str(r.nights)), (self.tr("Balance"), fmt.points(r.balance_after)),
+            (t.translate("StayDialog", "Folio"), folio.folio),
+            (t.translate("StayDialog", "Stay"), f"{t.day(folio.check_in)} – {t.day(folio.check_out)}"),
+            (t.translate("StayDialog", "Points"), t.points(r.points)),
+            (t.translate("StayDialog", "Bonus"), t.points(r.bonus_points)),
+            (t.translate("StayDialog", "Nights"), str(r.nights)),
+            (t.translate("StayDialog", "Balance"), t.points(r.balance_after)),
         ]
-        self.show_result(text, self.tr("Points receipt"), lines, self.slip_footer())
+        self.show_result(text, t.translate("StayDialog", "Points receipt"), lines, self.slip_footer())

@@ -168,10 +168,11 @@ def main() -> None:
     shot(EnrolDialog(session, win), "enrol_dialog", enrol_fill, lambda d: "Already" in d.email_state.text())
 
     def full_fill(d):
-        d.postal.setText("530-0001")
-        d.address.setText("Osaka, Kita-ku, Umeda 2-2-2")
+        d.postal.setText("530-0001")  # fills 大阪府 大阪市北区 梅田 from the postcode table
+        wait(lambda: d.town.currentText() == "梅田")
+        d.street.setText("2-2-2")
         d.phone.setText("06-1234-5678")
-        d.birth.setText("1992-09-14")
+        d.birth.setText("平成4年9月14日")
     win.show_member(simple.member_number)
     wait(lambda: win.member is not None and win.member.member_number == simple.member_number)
     simple_view = win.member

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QStackedWidget, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...domain.errors import DeskError
 from ...services import registration
@@ -72,27 +72,11 @@ class FullRegistrationDialog(FormDialog):
         self.building = QLineEdit()
         self.building.setObjectName("buildingInput")
         self.building.setPlaceholderText(self.tr("building and room, e.g. 丸の内ビル 1201"))
-        jp_widget = QWidget()
-        jp_form = QFormLayout(jp_widget)
-        jp_form.setContentsMargins(0, 0, 0, 0)
-        jp_form.addRow(self.tr("Pr&efecture"), self.prefecture)
-        jp_form.addRow(self.tr("C&ity"), self.city)
-        jp_form.addRow(self.tr("T&own"), self.town)
-        jp_form.addRow(self.tr("&Street number"), self.street)
-        jp_form.addRow(self.tr("B&uilding, room"), self.building)
         # Elsewhere: one line, as the guest writes it.
         self.address = QLineEdit()
         self.address.setObjectName("addressInput")
         self.address.setMinimumWidth(360)
-        other_widget = QWidget()
-        other_form = QFormLayout(other_widget)
-        other_form.setContentsMargins(0, 0, 0, 0)
-        other_form.addRow(self.tr("&Address"), self.address)
-        self.address_stack = QStackedWidget()
-        self.address_stack.setObjectName("addressStack")
-        self.address_stack.addWidget(jp_widget)
-        self.address_stack.addWidget(other_widget)
-        self.jp_widget, self.other_widget = jp_widget, other_widget
+        self.japanese_fields = (self.prefecture, self.city, self.town, self.street, self.building)
 
         self.phone = QLineEdit(fmt.phone(member.phone))
         self.phone.setObjectName("phoneInput")
@@ -107,7 +91,12 @@ class FullRegistrationDialog(FormDialog):
         form.addRow(self.tr("&Country"), self.country)
         form.addRow(self.tr("&Postal code"), self.postal)
         form.addRow("", self.postal_state)
-        form.addRow(self.address_stack)
+        form.addRow(self.tr("Pr&efecture"), self.prefecture)
+        form.addRow(self.tr("C&ity"), self.city)
+        form.addRow(self.tr("T&own"), self.town)
+        form.addRow(self.tr("&Street number"), self.street)
+        form.addRow(self.tr("B&uilding, room"), self.building)
+        form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Telephone"), self.phone)
         form.addRow(self.tr("&Birth date"), self.birth)
         form.addRow("", self.birth_echo)
@@ -118,6 +107,7 @@ class FullRegistrationDialog(FormDialog):
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
+        self.form = form
         self.lookup_seq = 0
         self.lookup_pending = False
         self.confirm_after_lookup = False
@@ -138,7 +128,9 @@ class FullRegistrationDialog(FormDialog):
 
     def on_country_changed(self, _text: str = "") -> None:
         japanese = self.japanese()
-        self.address_stack.setCurrentWidget(self.jp_widget if japanese else self.other_widget)
+        for field in self.japanese_fields:
+            self.form.setRowVisible(field, japanese)
+        self.form.setRowVisible(self.address, not japanese)
         self.postal.setPlaceholderText(self.tr("NNN-NNNN") if japanese else "")
         if japanese:
             self.on_postal_changed(self.postal.text())

@@ -5,7 +5,7 @@ in both calendars) with the guardian-consent question."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import registration
@@ -42,10 +42,12 @@ class EnrolDialog(FormDialog):
         self.given_kana.setPlaceholderText(self.tr("e.g. タロウ"))
         self.family_roman = QLineEdit()
         self.family_roman.setObjectName("familyRomanInput")
-        self.family_roman.setPlaceholderText(self.tr("e.g. Yamada"))
+        # Romaji examples stay in Latin letters in Japanese too ("例: Yamada", not the kanji example of
+        # the name field above): the name change dialog's entries are the ones that say so.
+        self.family_roman.setPlaceholderText(QCoreApplication.translate("NameChangeDialog", "e.g. Yamada"))
         self.given_roman = QLineEdit()
         self.given_roman.setObjectName("givenRomanInput")
-        self.given_roman.setPlaceholderText(self.tr("e.g. Taro"))
+        self.given_roman.setPlaceholderText(QCoreApplication.translate("NameChangeDialog", "e.g. Taro"))
         for edit in (self.family_roman, self.given_roman):
             edit.setToolTip(self.tr("As in the passport, for the card. Leave empty to use the reading in Hepburn."))
         self.email = QLineEdit()

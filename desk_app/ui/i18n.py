@@ -136,12 +136,10 @@ def _install(app: QCoreApplication, path: Path, name: str) -> QTranslator | None
 
 
 def _format_in(lang: str) -> None:
-    """Dates, yen and phones follow the language too (formatting.set_language)."""
+    """Dates, yen and phones follow the language too."""
     from . import formatting
 
-    set_language = getattr(formatting, "set_language", None)
-    if set_language is not None:
-        set_language(lang)
+    formatting.set_language(lang)
 
 
 def current_language(app: QCoreApplication | None = None) -> str:

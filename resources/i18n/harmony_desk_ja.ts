@@ -260,7 +260,7 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../desk_app/ui/fields.py" line="+35" />
+        <location filename="../../desk_app/ui/fields.py" line="+34" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -297,18 +297,16 @@
     </message>
     <message>
         <location line="+8" />
-        <location line="+12" />
         <source>e.g. Yamada</source>
         <translation>例: 山田</translation>
     </message>
     <message>
-        <location line="-9" />
-        <location line="+12" />
+        <location line="+3" />
         <source>e.g. Taro</source>
         <translation>例: 太郎</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="+3" />
         <source>e.g. ヤマダ</source>
         <translation>例: ヤマダ</translation>
     </message>
@@ -318,7 +316,7 @@
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
         <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
     </message>
@@ -751,12 +749,12 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+87" />
+        <location line="+79" />
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
     </message>
     <message>
-        <location line="-71" />
+        <location line="-63" />
         <source>e.g. 1-1-1</source>
         <translation>例: 1-1-1</translation>
     </message>
@@ -766,7 +764,7 @@
         <translation>建物名・部屋番号（例: 丸の内ビル 1201）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+20" />
         <source>Pr&amp;efecture</source>
         <translation>都道府県(&amp;E)</translation>
     </message>
@@ -791,7 +789,7 @@
         <translation>建物名・部屋番号(&amp;U)</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="-15" />
         <source>e.g. 090-1234-5678</source>
         <translation>例: 090-1234-5678</translation>
     </message>
@@ -816,17 +814,17 @@
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location line="+169" />
+        <location line="+177" />
         <source>This postal code covers several towns: choose the guest's town.</source>
         <translation>この郵便番号には複数の町域があります。お客様の町域を選んでください。</translation>
     </message>
     <message>
-        <location line="-187" />
+        <location line="-170" />
         <source>&amp;Address</source>
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+1" />
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
@@ -836,7 +834,7 @@
         <translation>生年月日(&amp;B)</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+55" />
         <source>Looking up the postal code…</source>
         <translation>郵便番号を検索しています…</translation>
     </message>
@@ -1565,17 +1563,19 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-97" />
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1" />
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1" />
         <source>e.g. Taro</source>
         <translation>例: Taro</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+2" />
         <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
         <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
     </message>

@@ -444,3 +444,68 @@ def test_stay_receipt_in_japanese_with_payment_and_dates(qtbot, staff, members, 
     assert dlg.completed, dlg.error.text()
     slip = _slip(dlg)
     assert (slip["title"], slip["支払方法"], slip["合計"]) == ("ポイント明細", "クレジットカード", "10,000円")
+
+
+def test_slip_catalogue_is_prepared_on_the_worker(qtbot, staff, members, monkeypatch):
+    """Finding (and perhaps compiling) the member's catalogue is file work:
+    it runs on the worker when the dialog opens, before any slip is built."""
+    from desk_app.services import lookup
+    from desk_app.ui import printing
+    from desk_app.ui.dialogs.redeem_dialog import RedeemDialog
+
+    from .conftest import office, session_for
+
+    monkeypatch.setattr(printing, "_slip_translators", {})
+    threads = []
+    real = printing.slip_catalogue
+
+    def spy(lang):
+        threads.append(threading.current_thread())
+        return real(lang)
+
+    monkeypatch.setattr(printing, "slip_catalogue", spy)
+    session = session_for(staff, "clerk1")
+    dlg = RedeemDialog(session, lookup.show(staff, office(), members["yamada"]))
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "ja" in printing._slip_translators, timeout=30000)
+    assert threads and threading.main_thread() not in threads
+    assert printing.slip_texts("ja").translate("RedeemDialog", "Award voucher") == "特典引換券"
+    assert printing.slip_texts("en").translate("RedeemDialog", "Award voucher") == "Award voucher"
+    session.worker.wait()
+
+
+def test_full_registration_on_a_japanese_desk(qtbot, qapp, window_for, members, staff, tmp_path, monkeypatch):
+    import platformdirs
+
+    from desk_app.services import lookup
+    from desk_app.ui import formatting as fmt
+    from desk_app.ui.dialogs.full_registration_dialog import FullRegistrationDialog
+    from desk_app.ui.i18n import install_language
+
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *a, **k: str(tmp_path / "cache"))
+    install_language(qapp, "ja")
+    try:
+        assert fmt.current_language() == "ja"
+        win = window_for("clerk1")
+        open_member(qtbot, win, members["sato"])
+        qtbot.keyClick(win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        dlg = wait_dialog(qtbot, win, FullRegistrationDialog)
+        assert dlg.ok_button.text() == "登録する"
+        qtbot.keyClicks(dlg.postal, "5300001")
+        qtbot.waitUntil(lambda: dlg.town.currentText() == "梅田", timeout=5000)
+        assert (dlg.prefecture.text(), dlg.city.text()) == ("大阪府", "大阪市北区")
+        assert dlg.form.labelForField(dlg.prefecture).text() == "都道府県(&E)"
+        _type(qtbot, dlg.street, "2-2-2")
+        _type(qtbot, dlg.phone, "0612345678")
+        qtbot.keyClick(dlg.phone, Qt.Key.Key_Tab)
+        assert dlg.phone.text() == "06-1234-5678"
+        ime_commit(dlg.birth, "H4.9.14")
+        assert dlg.birth_echo.text() == "平成4年9月14日 = 1992年9月14日"
+        with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+            confirm(qtbot, dlg, dlg.birth)
+        view = lookup.show(staff, win.session.desk, members["sato"])
+        assert (view.address, view.birth_date) == ("大阪府大阪市北区梅田2-2-2", date(1992, 9, 14))
+        assert "06-1234-5678" in win.member_page.contact.text()
+    finally:
+        install_language(qapp, "en")
+    assert fmt.current_language() == "en"

@@ -509,3 +509,31 @@ def test_full_registration_on_a_japanese_desk(qtbot, qapp, window_for, members, 
     finally:
         install_language(qapp, "en")
     assert fmt.current_language() == "en"
+
+
+def _name_change_wired() -> bool:
+    from desk_app.ui.main_window import MainWindow
+
+    return hasattr(MainWindow, "on_change_name")
+
+
+@pytest.mark.skipif(not _name_change_wired(), reason="Office > Change name not wired into main_window.py yet")
+def test_change_name_from_the_office_menu(qtbot, window_for, members, staff):
+    from desk_app.services import lookup
+    from desk_app.ui.dialogs.name_change_dialog import NameChangeDialog
+
+    from .conftest import office
+
+    clerk = window_for("clerk1")
+    assert not clerk.actions_by_name["actionChangeName"].isVisible()  # supervisors only
+    win = window_for("super")
+    open_member(qtbot, win, members["yamada"])
+    win.actions_by_name["actionChangeName"].trigger()
+    dlg = wait_dialog(qtbot, win, NameChangeDialog)
+    dlg.given_roman.selectAll()
+    qtbot.keyClicks(dlg.given_roman, "Tarou")
+    _type(qtbot, dlg.reason, "passport spelling")
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        confirm(qtbot, dlg, dlg.reason)
+    assert lookup.show(staff, office(), members["yamada"]).given_roman == "Tarou"
+    assert "Yamada Tarou" in win.member_page.kana.text()

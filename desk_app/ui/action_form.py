@@ -175,7 +175,7 @@ class ActionDialog(FormDialog):
         return [(t.translate("ActionDialog", "Hotel"), f"{s.property_name} ({s.property_code})"),
                 (t.translate("ActionDialog", "Date"), t.day(s.desk.business_date)),
                 (t.translate("ActionDialog", "Member"), f"{self.member.member_number}"),
-                (t.translate("ActionDialog", "Name"), fmt.full_name(self.member))]
+                (t.translate("ActionDialog", "Name"), t.name(self.member))]
 
     def slip_footer(self) -> str:
         s, t = self.session, self.member_texts()

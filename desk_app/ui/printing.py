@@ -64,6 +64,14 @@ class SlipTexts:
     def points(self, value: int | None) -> str:
         return fmt.points(value)
 
+    def name(self, member) -> str:
+        """The guest's name as they read it: 山田 太郎 on a Japanese slip;
+        on an English one the romanised name, given name first (Taro
+        Yamada), when both parts have one."""
+        if self.lang != "ja" and getattr(member, "family_roman", None) and getattr(member, "given_roman", None):
+            return f"{member.given_roman} {member.family_roman}"
+        return fmt.full_name(member)
+
 
 _slip_translators: dict[str, QTranslator | None] = {}
 

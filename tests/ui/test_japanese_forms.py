@@ -386,6 +386,7 @@ def test_japanese_members_voucher_on_an_english_desk(qtbot, window_for, members,
     assert slip["title"] == "特典引換券"
     assert slip["特典"] == "朝食特典 大人" and slip["数量"] == "1"
     assert slip["日付"] == "2026年6月15日" and slip["使用ポイント"] == "2,000"
+    assert slip["氏名"] == "Yamada Taro"  # as registered (the test member's name is in Latin letters)
     assert slip["footer"] == "担当 clerk1 · 端末 FRONT-1"
     # Printed in the bundled Japanese font, every character of it.
     qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -421,6 +422,7 @@ def test_english_members_slip_on_a_japanese_desk(qtbot, window_for, members, sta
     slip = _slip(dlg)
     assert slip["title"] == "Pay by Points voucher"
     assert slip["Paid with points"] == "¥1,500" and slip["Date"] == "2026/06/15"
+    assert slip["Name"] == "Taro Yamada"  # romaji, given name first, for a guest who reads English
     assert slip["footer"] == "Clerk cash1 · Terminal FRONT-1"
 
 

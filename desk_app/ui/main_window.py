@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         add(self.tr("Re&deem award…"), "F9", self.on_redeem, "actionRedeem")
         add(self.tr("&Pay by Points…"), "Shift+F9", self.on_pay_by_points, "actionPayByPoints")
         add(self.tr("&Adjust points…"), "Ctrl+Shift+A", self.on_adjust, "actionAdjust")
+        add(self.tr("C&hange name…"), "Ctrl+Shift+E", self.on_change_name, "actionChangeName",
+            self.tr("Name, reading and the romaji on the card (supervisor)"))
         add(self.tr("&Merge memberships…"), "Ctrl+Shift+M", self.on_merge, "actionMerge")
         add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
         add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
@@ -157,8 +159,8 @@ class MainWindow(QMainWindow):
                                   "actionFullRegistration", "actionIssueCard"]),
             (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
                                   "actionPayByPoints"]),
-            (self.tr("&Office"), ["actionAdjust", "actionMerge", "actionWithdraw", None, "actionUnlockClerk",
-                                  "actionNewClerk"]),
+            (self.tr("&Office"), ["actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", None,
+                                  "actionUnlockClerk", "actionNewClerk"]),
             (self.tr("&Desk"), ["actionSettings", None, "actionLock", "actionSignOut", None, "actionQuit"]),
         ]
         self.menus = {}
@@ -200,8 +202,8 @@ class MainWindow(QMainWindow):
         for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPostStay",
                      "actionClaimStay"):
             a[name].setVisible(clerk_or_up)
-        for name in ("actionAdjust", "actionMerge", "actionWithdraw", "actionUnlockClerk", "actionNewClerk",
-                     "actionSettings"):
+        for name in ("actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", "actionUnlockClerk",
+                     "actionNewClerk", "actionSettings"):
             a[name].setVisible(supervisor)
         self.office_menu.menuAction().setVisible(supervisor)
         clerk = s.clerk
@@ -217,8 +219,8 @@ class MainWindow(QMainWindow):
         active = self.member is not None and self.member.status == "active"
         a = self.actions_by_name
         for name in ("actionFullRegistration", "actionIssueCard", "actionPostStay", "actionClaimStay",
-                     "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust", "actionMerge",
-                     "actionWithdraw"):
+                     "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust", "actionChangeName",
+                     "actionMerge", "actionWithdraw"):
             a[name].setEnabled(active and not self.locked)
         a["actionRefresh"].setEnabled(self.member is not None)
 
@@ -433,6 +435,12 @@ class MainWindow(QMainWindow):
             from .dialogs.adjust_dialog import AdjustDialog
 
             self.open_dialog(AdjustDialog(self.session, self.member, self), self._refreshed)
+
+    def on_change_name(self) -> None:
+        if self._need_member():
+            from .dialogs.name_change_dialog import NameChangeDialog
+
+            self.open_dialog(NameChangeDialog(self.session, self.member, self), self._refreshed)
 
     def on_merge(self) -> None:
         if self._need_member():

@@ -1,59 +1,60 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP" sourcelanguage="en">
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/action_form.py" line="+68" />
+        <location filename="../../desk_app/ui/action_form.py" line="+68"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Print receipt</source>
         <translation>明細を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Print the slip for the guest (Ctrl+P)</source>
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+59" />
+        <location line="+59"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>yen per 1 %1, e.g. 151.20</source>
         <translation>1 %1 あたりの円（例: 151.20）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>E&amp;xchange rate</source>
         <translation>為替レート(&amp;X)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Hotel</source>
         <translation>ホテル</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Member</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Clerk %1 · Terminal %2</source>
         <translation>担当 %1 · 端末 %2</translation>
     </message>
@@ -61,32 +62,32 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+14" />
+        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+14"/>
         <source>&amp;Adjust</source>
         <translation>調整する(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Adjust points — %1</source>
         <translation>ポイント調整 — %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Corrects a mistake. A positive number adds points (valid as if earned today); a negative number takes points away, oldest first. Balance now: %1 points.</source>
         <translation>誤りを訂正します。正の数はポイントを加算し（本日獲得した扱い）、負の数は有効期限の古いものから差し引きます。現在の残高: %1ポイント。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>why, for the record</source>
         <translation>記録に残す理由</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Points (+ or −)</source>
         <translation>ポイント（+ または −）(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
@@ -94,87 +95,87 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+19" />
+        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+19"/>
         <source>&amp;Post bill</source>
         <translation>付与する(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Restaurant or bar bill — %1</source>
         <translation>レストラン・バーのご利用 — %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Post the check after the guest has paid. The part paid with points earns nothing: enter it under “Paid with points”.</source>
         <translation>お支払い後に伝票を登録してください。ポイント払いの部分はポイント付与の対象外です。「ポイント払い分」に入力してください。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Check number</source>
         <translation>伝票番号(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Date</source>
         <translation>利用日(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pa&amp;yment</source>
         <translation>支払方法(&amp;Y)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Charges on the check (%1)</source>
         <translation>伝票の明細（%1）</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>date of the check</source>
         <translation>利用日</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>This check earns %1 points + %2 bonus = %3 points.</source>
         <translation>この伝票の付与ポイント: %1 + ボーナス %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Posted: %1 points + %2 bonus. New balance %3 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント。新しい残高は %3ポイントです。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Check</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Payment</source>
         <translation>支払方法</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bonus</source>
         <translation>ボーナス</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Points receipt</source>
         <translation>ポイント明細</translation>
     </message>
@@ -182,77 +183,77 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+49" />
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+49"/>
         <source>Membership card — %1</source>
         <translation>会員カード — %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Preparing the card…</source>
         <translation>カードを準備しています…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Print the card on the card printer (Ctrl+P)</source>
         <translation>カードプリンターで印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save as PDF or PNG…</source>
         <translation>PDF・PNGで保存(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save the card as a file (Ctrl+S)</source>
         <translation>カードをファイルに保存します (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Close (Esc)</source>
         <translation>閉じる (Esc)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Replace the card</source>
         <translation>カードの再発行</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Replace card</source>
         <translation>再発行(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Issue a new card; the old one stops working at once (Alt+R)</source>
         <translation>新しいカードを発行します。古いカードはすぐに使えなくなります (Alt+R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reas&amp;on</source>
         <translation>理由(&amp;O)</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Card %1, issued %2. Hand it to the guest.</source>
         <translation>カード %1（%2 発行）。お客様にお渡しください。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Card %1 issued %2 as a replacement; the previous card no longer works.</source>
         <translation>カード %1 を %2 に再発行しました。以前のカードは使用できません。</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>Saved to %1</source>
         <translation>保存しました: %1</translation>
     </message>
@@ -260,12 +261,12 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../desk_app/ui/fields.py" line="+34" />
+        <location filename="../../desk_app/ui/fields.py" line="+34"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Write the %1 as year-month-day, for example 2026-04-01.</source>
         <translation>%1は「年-月-日」の形式で入力してください（例: 2026-04-01）。</translation>
     </message>
@@ -273,7 +274,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+92" />
+        <location filename="../../desk_app/ui/app.py" line="+92"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -281,142 +282,142 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+22" />
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+22"/>
         <source>Enrol</source>
         <translation>入会登録</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enrol a new member</source>
         <translation>新規入会（簡易登録）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Simple registration. The member number is issued at once and the card can be handed over right after.</source>
         <translation>簡易登録です。会員番号はその場で発行され、続けてカードをお渡しできます。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>e.g. Yamada</source>
         <translation>例: 山田</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>e.g. Taro</source>
         <translation>例: 太郎</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>e.g. ヤマダ</source>
         <translation>例: ヤマダ</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>e.g. タロウ</source>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
         <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>name@example.jp</source>
         <translation>name@example.jp</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>supervisors only</source>
         <translation>責任者のみ</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1</source>
         <translation>2026-04-01、2026/4/1、または和暦（例: 昭和60年4月1日、S60.4.1）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A parent or guardian has given consent</source>
         <translation>保護者の同意を得ている</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The guest is under %1: ask for a parent's or guardian's consent.</source>
+        <location line="+2"/>
+        <source>The guest is under %1: ask for a parent&apos;s or guardian&apos;s consent.</source>
         <translation>お客様は%1歳未満です。保護者の同意を確認してください。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Family name</source>
         <translation>姓(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Family name (&amp;kana)</source>
         <translation>姓（フリガナ）(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Given name (k&amp;ana)</source>
         <translation>名（フリガナ）(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Family name (r&amp;omaji)</source>
         <translation>姓（ローマ字）(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Given name (ro&amp;maji)</source>
         <translation>名（ローマ字）(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;E-mail</source>
         <translation>メールアドレス(&amp;E)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No e-mail: &amp;reason</source>
         <translation>メールなしの理由(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Birth date (optional)</source>
         <translation>生年月日（任意）(&amp;B)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Language</source>
         <translation>案内言語(&amp;L)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>✓ Not registered yet</source>
         <translation>✓ 未登録のアドレスです</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Already registered to a member: look the guest up instead.</source>
         <translation>既に会員登録済みのアドレスです。会員を検索してください。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -424,12 +425,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desk_app/ui/base_dialog.py" line="+41" />
+        <location filename="../../desk_app/ui/base_dialog.py" line="+41"/>
         <source>Cancel (Esc)</source>
         <translation>キャンセル (Esc)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Confirm (Enter)</source>
         <translation>確定 (Enter)</translation>
     </message>
@@ -437,290 +438,290 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../desk_app/ui/formatting.py" line="+89" />
+        <location filename="../../desk_app/ui/formatting.py" line="+89"/>
         <source>Active</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Merged</source>
         <translation>統合済み</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+62" />
+        <location line="+0"/>
+        <location line="+62"/>
         <source>Withdrawn</source>
         <translation>退会</translation>
     </message>
     <message>
-        <location line="-61" />
-        <location line="+61" />
+        <location line="-61"/>
+        <location line="+61"/>
         <source>Revoked</source>
         <translation>資格取消</translation>
     </message>
     <message>
-        <location line="-61" />
+        <location line="-61"/>
         <source>Disqualified</source>
         <translation>資格剥奪</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Simple registration</source>
         <translation>簡易登録</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+52" />
+        <location line="+0"/>
+        <location line="+52"/>
         <source>Full registration</source>
         <translation>正式登録</translation>
     </message>
     <message>
-        <location line="-48" />
+        <location line="-48"/>
         <source>Cashier</source>
         <translation>レジ係</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Clerk</source>
         <translation>フロント係</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Supervisor</source>
         <translation>責任者</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Reservation center</source>
         <translation>予約センター</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Official website</source>
         <translation>公式ウェブサイト</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Direct with the hotel</source>
         <translation>ホテルへの直接予約</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Travel agency</source>
         <translation>旅行会社</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Online travel agency</source>
         <translation>オンライン旅行会社（OTA）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Standard rate</source>
         <translation>正規料金</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Package with meals</source>
         <translation>食事付きプラン</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Group rate</source>
         <translation>団体料金</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contract rate</source>
         <translation>契約料金</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Complimentary</source>
         <translation>無料招待</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Room</source>
         <translation>室料</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Meals in the plan</source>
         <translation>プラン内の食事</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Food and drink</source>
         <translation>飲食</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tax</source>
         <translation>消費税</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Local tax</source>
         <translation>宿泊税等</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Service charge</source>
         <translation>サービス料</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Tips</source>
         <translation>チップ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In-room movies</source>
         <translation>客室内有料映像</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Telephone / internet</source>
         <translation>電話・インターネット</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Shopping arcade</source>
         <translation>ショッピングアーケード</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paid with points</source>
         <translation>ポイント払い分</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cash</source>
         <translation>現金</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Credit card</source>
         <translation>クレジットカード</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Charged to the room</source>
         <translation>部屋付け</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gift check</source>
         <translation>ギフト券</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Travel voucher</source>
         <translation>旅行クーポン</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JAL Coupon</source>
         <translation>JALクーポン</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Enrolled</source>
         <translation>入会</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Details changed</source>
         <translation>登録情報変更</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay</source>
         <translation>宿泊</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Restaurant / bar</source>
         <translation>レストラン・バー</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stay (companion)</source>
         <translation>宿泊（同室者）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Redeemed</source>
         <translation>特典交換</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Adjustment</source>
         <translation>ポイント調整</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Points expired</source>
         <translation>ポイント失効</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Merged in</source>
         <translation>統合（受入）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Merged out</source>
         <translation>統合（移行）</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Points cancelled</source>
         <translation>ポイント取消</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Card issued</source>
         <translation>カード発行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Premium Selection chosen</source>
         <translation>プレミアムセレクション選択</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Premium Selection changed</source>
         <translation>プレミアムセレクション変更</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Name changed</source>
         <translation>氏名変更</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Tier change</source>
         <translation>ステータス変更</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>New card</source>
         <translation>新規発行</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Lost</source>
         <translation>紛失</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Stolen</source>
         <translation>盗難</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Damaged</source>
         <translation>破損</translation>
     </message>
@@ -728,138 +729,138 @@
 <context>
     <name>FullRegistrationDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/full_registration_dialog.py" line="+39" />
+        <location filename="../../desk_app/ui/dialogs/full_registration_dialog.py" line="+39"/>
         <source>Register</source>
         <translation>登録する</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Full registration — %1</source>
         <translation>正式登録 — %1</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Member %1, %2. Address and telephone in the member's country of residence.</source>
+        <location line="+1"/>
+        <source>Member %1, %2. Address and telephone in the member&apos;s country of residence.</source>
         <translation>会員番号 %1、%2 様。住所と電話番号は、会員がお住まいの国のものを入力してください。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Two letters: JP, US, GB…</source>
         <translation>英字2文字: JP、US、GB…</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+79" />
+        <location line="+3"/>
+        <location line="+79"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
     </message>
     <message>
-        <location line="-63" />
+        <location line="-63"/>
         <source>e.g. 1-1-1</source>
         <translation>例: 1-1-1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>building and room, e.g. 丸の内ビル 1201</source>
         <translation>建物名・部屋番号（例: 丸の内ビル 1201）</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Pr&amp;efecture</source>
         <translation>都道府県(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;ity</source>
         <translation>市区町村(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>T&amp;own</source>
         <translation>町域(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Street number</source>
         <translation>番地(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>B&amp;uilding, room</source>
         <translation>建物名・部屋番号(&amp;U)</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-15"/>
         <source>e.g. 090-1234-5678</source>
         <translation>例: 090-1234-5678</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1</source>
         <translation>2026-04-01、2026/4/1、または和暦（例: 昭和60年4月1日、S60.4.1）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A parent or guardian has given consent</source>
         <translation>保護者の同意を得ている</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Country</source>
         <translation>国(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Postal code</source>
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location line="+177" />
-        <source>This postal code covers several towns: choose the guest's town.</source>
+        <location line="+177"/>
+        <source>This postal code covers several towns: choose the guest&apos;s town.</source>
         <translation>この郵便番号には複数の町域があります。お客様の町域を選んでください。</translation>
     </message>
     <message>
-        <location line="-170" />
+        <location line="-170"/>
         <source>&amp;Address</source>
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Birth date</source>
         <translation>生年月日(&amp;B)</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>Looking up the postal code…</source>
         <translation>郵便番号を検索しています…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>No such postal code. Check it, or type the address.</source>
         <translation>該当する郵便番号がありません。番号をご確認いただくか、住所を入力してください。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>choose the town</source>
         <translation>町域を選択</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This postal code covers %1 towns: choose one.</source>
         <translation>この郵便番号には %1 件の町域があります。1つ選んでください。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>On file: %1</source>
         <translation>登録済みの住所: %1</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -867,12 +868,12 @@
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../desk_app/ui/language_menu.py" line="+22" />
+        <location filename="../../desk_app/ui/language_menu.py" line="+22"/>
         <source>Lan&amp;guage</source>
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The language of the desk for the signed-in clerk</source>
         <translation>サインイン中のスタッフが使う表示言語</translation>
     </message>
@@ -880,194 +881,204 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+37" />
-        <location line="+319" />
+        <location filename="../../desk_app/ui/main_window.py" line="+37"/>
+        <location line="+321"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-296" />
+        <location line="-298"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>The desk is locked. Sign in to continue.</source>
         <translation>画面はロックされています。続けるにはサインインしてください。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>&amp;Find member</source>
         <translation>会員検索(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back to the search field</source>
         <translation>検索欄に戻ります</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Kana input in search</source>
         <translation>検索欄でかな入力(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Let the input method type kana in the search field for the next search</source>
         <translation>次の検索に限り、検索欄で日本語入力（かな）を使えるようにします</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Refresh member</source>
         <translation>会員情報を再表示(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Enrol new member…</source>
         <translation>新規入会(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Simple registration: name, kana, e-mail</source>
         <translation>簡易登録: 氏名・フリガナ・メールアドレス</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>F&amp;ull registration…</source>
         <translation>正式登録(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Address, phone and birth date, needed to redeem</source>
         <translation>住所・電話番号・生年月日（特典交換に必要）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Card…</source>
         <translation>会員カード(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Preview, print or replace the membership card</source>
         <translation>会員カードの表示・印刷・再発行</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Post &amp;stay at checkout…</source>
         <translation>宿泊ポイント付与(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Missing-stay claim…</source>
         <translation>宿泊の事後登録(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Post restaurant &amp;bill…</source>
         <translation>レストラン利用の付与(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re&amp;deem award…</source>
         <translation>特典交換(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Pay by Points…</source>
         <translation>ポイント払い(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Adjust points…</source>
         <translation>ポイント調整(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
+        <source>C&amp;hange name…</source>
+        <translation>氏名の変更(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, reading and the romaji on the card (supervisor)</source>
+        <translation>氏名・フリガナ・カードのローマ字表記（責任者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Merge memberships…</source>
         <translation>重複会員の統合(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Withdraw membership…</source>
         <translation>会員資格の終了(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Unlock clerk…</source>
         <translation>スタッフのロック解除(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New clerk account…</source>
         <translation>スタッフアカウント作成(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Desk &amp;settings…</source>
         <translation>端末設定(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hotel, terminal code and idle lock for this computer</source>
         <translation>この端末のホテル・端末コード・自動ロック</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Lock the desk</source>
         <translation>画面ロック(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign &amp;out</source>
         <translation>サインアウト(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Member</source>
         <translation>会員(&amp;M)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Points</source>
         <translation>ポイント(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+14" />
+        <location line="+2"/>
+        <location line="+14"/>
         <source>&amp;Office</source>
         <translation>管理(&amp;O)</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>&amp;Desk</source>
         <translation>端末(&amp;D)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
     </message>
@@ -1075,180 +1086,180 @@
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+62" />
+        <location filename="../../desk_app/ui/member_page.py" line="+62"/>
         <source>Scan a card or type a member number, e-mail, phone or name above.
 Press F2 to return to the search field at any time.</source>
         <translation>カードを読み取るか、上の欄に会員番号・メール・電話番号・氏名を入力してください。
 F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Birthday month</source>
         <translation>誕生月</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Next to expire</source>
         <translation>次回失効</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Qualifying points</source>
         <translation>ステータス対象ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nights</source>
         <translation>宿泊数</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Membership</source>
         <translation>会員情報</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Registration</source>
         <translation>登録区分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enrolled</source>
         <translation>入会日</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Premium Selection</source>
         <translation>プレミアムセレクション</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Contact</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Recent history</source>
         <translation>最近の履歴</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points expiry timeline</source>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+15" />
+        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>%1 points after %2</source>
         <translation>%1ポイント（%2まで有効）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing to expire</source>
         <translation>失効予定なし</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This year (%1)</source>
         <translation>今年（%1年）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%p% to %1</source>
         <translation>%1まで %p%</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 nights</source>
         <translation>%1泊</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 needs %2</source>
         <translation>%1への昇格条件: %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> or </source>
         <translation> または </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Top tier reached</source>
         <translation>最上位ステータス</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 at %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not chosen</source>
         <translation>未選択</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Card %1, issued %2 (%3)</source>
         <translation>カード %1（%2 発行、%3）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No card yet</source>
         <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>This membership is closed (%1 on %2). It cannot earn or redeem.</source>
         <translation>この会員資格は終了しています（%2 %1）。ポイントの獲得・利用はできません。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Merged into %1.</source>
         <translation>統合先: %1。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Simple registration only: full registration (address, phone, birth date) is needed before this member can redeem points. Ctrl+R completes it.</source>
         <translation>簡易登録のみです。ポイントのご利用には正式登録（住所・電話番号・生年月日）が必要です。Ctrl+R で正式登録できます。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>valid</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>replaced</source>
         <translation>再発行済み</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>cancelled</source>
         <translation>無効</translation>
     </message>
@@ -1256,32 +1267,32 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/merge_dialog.py" line="+14" />
+        <location filename="../../desk_app/ui/dialogs/merge_dialog.py" line="+14"/>
         <source>&amp;Merge</source>
         <translation>統合する(&amp;M)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Merge memberships</source>
         <translation>重複会員の統合</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Keeps %1 (%2). The duplicate's points (with their own expiry dates), nights and history move here; the duplicate number is closed for good.</source>
+        <location line="+1"/>
+        <source>Keeps %1 (%2). The duplicate&apos;s points (with their own expiry dates), nights and history move here; the duplicate number is closed for good.</source>
         <translation>%1（%2 様）を残します。重複している会員番号のポイント（有効期限はそのまま）、宿泊数、履歴をこちらへ移し、重複側の会員番号は終了します。元には戻せません。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>member number of the duplicate</source>
         <translation>重複している会員番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Keep</source>
         <translation>残す会員</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Close and merge in</source>
         <translation>統合して終了する会員(&amp;C)</translation>
     </message>
@@ -1289,132 +1300,132 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desk_app/ui/messages.py" line="+29" />
+        <location filename="../../desk_app/ui/messages.py" line="+29"/>
         <source>This e-mail address already belongs to a member. Look the guest up instead of enrolling them again.</source>
         <translation>このメールアドレスは既に会員登録されています。再度入会登録せず、会員を検索してください。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This does not look like an e-mail address. Check it with the guest.</source>
         <translation>メールアドレスの形式になっていないようです。お客様にご確認ください。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The guest is under 18. Ask for a parent's or guardian's consent and tick the consent box.</source>
+        <location line="+2"/>
+        <source>The guest is under 18. Ask for a parent&apos;s or guardian&apos;s consent and tick the consent box.</source>
         <translation>お客様は18歳未満です。保護者の同意を確認し、同意欄にチェックを入れてください。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This member has only a simple registration. Complete the full registration (address, phone, birth date) before redeeming.</source>
         <translation>この会員は簡易登録のみです。特典交換の前に正式登録（住所・電話番号・生年月日）を完了してください。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This membership is closed. It cannot earn or redeem points.</source>
         <translation>この会員資格は終了しています。ポイントの獲得・利用はできません。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The member does not have enough points for this.</source>
         <translation>ポイント残高が足りません。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This folio or check number has already been posted at this hotel.</source>
         <translation>このフォリオ番号または伝票番号は、当ホテルで既に登録されています。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This date is before the guest joined. Nothing can be credited for it.</source>
         <translation>入会日より前の日付です。この日のご利用にはポイントを付与できません。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This is more than 6 months ago. A missing stay or bill can only be claimed within 6 months of the date of use.</source>
         <translation>6か月以上前のご利用です。宿泊・飲食の事後登録は、ご利用日から6か月以内に限り受け付けます。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This award is not available for this booking. Room upgrades need a booking made through the reservation center or directly with the hotel.</source>
         <translation>この予約ではこの特典をご利用いただけません。客室アップグレードは、予約センターまたはホテルへの直接予約が対象です。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This award is not in the catalogue.</source>
         <translation>この特典は特典一覧にありません。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This hotel code is not part of the program.</source>
         <translation>このホテルコードはプログラムの対象外です。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This does not look like a telephone number for the country chosen.</source>
         <translation>選択した国の電話番号として正しくないようです。</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The folio or check number may contain only letters, digits, '-', '_', '.' and '/' (up to 40).</source>
+        <location line="+2"/>
+        <source>The folio or check number may contain only letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos; and &apos;/&apos; (up to 40).</source>
         <translation>フォリオ番号・伝票番号に使えるのは、英字・数字と「-」「_」「.」「/」のみです（40文字以内）。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Please write down the reason.</source>
         <translation>理由を入力してください。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your role does not allow this. Ask a supervisor.</source>
         <translation>この操作を行う権限がありません。責任者に依頼してください。</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Confirm that you have checked the member's identity first.</source>
+        <location line="+1"/>
+        <source>Confirm that you have checked the member&apos;s identity first.</source>
         <translation>先に会員の本人確認を行い、確認欄にチェックを入れてください。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The database is not set up yet.</source>
         <translation>データベースがまだ設定されていません。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The clerk ID or password is wrong.</source>
         <translation>スタッフIDまたはパスワードが正しくありません。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This account is locked after too many wrong passwords. A supervisor can unlock it.</source>
         <translation>パスワードを何度も間違えたため、このアカウントはロックされています。責任者がロックを解除できます。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose a booking channel and rate plan from the lists.</source>
         <translation>予約経路と料金プランを一覧から選んでください。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This card is not genuine: it was not issued by this program. Do not accept it.</source>
         <translation>このカードは本プログラムが発行した正規のカードではありません。受け付けないでください。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This card belongs to a membership that is closed.</source>
         <translation>このカードの会員資格は終了しています。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This card is no longer valid. Ask the guest for the current card.</source>
         <translation>このカードは無効です。お客様に現在のカードをお尋ねください。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Something went wrong and nothing was changed. Try again; if it happens again, tell the supervisor.</source>
         <translation>問題が発生したため、処理は行われませんでした。もう一度お試しください。再び発生する場合は責任者にお知らせください。</translation>
     </message>
@@ -1422,115 +1433,115 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+103" />
+        <location filename="../../desk_app/ui/models.py" line="+103"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+81" />
+        <location line="+1"/>
+        <location line="+81"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-80"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Tier</source>
         <translation>ステータス</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+15" />
-        <location line="+33" />
+        <location line="+1"/>
+        <location line="+15"/>
+        <location line="+33"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-47"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Nights</source>
         <translation>泊数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Hotel</source>
         <translation>ホテル</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reference</source>
         <translation>参照番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Clerk</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Expires after</source>
         <translation>有効期限</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Earned</source>
         <translation>獲得日</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Award</source>
         <translation>特典</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points each</source>
         <translation>必要ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Up to</source>
         <translation>交換可能数</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Clerk ID</source>
         <translation>スタッフID</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Role</source>
         <translation>権限</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -1538,84 +1549,84 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>NameChangeDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+17" />
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+17"/>
         <source>&amp;Change name</source>
         <translation>氏名変更(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Change the name — %1</source>
         <translation>氏名変更 — %1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Change the name as on the guest's identity document. The card shows the name in romaji: leave it empty to use the reading in Hepburn.</source>
+        <location line="+2"/>
+        <source>Change the name as on the guest&apos;s identity document. The card shows the name in romaji: leave it empty to use the reading in Hepburn.</source>
         <translation>お客様の本人確認書類のとおりに氏名を変更します。カードにはローマ字で印字されます。ローマ字欄が空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>e.g. ヤマダ</source>
         <translation>例: ヤマダ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>e.g. タロウ</source>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-97" />
-        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1" />
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-97"/>
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1" />
+        <location line="+3"/>
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Taro</source>
         <translation>例: Taro</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+2" />
+        <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+2"/>
         <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
         <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>e.g. marriage; passport shown</source>
         <translation>例: 婚姻のため。パスポートで確認</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Family name</source>
         <translation>姓(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Family name (&amp;kana)</source>
         <translation>姓（フリガナ）(&amp;K)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Given name (k&amp;ana)</source>
         <translation>名（フリガナ）(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Family name (r&amp;omaji)</source>
         <translation>姓（ローマ字）(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Given name (ro&amp;maji)</source>
         <translation>名（ローマ字）(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
@@ -1623,37 +1634,37 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>NewClerkDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+14" />
+        <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+14"/>
         <source>&amp;Create account</source>
         <translation>アカウント作成(&amp;C)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New clerk account</source>
         <translation>スタッフアカウントの作成</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>at least 8 characters</source>
         <translation>8文字以上</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Clerk &amp;ID</source>
         <translation>スタッフID(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Name</source>
         <translation>氏名(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Role</source>
         <translation>権限(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Password</source>
         <translation>パスワード(&amp;P)</translation>
     </message>
@@ -1661,93 +1672,93 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>PayByPointsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+16" />
+        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+16"/>
         <source>&amp;Pay with points</source>
         <translation>ポイントで支払う(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pay by Points — %1</source>
         <translation>ポイント払い — %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>%1 points pay for each %2 of the bill; only whole %2 units.</source>
         <translation>ご利用代金 %2 ごとに %1ポイントでお支払いいただけます（%2 単位のみ）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>folio or check number (optional)</source>
         <translation>フォリオ番号または伝票番号（任意）</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>I have checked the member's &amp;identity (card or photo ID)</source>
+        <location line="+1"/>
+        <source>I have checked the member&apos;s &amp;identity (card or photo ID)</source>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Amount to pay</source>
         <translation>支払額(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Folio or check</source>
         <translation>フォリオ・伝票番号(&amp;F)</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+33" />
+        <location line="+7"/>
+        <location line="+33"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-25"/>
         <source>Only whole %1 units can be paid with points.</source>
         <translation>ポイントでのお支払いは %1 単位のみです。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 points; %2 left after</source>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>%1 paid with %2 points. Voucher %3. New balance %4 points.</source>
         <translation>%1 を %2ポイントでお支払いしました。引換券番号 %3。新しい残高は %4ポイントです。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Voucher</source>
         <translation>引換券番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paid with points</source>
         <translation>ポイント払い額</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points used</source>
         <translation>使用ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pay by Points voucher</source>
         <translation>ポイント払い引換券</translation>
     </message>
@@ -1755,7 +1766,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desk_app/ui/printing.py" line="+171" />
+        <location filename="../../desk_app/ui/printing.py" line="+179"/>
         <source>Membership card</source>
         <translation>会員カード</translation>
     </message>
@@ -1763,62 +1774,62 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Program</name>
     <message>
-        <location filename="../programs/omo.json" line="+58" />
+        <location filename="../programs/omo.json" line="+58"/>
         <source>Member</source>
         <translation>メンバー</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Accommodation Ticket (1,000 yen)</source>
         <translation>宿泊券（1,000円）</translation>
     </message>
     <message>
-        <location filename="../programs/one_harmony.json" line="+62" />
+        <location filename="../programs/one_harmony.json" line="+62"/>
         <source>Basic</source>
         <translation>ベーシック</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Loyal</source>
         <translation>ロイヤル</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exclusive</source>
         <translation>エクスクルーシブ</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Pay by Points (stay, restaurant &amp; bar)</source>
         <translation>ポイント払い（宿泊・レストラン・バー）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay Award, Standard (1 night, 1 room, 2 guests)</source>
         <translation>宿泊特典 スタンダード（1泊・1室・2名）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay Award, Superior (1 night, 1 room, 2 guests)</source>
         <translation>宿泊特典 スーペリア（1泊・1室・2名）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Room Upgrade, Standard to Superior (1 night)</source>
         <translation>客室アップグレード スタンダード→スーペリア（1泊）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Room Upgrade, Superior to Deluxe (1 night)</source>
         <translation>客室アップグレード スーペリア→デラックス（1泊）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Breakfast Award, adult</source>
         <translation>朝食特典 大人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Breakfast Award, child aged 6-12</source>
         <translation>朝食特典 お子様（6〜12歳）</translation>
     </message>
@@ -1826,103 +1837,103 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33" />
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Redeem an award — %1</source>
         <translation>特典交換 — %1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+100" />
+        <location line="+2"/>
+        <location line="+100"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-99" />
+        <location line="-99"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>I have checked the member's &amp;identity (card or photo ID)</source>
+        <location line="+3"/>
+        <source>I have checked the member&apos;s &amp;identity (card or photo ID)</source>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Booking &amp;channel</source>
         <translation>予約経路(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Folio (optional)</source>
         <translation>フォリオ番号（任意）(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points after</source>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Simple registration only: the member must complete the full registration before redeeming.</source>
         <translation>簡易登録のみです。特典交換の前に正式登録を完了していただく必要があります。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The balance does not cover any award that can be redeemed here.</source>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>%1 − %2 = %3 points</source>
         <translation>%1 − %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.</source>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Voucher</source>
         <translation>引換券番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Award</source>
         <translation>特典</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points used</source>
         <translation>使用ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Award voucher</source>
         <translation>特典引換券</translation>
     </message>
@@ -1930,72 +1941,72 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+17" />
+        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+17"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Desk settings</source>
         <translation>端末設定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>These settings belong to this computer.</source>
         <translation>この設定はこのコンピューターだけに適用されます。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Database: %1</source>
         <translation>データベース: %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source> minutes</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>never</source>
         <translation>ロックしない</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Family name first: YAMADA Taro</source>
         <translation>姓が先: YAMADA Taro</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Given name first: Taro Yamada</source>
         <translation>名が先: Taro Yamada</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>How the romanised name is printed on membership cards</source>
         <translation>会員カードに印字するローマ字氏名の順序</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Hotel</source>
         <translation>ホテル(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Terminal code</source>
         <translation>端末コード(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Lock the desk after</source>
         <translation>自動ロックまでの時間(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Name on the card</source>
         <translation>カードの氏名表記(&amp;N)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Give this terminal a short code, such as FRONT-1.</source>
         <translation>この端末の短いコードを入力してください（例: FRONT-1）。</translation>
     </message>
@@ -2003,113 +2014,113 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+52" />
-        <location line="+107" />
+        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+52"/>
+        <location line="+107"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
     </message>
     <message>
-        <location line="-105" />
+        <location line="-105"/>
         <source>Set up Harmony Desk</source>
         <translation>Harmony Desk のセットアップ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Welcome. This creates the database for this desk and the first supervisor account. You can load demo data to try every screen at once.</source>
         <translation>ようこそ。この端末で使うデータベースと、最初の責任者アカウントを作成します。デモデータを読み込むと、すべての画面をすぐにお試しいただけます。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Database and desk</source>
         <translation>データベースと端末</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>An embedded SQLite file in your data folder, or a PostgreSQL URL.</source>
         <translation>データフォルダー内の SQLite ファイル、または PostgreSQL の URL です。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Data&amp;base</source>
         <translation>データベース(&amp;B)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>P&amp;rogram</source>
         <translation>プログラム(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Hotel</source>
         <translation>ホテル(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Terminal code</source>
         <translation>端末コード(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>First supervisor</source>
         <translation>最初の責任者</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>e.g. sato.h</source>
         <translation>例: sato.h</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>at least 8 characters</source>
         <translation>8文字以上</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Clerk &amp;ID</source>
         <translation>スタッフID(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Name</source>
         <translation>氏名(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Password</source>
         <translation>パスワード(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Confirm password</source>
         <translation>パスワード（確認）(&amp;C)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Load &amp;demo data:</source>
         <translation>デモデータを読み込む(&amp;D):</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source> fictional members with history</source>
         <translation> 名の架空の会員（履歴付き）</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Demo members: %v of %m</source>
         <translation>デモ会員: %v / %m</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>The two passwords are not the same. Type them again.</source>
         <translation>2つのパスワードが一致しません。もう一度入力してください。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Give this terminal a short code, such as FRONT-1.</source>
         <translation>この端末の短いコードを入力してください（例: FRONT-1）。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Creating…</source>
         <translation>作成中…</translation>
     </message>
@@ -2117,43 +2128,43 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+18" />
-        <location line="+3" />
+        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+18"/>
+        <location line="+3"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Desk locked</source>
         <translation>画面ロック中</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The desk is locked. Sign in to continue; another clerk may sign in too.</source>
         <translation>画面はロックされています。続けるにはサインインしてください。別のスタッフもサインインできます。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign in with your clerk ID and password.</source>
         <translation>スタッフIDとパスワードでサインインしてください。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 at %2</source>
         <translation>%2（%1）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Clerk &amp;ID</source>
         <translation>スタッフID(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Password</source>
         <translation>パスワード(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit the desk</source>
         <translation>Harmony Desk を終了</translation>
     </message>
@@ -2161,152 +2172,152 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+22" />
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+22"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Post claim</source>
         <translation>事後登録する(&amp;P)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Missing-stay claim — %1</source>
         <translation>宿泊の事後登録 — %1</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Post stay — %1</source>
         <translation>宿泊ポイント付与 — %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>A stay the member forgot to have credited. Claims are accepted within 6 months of the check-out date.</source>
         <translation>付与されていない過去の宿泊を登録します。事後登録はチェックアウト日から6か月以内に限り受け付けます。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Post the folio at checkout. Points go to the member who paid; companions who are members get the nights.</source>
         <translation>チェックアウト時にフォリオを登録します。ポイントはお支払いの会員に、宿泊数は同室の会員にも付与されます。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>&amp;Folio number</source>
         <translation>フォリオ番号(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay (check-&amp;in → check-out)</source>
         <translation>宿泊期間（チェックイン → チェックアウト）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Booking channel</source>
         <translation>予約経路(&amp;B)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Rate plan</source>
         <translation>料金プラン(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Charges on the folio (%1)</source>
         <translation>フォリオの明細（%1）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Companions in the room who are members</source>
         <translation>同室の会員</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>member number, e-mail or phone, then Add</source>
         <translation>会員番号・メール・電話番号を入力して「追加」</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Add</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Delete removes the selected companion</source>
         <translation>Delete キーで選択した同室者を外します</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>%1 night(s)</source>
         <translation>%1泊</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>check-in date</source>
         <translation>チェックイン日</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>check-out date</source>
         <translation>チェックアウト日</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>This stay earns %1 points + %2 bonus = %3 points, and %4 night(s).</source>
         <translation>この宿泊の付与ポイント: %1 + ボーナス %2 = %3ポイント、宿泊数 %4泊</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Several members match “%1”: use the member number.</source>
         <translation>「%1」に該当する会員が複数います。会員番号で指定してください。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3泊。新しい残高は %4ポイントです。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Nights also credited to: %1</source>
         <translation>宿泊数を次の会員にも付与しました: %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Folio</source>
         <translation>フォリオ番号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Stay</source>
         <translation>宿泊期間</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bonus</source>
         <translation>ボーナス</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nights</source>
         <translation>泊数</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Points receipt</source>
         <translation>ポイント明細</translation>
     </message>
@@ -2314,17 +2325,17 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>UnlockClerkDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+15" />
+        <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+15"/>
         <source>&amp;Unlock</source>
         <translation>ロック解除(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unlock a clerk</source>
         <translation>スタッフのロック解除</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accounts lock after five wrong passwords. Choose the clerk to unlock.</source>
         <translation>パスワードを5回間違えるとアカウントはロックされます。ロックを解除するスタッフを選んでください。</translation>
     </message>
@@ -2332,47 +2343,47 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+15" />
+        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+15"/>
         <source>&amp;Close membership</source>
         <translation>会員資格を終了(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Close membership — %1</source>
         <translation>会員資格の終了 — %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The membership closes and all %1 points are cancelled. This cannot be undone.</source>
         <translation>会員資格を終了し、%1ポイントをすべて取り消します。この操作は元に戻せません。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Withdrawn (by the member or family)</source>
         <translation>退会（ご本人またはご家族の申し出）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Revoked (inactive or disqualified)</source>
         <translation>資格取消（長期未利用・規約違反）</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>I understand the points cannot be given back</source>
         <translation>ポイントを元に戻せないことを理解しました</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;How</source>
         <translation>区分(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Tick the box to confirm that the points will be cancelled.</source>
         <translation>ポイントが取り消されることを確認し、チェックを入れてください。</translation>
     </message>
@@ -2380,12 +2391,12 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-133" />
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-133"/>
         <source>Save the card</source>
         <translation>カードを保存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PDF (*.pdf);;PNG image (*.png)</source>
         <translation>PDF (*.pdf);;PNG 画像 (*.png)</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import APP_NAME, ORG, __version__, config
 from ..domain.program import Program
 from ..services import clerks
+from . import i18n
 from ..services.database import Database
 from . import messages
 from .dialogs.setup_dialog import SetupDialog
@@ -83,10 +84,41 @@ class DeskApp(QObject):
         session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk)
         self.open_window(session)
 
-    def open_window(self, session: DeskSession) -> None:
-        self.window = MainWindow(session)
+    def open_window(self, session: DeskSession, member_number: str | None = None) -> None:
+        """The main window in the signed-in clerk's language (widgets take
+        their texts when built, so a new language means a new window)."""
+        if session.clerk is not None:
+            i18n.install_language(QApplication.instance(), session.clerk.language)
+        old, self.window = self.window, MainWindow(session)
+        self.window.sig_language_chosen.connect(self.on_language_chosen)
+        self.window.sig_clerk_changed.connect(self.on_clerk_changed)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.sig_language_chosen.disconnect(self.on_language_chosen)
+            old.sig_clerk_changed.disconnect(self.on_clerk_changed)
         self.window.show()
+        if old is not None:  # closing stops its idle lock; the new window keeps the app running
+            old.close()
+            old.deleteLater()
+        if member_number:
+            self.window.show_member(member_number)
         self.sig_window.emit(self.window)
+
+    def on_language_chosen(self, lang: str) -> None:
+        session = self.window.session
+        clerk = session.clerk
+        if clerk is None:
+            return
+        # Remembered for the clerk (next sign-in, any desk) and for this desk's first screens.
+        self.worker.submit(clerks.set_language, session.db, clerk.login, lang, owner=self)
+        self.settings.language = lang
+        config.save(self.settings)
+        member = self.window.member.member_number if self.window.member is not None else None
+        self.open_window(session.signed_in(replace(clerk, language=lang)), member)
+
+    def on_clerk_changed(self, clerk) -> None:
+        if i18n.normalize(clerk.language) != i18n.current_language():
+            self.open_window(self.window.session)
 
     def on_fatal(self, exc: BaseException) -> None:
         QMessageBox.critical(None, APP_NAME, self.tr("The desk cannot open its database.") + "\n\n"
@@ -101,7 +133,10 @@ def run(argv: list[str] | None = None) -> int:
     app.setOrganizationName(ORG)
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(True)
-    desk = DeskApp()
+    settings = config.load()
+    # Setup and sign-in speak the language this desk last used.
+    i18n.install_language(app, settings.language)
+    desk = DeskApp(settings)
     desk.start()
     code = app.exec()
     desk.worker.wait()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, Q
 from ..services import cards as card_service, lookup
 from . import formatting as fmt, messages
 from .idle import IdleWatcher
+from .language_menu import LanguageMenu
 from .member_page import MemberPage
 from .models import MemberResultsModel
 from .session import DeskSession
@@ -29,6 +30,8 @@ class MainWindow(QMainWindow):
     sig_results = Signal(int)
     sig_locked = Signal(bool)
     sig_signed_out = Signal()
+    sig_language_chosen = Signal(str)   # Desk > Language: the owner rebuilds the window in it
+    sig_clerk_changed = Signal(object)  # another clerk signed in at the lock screen
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -174,6 +177,11 @@ class MainWindow(QMainWindow):
                 else:
                     menu.addAction(a[name])
         self.office_menu = self.menus[self.tr("&Office")]
+        desk_menu = self.menus[self.tr("&Desk")]
+        self.language_menu = LanguageMenu(desk_menu)
+        desk_menu.insertMenu(a["actionLock"], self.language_menu)
+        desk_menu.insertSeparator(a["actionLock"])
+        self.language_menu.sig_language_chosen.connect(self.sig_language_chosen)
         tools = QToolBar(self.tr("Actions"))
         tools.setObjectName("mainToolBar")
         tools.setMovable(False)
@@ -502,7 +510,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def on_unlocked(self, clerk) -> None:
-        if self.session.clerk is None or clerk.login != self.session.clerk.login:
+        changed = self.session.clerk is None or clerk.login != self.session.clerk.login
+        if changed:
             self.session = self.session.signed_in(clerk)
             self.clear_member()
         self.locked = False
@@ -511,6 +520,8 @@ class MainWindow(QMainWindow):
         self.idle.resume()
         self.sig_locked.emit(False)
         self.focus_lookup()
+        if changed:
+            self.sig_clerk_changed.emit(clerk)
 
     def sign_out(self) -> None:
         self.session = self.session.signed_in(None)

@@ -11,6 +11,7 @@ from ..domain.program import Program
 from . import formatting as fmt
 from .models import ExpiryModel, HistoryModel, expiry_timeline
 from .widgets import TIER_COLOURS, Badge, NoticeLabel, make_table
+from .i18n import program_text
 
 
 def _table(model, name: str) -> QTableView:
@@ -187,8 +188,9 @@ class MemberPage(QWidget):
         self.number.setText(view.member_number)
         bg, fg = TIER_COLOURS.get(view.tier, TIER_COLOURS["basic"])
         self.tier.set_colours(bg, fg)
-        self.tier.setText(view.tier_name)
-        self.tier_valid.setText(self.tr("%1 until %2").replace("%1", view.tier_name).replace(
+        tier_name = program_text(view.tier_name)
+        self.tier.setText(tier_name)
+        self.tier_valid.setText(self.tr("%1 until %2").replace("%1", tier_name).replace(
             "%2", fmt.day(view.tier_valid_until)) if view.tier_valid_until else "")
         self.birthday.setVisible(view.birthday_month)
         closed = view.status != "active"
@@ -207,13 +209,13 @@ class MemberPage(QWidget):
         if view.next_tier:
             level = self.program.tiers.level(view.next_tier)
             self.progress.setValue(round(view.next_tier_progress * 100))
-            self.progress.setFormat(self.tr("%p% to %1").replace("%1", level.name))
+            self.progress.setFormat(self.tr("%p% to %1").replace("%1", program_text(level.name)))
             parts = []
             if level.min_points:
                 parts.append(self.tr("%1 points").replace("%1", fmt.points(level.min_points)))
             if level.min_nights:
                 parts.append(self.tr("%1 nights").replace("%1", str(level.min_nights)))
-            self.progress_caption.setText(self.tr("%1 needs %2").replace("%1", level.name).replace(
+            self.progress_caption.setText(self.tr("%1 needs %2").replace("%1", program_text(level.name)).replace(
                 "%2", self.tr(" or ").join(parts)))
         else:
             self.progress.setValue(100)

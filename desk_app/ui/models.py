@@ -8,6 +8,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from . import formatting as fmt
+from .i18n import program_text
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -103,7 +104,7 @@ class MemberResultsModel(RowsModel):
             Column(_t("Member no."), lambda m: m.member_number),
             Column(_t("Name"), fmt.full_name),
             Column(_t("Kana"), fmt.kana_name),
-            Column(_t("Tier"), lambda m: m.tier_name),
+            Column(_t("Tier"), lambda m: program_text(m.tier_name)),
             Column(_t("Points"), lambda m: fmt.points(m.points_balance), numeric=True),
             Column(_t("E-mail"), lambda m: fmt.mask_email(m.email)),
             Column(_t("Phone"), lambda m: fmt.mask_phone(m.phone)),
@@ -172,7 +173,7 @@ class AwardOffer:
 class AwardModel(RowsModel):
     def columns(self):
         return (
-            Column(_t("Award"), lambda a: a.name),
+            Column(_t("Award"), lambda a: program_text(a.name)),
             Column(_t("Points each"), lambda a: fmt.points(a.points), numeric=True),
             Column(_t("Up to"), lambda a: str(a.affordable), numeric=True),
         )

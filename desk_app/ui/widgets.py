@@ -3,6 +3,8 @@ shortcut in the tooltip, badges, and the refusal label."""
 
 from __future__ import annotations
 
+import re
+
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -67,7 +69,10 @@ def make_action(parent, text: str, shortcut: str | QKeySequence | None, slot: Ca
     action.setObjectName(name)
     if shortcut:
         action.setShortcut(QKeySequence(shortcut))
-    plain = text.replace("&", "").rstrip(".…")
+    # "&Find member" and Japanese-style "会員検索(&F)" both read plain in
+    # the toolbar and tooltips: no "&", no bracketed accelerator, no dots.
+    plain = re.sub(r"\(&.\)", "", text).replace("&", "").rstrip(".…").strip()
+    action.setIconText(plain)
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     tooltip = tip or plain
     action.setToolTip(f"{tooltip} ({keys})" if keys else tooltip)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from ...domain.awards import available_awards
 from ...services import redemption
 from .. import formatting as fmt
+from ..i18n import program_text
 from ..action_form import ActionDialog
 from ..models import AwardModel, AwardOffer
 from ..widgets import NoticeLabel, make_table
@@ -122,7 +123,8 @@ class RedeemDialog(ActionDialog):
 
     def on_redeemed(self, offer: AwardOffer, r: redemption.RedemptionResult) -> None:
         text = self.tr("Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.").replace(
-            "%1", str(r.quantity)).replace("%2", offer.name).replace("%3", fmt.points(r.points_spent)).replace(
+            "%1", str(r.quantity)).replace("%2", program_text(offer.name)).replace(
+            "%3", fmt.points(r.points_spent)).replace(
             "%4", r.voucher_number).replace("%5", fmt.points(r.balance_after))
         t = self.member_texts()  # the voucher: in the member's language
         award = next((a for a in self.session.program.awards if a.code == offer.code), None)

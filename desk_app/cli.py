@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--name", required=True)
     c.add_argument("--role", choices=("cashier", "clerk", "supervisor"), required=True)
     c.add_argument("--password", help="the password (else read from DESK_APP_CLERK_PASSWORD)")
+    c.add_argument("--language", choices=("en", "ja"), default="en", help="the language the desk speaks to them")
 
     sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
@@ -311,7 +312,7 @@ def run(args, settings: config.Settings) -> dict:
             return {"members": demo.generate(db, desk, args.members, args.seed)}
         if cmd == "add-clerk":
             password = args.password or os.environ.get("DESK_APP_CLERK_PASSWORD", "")
-            return asdict(clerks.create(db, desk, args.login, args.name, args.role, password))
+            return asdict(clerks.create(db, desk, args.login, args.name, args.role, password, args.language))
         if cmd == "unlock-clerk":
             return asdict(clerks.unlock(db, desk, args.login))
         if cmd == "check-ledger":

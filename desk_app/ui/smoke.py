@@ -60,7 +60,9 @@ def run_smoke(argv: list[str]) -> int:
         def done() -> None:
             if shot:
                 window.grab().save(shot)
-            print(f"main window shown: {window.windowTitle()} in {time.perf_counter() - started:.2f} s", flush=True)
+            find = window.actions_by_name["actionFind"].text()
+            print(f"main window shown: {window.windowTitle()} [{find}] in {time.perf_counter() - started:.2f} s",
+                  flush=True)
             outcome["code"] = 0
             window.close()
             app.quit()

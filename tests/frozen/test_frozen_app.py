@@ -80,7 +80,9 @@ def test_frozen_desk_admin_runs_the_whole_desk(env, tmp_path):
 def test_frozen_desk_app_opens_its_main_window_and_exits(env, tmp_path):
     admin(env, "init")
     env["DESK_APP_CLERK_PASSWORD"] = "smoke-test-pass"
-    admin(env, "add-clerk", "smoke", "--name", "Smoke Test", "--role", "supervisor")
+    # A clerk who reads Japanese: the window must come up in Japanese, which
+    # proves the bundled catalogue and Qt's own are found and loaded.
+    admin(env, "add-clerk", "smoke", "--name", "Smoke Test", "--role", "supervisor", "--language", "ja")
     shot = tmp_path / "frozen_main_window.png"
     env.update(DESK_APP_SMOKE_LOGIN="smoke", DESK_APP_SMOKE_PASSWORD="smoke-test-pass",
                DESK_APP_SMOKE_SCREENSHOT=str(shot))
@@ -98,6 +100,7 @@ def test_frozen_desk_app_opens_its_main_window_and_exits(env, tmp_path):
     out = "".join(lines)
     assert p.returncode == 0, (out, p.stderr.read())
     assert "first window shown: SignInDialog" in out and "main window shown" in out, out
+    assert "[会員検索(&F)]" in out, out
     assert shot.is_file() and shot.stat().st_size > 5000
     print(f"\nfrozen desk-app: first window (sign-in) {first_window:.2f} s after launch; "
           f"signed in, main window shown and clean exit in {elapsed:.2f} s")

@@ -274,7 +274,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+92"/>
+        <location filename="../../desk_app/ui/app.py" line="+124"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -881,13 +881,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+37"/>
-        <location line="+321"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+40"/>
+        <location line="+326"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-303"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1054,11 +1054,12 @@
     </message>
     <message>
         <location line="-12"/>
+        <location line="+13"/>
         <source>&amp;Desk</source>
         <translation>端末(&amp;D)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1086,7 +1087,7 @@
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+62"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+63"/>
         <source>Scan a card or type a member number, e-mail, phone or name above.
 Press F2 to return to the search field at any time.</source>
         <translation>カードを読み取るか、上の欄に会員番号・メール・電話番号・氏名を入力してください。
@@ -1163,7 +1164,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
@@ -1433,7 +1434,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+103"/>
+        <location filename="../../desk_app/ui/models.py" line="+104"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
@@ -1837,7 +1838,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33"/>
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+34"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>
@@ -1848,12 +1849,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
@@ -1908,7 +1909,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Voucher</source>
         <translation>引換券番号</translation>
     </message>

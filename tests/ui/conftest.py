@@ -175,3 +175,21 @@ def ime_commit(widget, text: str) -> None:
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
 
+
+@pytest.fixture
+def printed(monkeypatch, tmp_path):
+    """The print dialog answers with a PDF file instead of a printer."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desk_app.ui import printing
+
+    out = tmp_path / "slip.pdf"
+
+    def fake(parent, page_mm, title):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return printer
+
+    monkeypatch.setattr(printing, "ask_printer", fake)
+    return out

@@ -23,25 +23,6 @@ def desk_language():
     fmt.set_language("en")
 
 
-@pytest.fixture
-def printed(monkeypatch, tmp_path):
-    """The print dialog answers with a PDF file instead of a printer."""
-    from PySide6.QtPrintSupport import QPrinter
-
-    from desk_app.ui import printing
-
-    out = tmp_path / "slip.pdf"
-
-    def fake(parent, page_mm, title):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        return printer
-
-    monkeypatch.setattr(printing, "ask_printer", fake)
-    return out
-
-
 def _type(qtbot, widget, text: str) -> None:
     widget.setFocus()
     qtbot.keyClicks(widget, text)

@@ -174,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--language", choices=("en", "ja"), default="en", help="the language the desk speaks to them")
 
     sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
+    c = sub.add_parser("premium-selection", help="choose or change the member's Premium Selection hotel")
+    c.add_argument("number")
+    c.add_argument("--hotel", required=True, help="the property code")
+
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
     return p
@@ -315,6 +319,8 @@ def run(args, settings: config.Settings) -> dict:
             return asdict(clerks.create(db, desk, args.login, args.name, args.role, password, args.language))
         if cmd == "unlock-clerk":
             return asdict(clerks.unlock(db, desk, args.login))
+        if cmd == "premium-selection":
+            return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
         if cmd == "check-ledger":
             problems = audit.check_all(db)
             if problems:

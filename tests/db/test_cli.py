@@ -200,3 +200,11 @@ def test_postcode_command(run):
     out = run("postcode", "１００ー０００５")
     assert (out["postal_code"], out["prefecture"], out["city"], out["town"]) == ("100-0005", "東京都", "千代田区", "丸の内")
     assert run("postcode", "999-9999", expect=1)["error"]["code"] == "invalid_address"
+
+
+def test_premium_selection_command(run):
+    n = enrolled(run)
+    assert run("premium-selection", n, "--hotel", "osa")["premium_hotel"] == "OSA"
+    assert run("premium-selection", n, "--hotel", "OKT", expect=1)["error"]["code"] == "premium_selection_restricted"
+    assert run("premium-selection", n, "--hotel", "TKO", expect=1)["error"]["code"] == "premium_selection_locked"
+    assert run("premium-selection", n, "--hotel", "XXX", expect=1)["error"]["code"] == "unknown_property"

@@ -268,6 +268,7 @@ def change_name(db: Database, desk: Desk, number: str, *, family_name: str, give
 
 
 def choose_premium_hotel(db: Database, desk: Desk, number: str, hotel_code: str) -> views.MemberView:
+    desk.require("clerk", "choose the Premium Selection hotel")
     program = db.program
     hotel = program.property((hotel_code or "").strip().upper()).code
     with db.write() as s:

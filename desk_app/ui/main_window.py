@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
             self.tr("Address, phone and birth date, needed to redeem"))
         add(self.tr("&Card…"), "Ctrl+K", self.on_card, "actionIssueCard",
             self.tr("Preview, print or replace the membership card"))
+        add(self.tr("Premium Selection &hotel…"), "Ctrl+H", self.on_premium, "actionPremiumSelection",
+            self.tr("Choose or change the member's Premium Selection hotel"))
         add(self.tr("Post &stay at checkout…"), "F6", self.on_post_stay, "actionPostStay")
         add(self.tr("&Missing-stay claim…"), "F7", self.on_claim_stay, "actionClaimStay")
         add(self.tr("Post restaurant &bill…"), "F8", self.on_post_bill, "actionPostBill")
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         groups = [
             (self.tr("&Member"), ["actionFind", "actionKanaInput", "actionRefresh", None, "actionEnrol",
-                                  "actionFullRegistration", "actionIssueCard"]),
+                                  "actionFullRegistration", "actionIssueCard", "actionPremiumSelection"]),
             (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
                                   "actionPayByPoints"]),
             (self.tr("&Office"), ["actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", None,
@@ -207,8 +209,8 @@ class MainWindow(QMainWindow):
         clerk_or_up = s.may("clerk")
         supervisor = s.may("supervisor")
         a = self.actions_by_name
-        for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPostStay",
-                     "actionClaimStay"):
+        for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPremiumSelection",
+                     "actionPostStay", "actionClaimStay"):
             a[name].setVisible(clerk_or_up)
         for name in ("actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", "actionUnlockClerk",
                      "actionNewClerk", "actionSettings"):
@@ -226,9 +228,9 @@ class MainWindow(QMainWindow):
     def update_actions(self) -> None:
         active = self.member is not None and self.member.status == "active"
         a = self.actions_by_name
-        for name in ("actionFullRegistration", "actionIssueCard", "actionPostStay", "actionClaimStay",
-                     "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust", "actionChangeName",
-                     "actionMerge", "actionWithdraw"):
+        for name in ("actionFullRegistration", "actionIssueCard", "actionPremiumSelection", "actionPostStay",
+                     "actionClaimStay", "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust",
+                     "actionChangeName", "actionMerge", "actionWithdraw"):
             a[name].setEnabled(active and not self.locked)
         a["actionRefresh"].setEnabled(self.member is not None)
 
@@ -410,6 +412,12 @@ class MainWindow(QMainWindow):
             from .dialogs.card_dialog import CardDialog
 
             self.open_dialog(CardDialog(self.session, self.member, self), self._refreshed)
+
+    def on_premium(self) -> None:
+        if self._need_member():
+            from .dialogs.premium_dialog import PremiumSelectionDialog
+
+            self.open_dialog(PremiumSelectionDialog(self.session, self.member, self), self._refreshed)
 
     def on_post_stay(self, claim: bool = False) -> None:
         if self._need_member():

@@ -62,8 +62,10 @@ def _sentences() -> dict[str, str | None]:
                              "unlock it."),
         "invalid_clerk": None,
         "invalid_channel": _t("Choose a booking channel and rate plan from the lists."),
-        "premium_selection_locked": None,
-        "premium_selection_restricted": None,
+        "premium_selection_locked": _t("The Premium Selection hotel cannot be changed now: it can be changed once "
+                                       "each April-to-March year, from April 1 of the year after it was first "
+                                       "chosen."),
+        "premium_selection_restricted": _t("This hotel can be chosen only by Loyal and Exclusive members."),
     }
 
 

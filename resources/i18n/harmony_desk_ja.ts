@@ -882,12 +882,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+40"/>
-        <location line="+326"/>
+        <location line="+328"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-305"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -950,6 +950,16 @@
         <location line="+1"/>
         <source>Preview, print or replace the membership card</source>
         <translation>会員カードの表示・印刷・再発行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Premium Selection &amp;hotel…</source>
+        <translation>プレミアムセレクションホテル(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose or change the member&apos;s Premium Selection hotel</source>
+        <translation>会員のプレミアムセレクションホテルを選択・変更</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1406,7 +1416,17 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>予約経路と料金プランを一覧から選んでください。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>The Premium Selection hotel cannot be changed now: it can be changed once each April-to-March year, from April 1 of the year after it was first chosen.</source>
+        <translation>プレミアムセレクションホテルは現在変更できません。変更は4月〜翌3月の年度ごとに1回までで、最初に選択した翌年の4月1日以降となります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This hotel can be chosen only by Loyal and Exclusive members.</source>
+        <translation>このホテルはロイヤル会員・エクスクルーシブ会員のみ選択できます。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -1762,6 +1782,39 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+2"/>
         <source>Pay by Points voucher</source>
         <translation>ポイント払い引換券</translation>
+    </message>
+</context>
+<context>
+    <name>PremiumSelectionDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/premium_dialog.py" line="+15"/>
+        <source>&amp;Choose</source>
+        <translation>選択する(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Premium Selection — %1</source>
+        <translation>プレミアムセレクション — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The member&apos;s Premium Selection hotel. It can be changed once each April-to-March year, from April 1 of the year after it was first chosen; some hotels are for Loyal and Exclusive members only.</source>
+        <translation>会員のプレミアムセレクションホテルです。変更は4月〜翌3月の年度ごとに1回までで、最初に選択した翌年の4月1日以降となります。一部のホテルはロイヤル会員・エクスクルーシブ会員のみ選択できます。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Now: %1</source>
+        <translation>現在: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not chosen</source>
+        <translation>未選択</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hotel</source>
+        <translation>ホテル(&amp;H)</translation>
     </message>
 </context>
 <context>

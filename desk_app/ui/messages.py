@@ -80,12 +80,38 @@ def _card_sentence(exc: DeskError) -> str:
     return _t("This card is no longer valid. Ask the guest for the current card.")
 
 
+# Where the service's own message says it best in English, a desk in another
+# language still needs a sentence of its own for the code.
+def _in_other_languages() -> dict[str, str]:
+    return {
+        "member_not_found": _t("No member has this number. Check the digits, or search by name, e-mail or "
+                               "phone."),
+        "invalid_name": _t("The name is missing, too long, or has characters a name cannot have. Only "
+                           "individuals can join."),
+        "invalid_amount": _t("An amount or quantity is not possible here. Check the figures."),
+        "invalid_dates": _t("A date is not possible here (check-out before check-in, a date in the future, "
+                            "or an impossible birth date)."),
+        "same_member": _t("The same member cannot be named twice here."),
+        "invalid_address": _t("The postal code or address is not complete or not possible. Check it with "
+                              "the guest."),
+        "program_mismatch": _t("This database runs another loyalty program."),
+        "invalid_clerk": _t("The clerk account details are not complete or not possible."),
+    }
+
+
 def describe(exc: BaseException) -> str:
     """The sentence to show for a failed action."""
     if isinstance(exc, DeskError):
         if exc.code == "invalid_card":
             return _card_sentence(exc)
         sentence = _sentences().get(exc.code)
-        return sentence if sentence else exc.message
+        if sentence:
+            return sentence
+        from .i18n import SOURCE_LANGUAGE, current_language
+
+        if current_language() == SOURCE_LANGUAGE:
+            return exc.message
+        return _in_other_languages().get(exc.code, _t("This was refused and nothing was changed. Check what "
+                                                      "was typed."))
     return _t("Something went wrong and nothing was changed. Try again; if it happens again, "
               "tell the supervisor.")

@@ -183,7 +183,17 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+49"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+31"/>
+        <source>Save the card</source>
+        <translation>カードを保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Membership card — %1</source>
         <translation>会員カード — %1</translation>
     </message>
@@ -1446,7 +1456,52 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>このカードは無効です。お客様に現在のカードをお尋ねください。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>No member has this number. Check the digits, or search by name, e-mail or phone.</source>
+        <translation>この番号の会員は見つかりません。番号をご確認いただくか、氏名・メール・電話番号で検索してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The name is missing, too long, or has characters a name cannot have. Only individuals can join.</source>
+        <translation>氏名が未入力か、長すぎるか、氏名に使えない文字が含まれています。入会できるのは個人のみです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An amount or quantity is not possible here. Check the figures.</source>
+        <translation>金額または数量が正しくありません。数字をご確認ください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A date is not possible here (check-out before check-in, a date in the future, or an impossible birth date).</source>
+        <translation>日付が正しくありません（チェックアウトがチェックインより前、未来の日付、またはありえない生年月日）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same member cannot be named twice here.</source>
+        <translation>同じ会員を二度指定することはできません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The postal code or address is not complete or not possible. Check it with the guest.</source>
+        <translation>郵便番号または住所が不完全か正しくありません。お客様にご確認ください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This database runs another loyalty program.</source>
+        <translation>このデータベースは別のポイントプログラムで運用されています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The clerk account details are not complete or not possible.</source>
+        <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This was refused and nothing was changed. Check what was typed.</source>
+        <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Something went wrong and nothing was changed. Try again; if it happens again, tell the supervisor.</source>
         <translation>問題が発生したため、処理は行われませんでした。もう一度お試しください。再び発生する場合は責任者にお知らせください。</translation>
     </message>
@@ -2440,19 +2495,6 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+8"/>
         <source>Tick the box to confirm that the points will be cancelled.</source>
         <translation>ポイントが取り消されることを確認し、チェックを入れてください。</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-133"/>
-        <source>Save the card</source>
-        <translation>カードを保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PDF (*.pdf);;PNG image (*.png)</source>
-        <translation>PDF (*.pdf);;PNG 画像 (*.png)</translation>
     </message>
 </context>
 </TS>

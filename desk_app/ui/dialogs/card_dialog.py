@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
@@ -28,8 +28,9 @@ def issue_and_draw(db, desk, number: str, reason: str, name_order: str = "family
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
     """The system's save dialog; tests replace this."""
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the card"), suggested,
-                                          parent.tr("PDF (*.pdf);;PNG image (*.png)"))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("CardDialog", "Save the card"),
+                                          suggested, QCoreApplication.translate("CardDialog",
+                                                                                "PDF (*.pdf);;PNG image (*.png)"))
     return path
 
 

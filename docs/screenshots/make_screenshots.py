@@ -10,32 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("DESK_APP_BUSINESS_DATE", "2026-06-15")
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shots import save_png, shot as _shot, throwaway_user_data, wait  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 SCALE = os.environ.get("QT_SCALE_FACTOR", "1")
 SUFFIX = "" if SCALE in ("", "1") else "_" + str(round(float(SCALE) * 100))
-
-
-def wait(cond, timeout: float = 20.0) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-        if time.monotonic() > end:
-            raise TimeoutError("the desk did not answer in time")
-    for _ in range(5):
-        QCoreApplication.processEvents()
 
 
 # At 150% only the busiest screens are kept.
@@ -45,19 +29,13 @@ SCALED = {"main_window", "member_page", "enrol_dialog", "stay_dialog", "redeem_d
 def save(widget, name: str) -> None:
     if SUFFIX and name not in SCALED:
         return
-    QCoreApplication.processEvents()
-    path = HERE / f"{name}{SUFFIX}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(HERE.parent.parent))
+    save_png(widget, f"{name}{SUFFIX}.png")
 
 
 def main() -> None:
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
-    tmp = Path(tempfile.mkdtemp(prefix="desk-shots-"))
-    import platformdirs
-
-    platformdirs.user_data_dir = lambda *a, **k: str(tmp)
+    tmp = throwaway_user_data("desk-shots-")
 
     from desk_app import config
     from desk_app.services import cards, clerks, demo, posting, registration
@@ -147,15 +125,7 @@ def main() -> None:
     member = win.member
 
     def shot(dialog, name, prepare=None, ready=None):
-        dialog.show()
-        if prepare:
-            prepare(dialog)
-        if ready:
-            wait(lambda: ready(dialog))
-        dialog.adjustSize()
-        save(dialog, name)
-        dialog.close()
-        dialog.deleteLater()
+        _shot(dialog, name, save, prepare, ready)
 
     def enrol_fill(d):
         d.family.setText("Kobayashi")

@@ -8,48 +8,24 @@ the desk does at sign-in. Needs a CJK font (apt-get install fonts-noto-cjk)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("DESK_APP_BUSINESS_DATE", "2026-06-15")
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shots import save_png, shot as _shot, throwaway_user_data, wait  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
-def wait(cond, timeout: float = 20.0) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-        if time.monotonic() > end:
-            raise TimeoutError("the desk did not answer in time")
-    for _ in range(5):
-        QCoreApplication.processEvents()
-
-
 def save(widget, name: str) -> None:
-    QCoreApplication.processEvents()
-    path = HERE / f"{name}_ja.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(HERE.parent.parent))
+    save_png(widget, f"{name}_ja.png")
 
 
 def main() -> None:
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
-    tmp = Path(tempfile.mkdtemp(prefix="desk-shots-ja-"))
-    import platformdirs
-
-    platformdirs.user_data_dir = lambda *a, **k: str(tmp)
-    platformdirs.user_cache_dir = lambda *a, **k: str(tmp / "cache")
+    tmp = throwaway_user_data("desk-shots-ja-")
 
     from desk_app.ui.i18n import install_language
 
@@ -105,15 +81,7 @@ def main() -> None:
     member = win.member
 
     def shot(dialog, name, prepare=None, ready=None):
-        dialog.show()
-        if prepare:
-            prepare(dialog)
-        if ready:
-            wait(lambda: ready(dialog))
-        dialog.adjustSize()
-        save(dialog, name)
-        dialog.close()
-        dialog.deleteLater()
+        _shot(dialog, name, save, prepare, ready)
 
     def enrol_fill(d):
         d.family.setText("小林")

@@ -72,7 +72,9 @@ def draw_card(face, dpi: int = DPI) -> Image.Image:
     d.text((pad, pad + round(70 * unit)), f"{face.tier_name} Member", font=_font(round(34 * unit)), fill=fg)
     qr_box = round(300 * unit)
     qr_x, qr_y = w - pad - qr_box, h - pad - qr_box
-    d.rounded_rectangle((qr_x - 12, qr_y - 12, qr_x + qr_box + 12, qr_y + qr_box + 12), radius=12, fill="white")
+    margin = round(12 * unit)  # the white quiet zone around the QR, in proportion at any resolution
+    d.rounded_rectangle((qr_x - margin, qr_y - margin, qr_x + qr_box + margin, qr_y + qr_box + margin),
+                        radius=margin, fill="white")
     img.paste(qr_image(face.qr_payload, qr_box), (qr_x, qr_y))
     y = h - pad - round(230 * unit)
     local = getattr(face, "local_name", "") or ""
@@ -88,7 +90,9 @@ def draw_card(face, dpi: int = DPI) -> Image.Image:
     d.text((pad, y + round(130 * unit)), valid, font=small, fill=fg)
     if face.premium_hotel:
         d.text((pad, y + round(166 * unit)), f"Premium Selection: {face.premium_hotel}", font=small, fill=fg)
-    d.text((qr_x - 12, qr_y - round(48 * unit)), f"Card {face.sequence}", font=small, fill=fg)
+    # Anchored by its bottom edge just above the white box, so it never overlaps it.
+    d.text((qr_x - margin, qr_y - margin - round(8 * unit)), f"Card {face.sequence}", font=small, fill=fg,
+           anchor="ld")
     return img
 
 

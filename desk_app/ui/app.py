@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG, __version__, config
 from ..domain.program import Program
-from ..services import clerks
+from ..services import backups, business_date, clerks
 from . import i18n
 from ..services.database import Database
 from . import messages
@@ -29,16 +30,20 @@ class Probe:
     db: Database
     ready: bool
     program: Program | None
+    business_date: date | None = None
 
 
-def probe(url: str) -> Probe:
-    """Worker: is there a database with a supervisor already?"""
+def probe(url: str, property_code: str = "") -> Probe:
+    """Worker: is there a database with a supervisor already? Also the
+    hotel's business date, and the day's first backup if not made yet."""
     db = Database(url)
     if not db.is_initialized():
         return Probe(db, False, None)
     db.ensure_ready()
     program = db.program
-    return Probe(db, clerks.count(db) > 0, program)
+    backups.daily(db)
+    day = business_date.current(db, property_code or program.properties[0].code)
+    return Probe(db, clerks.count(db) > 0, program, day)
 
 
 class DeskApp(QObject):
@@ -54,8 +59,8 @@ class DeskApp(QObject):
         self.dialog = None
 
     def start(self) -> None:
-        self.worker.submit(probe, self.settings.effective_database_url, owner=self, on_done=self.on_probed,
-                           on_failed=self.on_fatal)
+        self.worker.submit(probe, self.settings.effective_database_url, self.settings.property_code, owner=self,
+                           on_done=self.on_probed, on_failed=self.on_fatal)
 
     def on_probed(self, p: Probe) -> None:
         if not p.ready:
@@ -65,7 +70,7 @@ class DeskApp(QObject):
             self.dialog.rejected.connect(self.on_cancelled)
             self.dialog.show()
             return
-        session = DeskSession(p.db, self.settings, self.worker, p.program)
+        session = DeskSession(p.db, self.settings, self.worker, p.program, business_date=p.business_date)
         self.dialog = SignInDialog(session)
         self.dialog.sig_done.connect(lambda clerk: self.open_window(session.signed_in(clerk)))
         self.dialog.rejected.connect(self.on_cancelled)
@@ -81,7 +86,7 @@ class DeskApp(QObject):
         if result.database_url != s.effective_database_url:
             s.database_url = result.database_url
         config.save(s)
-        session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk)
+        session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk, result.business_date)
         self.open_window(session)
 
     def open_window(self, session: DeskSession, member_number: str | None = None) -> None:

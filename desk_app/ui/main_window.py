@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, Q
 
 from ..services import cards as card_service, lookup
 from . import formatting as fmt, messages
+from .business_day import BusinessDayWatcher
 from .idle import IdleWatcher
 from .language_menu import LanguageMenu
 from .member_page import MemberPage
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)
+        self.business_day = BusinessDayWatcher(self)
+        self.business_day.sig_changed.connect(self.on_business_date_changed)
         self.apply_role()
         self.resize(1280, 820)
         QTimer.singleShot(0, self.focus_lookup)
@@ -147,6 +150,10 @@ class MainWindow(QMainWindow):
         add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
         add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
         add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
+        add(self.tr("&Back up now…"), "Ctrl+Shift+B", self.on_backup, "actionBackup",
+            self.tr("A checked copy of the database (supervisor)"))
+        add(self.tr("Rest&ore from backup…"), "Ctrl+Shift+R", self.on_restore, "actionRestore",
+            self.tr("Replace the database with a checked backup; the current one is saved aside (supervisor)"))
         add(self.tr("Desk &settings…"), "Ctrl+,", self.on_settings, "actionSettings",
             self.tr("Hotel, terminal code and idle lock for this computer"))
         add(self.tr("&Lock the desk"), "Ctrl+L", self.lock_screen, "actionLock")
@@ -165,7 +172,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
                                   "actionPayByPoints"]),
             (self.tr("&Office"), ["actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", None,
-                                  "actionUnlockClerk", "actionNewClerk"]),
+                                  "actionUnlockClerk", "actionNewClerk", None, "actionBackup", "actionRestore"]),
             (self.tr("&Desk"), ["actionSettings", None, "actionLock", "actionSignOut", None, "actionQuit"]),
         ]
         self.menus = {}
@@ -213,7 +220,7 @@ class MainWindow(QMainWindow):
                      "actionPostStay", "actionClaimStay"):
             a[name].setVisible(clerk_or_up)
         for name in ("actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", "actionUnlockClerk",
-                     "actionNewClerk", "actionSettings"):
+                     "actionNewClerk", "actionSettings", "actionBackup", "actionRestore"):
             a[name].setVisible(supervisor)
         self.office_menu.menuAction().setVisible(supervisor)
         clerk = s.clerk
@@ -480,6 +487,26 @@ class MainWindow(QMainWindow):
 
         self.open_dialog(NewClerkDialog(self.session, self))
 
+    def on_backup(self) -> None:
+        from .dialogs.backup_dialog import BackupDialog
+
+        self.open_dialog(BackupDialog(self.session, self))
+
+    def on_restore(self) -> None:
+        from .dialogs.restore_dialog import RestoreDialog
+
+        dialog = self.open_dialog(RestoreDialog(self.session, self))
+        if dialog is not None:
+            dialog.finished.connect(lambda _r: self._after_restore(dialog))
+
+    def _after_restore(self, dialog) -> None:
+        # The clerk accounts are now the backup's: everyone signs in again.
+        # Once only (signing out closes the dialog again), after it has closed.
+        if dialog.outcome is None or getattr(dialog, "signed_out", False):
+            return
+        dialog.signed_out = True
+        QTimer.singleShot(0, self.sign_out)
+
     def on_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog
 
@@ -490,6 +517,10 @@ class MainWindow(QMainWindow):
         self.session.settings = settings
         self.idle.set_minutes(settings.idle_lock_minutes)
         self.apply_role()
+        self.business_day.refresh()  # the hotel may have changed
+
+    def on_business_date_changed(self, _day) -> None:
+        self.apply_role()  # the status bar shows it
 
     def _refreshed(self, _result=None) -> None:
         self.refresh_member()
@@ -525,6 +556,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.stack.setCurrentIndex(0)
         self.apply_role()
+        self.business_day.refresh()
         self.idle.resume()
         self.sig_locked.emit(False)
         self.focus_lookup()
@@ -540,4 +572,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.idle.stop()
+        self.business_day.stop()
         super().closeEvent(event)

@@ -2,7 +2,9 @@
 user data folder, waiting for the worker, and saving what is shown.
 
 Imported by make_screenshots.py, make_screenshots_ja.py and
-make_screenshots_forms.py, which set the business date and file names."""
+make_screenshots_forms.py, which set the file names. Their databases start
+the hotel's business date on BUSINESS_DATE (the desk reads it from the
+database)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ import os
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("DESK_APP_BUSINESS_DATE", "2026-06-15")
+BUSINESS_DATE = date(2026, 6, 15)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 

@@ -58,3 +58,17 @@ def test_older_database_upgraded_in_place_keeping_members(database_url):
         assert migrate.current_revision(old) == "0001"
         old.dispose()
     db.dispose()
+
+
+def test_schema_module_and_migrations_agree(database_url):
+    """The database the migrations build is the one db/schema.py describes."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desk_app.db.schema import Base
+
+    db = Database(database_url)
+    db.initialize("one_harmony")
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
+    db.dispose()

@@ -173,7 +173,7 @@ def test_members_from_before_0003_get_romaji_and_are_found_by_it(database_url):
 
     db = Database(database_url)
     db.ensure_ready()
-    assert db.schema_version() == migrate.head_revision() == "0003"
+    assert db.schema_version() == migrate.head_revision()
     with db.read() as s:
         rows = s.execute(text("SELECT number, family_name_roman, given_name_roman FROM members ORDER BY number"))
         assert [tuple(r) for r in rows] == [("8000000006", "Yamada", "Taro"), ("8000000014", "Sato", "Hana"),

@@ -319,7 +319,12 @@ def run(args, settings: config.Settings) -> dict:
         if cmd == "reverse":
             r = reversal.reverse(db, desk, args.transaction_id, args.reason)
             return {"transaction_id": r.transaction_id, "reverses": r.reverses, "member_number": r.member_number,
-                    "points": r.points, "nights": r.nights, "balance_after": r.balance_after}
+                    "points": r.points, "nights": r.nights, "balance_after": r.balance_after,
+                    "kind": r.original_kind, "reference": r.reference,
+                    "companions": [{"member_number": c.member_number, "nights": c.nights} for c in r.companions],
+                    "tiers_cancelled": [{"member_number": t.member_number, "tier": t.tier,
+                                         "valid_from": _d(t.valid_from), "valid_until": _d(t.valid_until),
+                                         "cancelled_on": _d(t.cancelled_on)} for t in r.cancelled_tiers]}
         if cmd == "history":
             return {"entries": [
                 {"transaction_id": e.transaction_id, "date": _d(e.date), "kind": e.kind, "points": e.points,

@@ -1,7 +1,9 @@
 """Undoing a posting or a redemption keyed in error: the supervisor's
 reversal (the program's "Reversing a posting").
 
-What can be undone, named by its transaction id (`HistoryEntry.transaction_id`):
+What can be undone, named by its transaction id (`HistoryEntry.transaction_id`;
+a companion's entry carries the posting's id, so it names the whole
+posting, reversed for the paying member and every companion):
 
 - A **stay or bill posting** is reversed, at any time. Its points and bonus
   come back off the paying member from the posting's own lot first
@@ -197,8 +199,6 @@ def _holder(s: Session, member_id: int) -> int:
 def _not_reversible_reason(kind: str) -> str:
     if kind == "reverse":
         return "A reversal cannot itself be reversed: post the stay or bill again instead."
-    if kind == "companion":
-        return "A companion's nights are reversed with the paying member's posting: reverse that transaction."
     return (f"A '{kind}' entry cannot be reversed: only stay and bill postings, and redemptions on their own "
             "business date. Record an adjustment instead.")
 

@@ -21,7 +21,8 @@ def test_reverse_a_stay_and_post_the_folio_again(run):
     s = post(run, wrong)
     assert post(run, right, expect=1)["error"]["code"] == "duplicate_folio"
     r = run("reverse", s["transaction_id"], "--reason", "posted to the wrong guest", date="2026-11-23")
-    assert set(r) == REVERSE_FIELDS
+    assert REVERSE_FIELDS <= set(r)
+    assert (r["kind"], r["reference"], r["companions"], r["tiers_cancelled"]) == ("stay", "F1", [], [])
     assert {k: r[k] for k in REVERSE_FIELDS - {"transaction_id"}} == {
         "reverses": s["transaction_id"], "member_number": wrong, "points": -2_000, "nights": -2, "balance_after": 0}
     assert r["transaction_id"] != s["transaction_id"]
@@ -77,6 +78,23 @@ def test_reverse_refusals_exit_1_and_change_nothing(run, target, code):
 def test_reverse_needs_its_reason_flag(run):
     assert run("reverse", "f" * 32, expect=2)
     assert run("revoke", "8000000006", expect=2)
+
+
+def test_reverse_prints_companions_and_cancelled_tiers(run):
+    payer, guest = enrolled(run), enrolled(run, email="guest@example.jp")
+    s = run("post-stay", payer, "--folio", "G1", "--check-in", "2026-02-01", "--check-out", "2026-02-11",
+            "--channel", "ota", "--charge", "room=100000", "--companion", guest, date="2026-02-11")
+    assert run("show", guest, date="2026-03-01")["tier"] == "loyal"
+    r = run("reverse", s["transaction_id"], "--reason", "wrong room", date="2026-03-20")
+    assert (r["points"], r["nights"], r["companions"]) == (0, -10, [{"member_number": guest, "nights": -10}])
+    assert sorted((t["member_number"], t["tier"], t["valid_from"], t["valid_until"], t["cancelled_on"])
+                  for t in r["tiers_cancelled"]) == sorted(
+        (who, "loyal", "2026-03-01", "2028-03-31", "2026-03-20") for who in (payer, guest))
+    assert run("show", guest, date="2026-03-20")["tier"] == "basic"
+    # The companion's history names the posting too, and shows it reversed.
+    h = run("history", guest, date="2026-03-20")["entries"]
+    assert [(e["kind"], e["nights"], e["reverses"], e["reversed_by"]) for e in h[:2]] == [
+        ("reverse", -10, s["transaction_id"], None), ("companion", 10, None, r["transaction_id"])]
 
 
 def test_revoke_and_readmit(run):

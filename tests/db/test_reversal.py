@@ -228,6 +228,16 @@ def test_an_omo_use_is_never_reversible(omo_db):
     refused(omo_db, errors.NotReversible, reversal.reverse, omo_db, desk, used.transaction_id, "keyed in error")
 
 
+def test_an_omo_stay_posted_in_error_is_reversed(omo_db):
+    from tests.db.test_omo import member, stay as omo_stay
+
+    n = member(omo_db)
+    s = omo_stay(omo_db, n, "2026-11-20", "2026-11-22", {"room": 40_000}, folio="R7")
+    r = reversal.reverse(omo_db, desk_on("2026-11-23", "OM5"), s.transaction_id, "cancelled reservation")
+    assert (r.points, r.nights, r.balance_after) == (-2_000, -2, 0)
+    assert omo_stay(omo_db, n, "2026-11-20", "2026-11-22", {"room": 20_000}, folio="R7").points == 1_000
+
+
 def test_other_entries_are_not_reversible(db):
     a, b = enrol(db, day="2022-01-05"), enrol(db, day="2022-01-05")
     stay(db, a, "2022-05-01", "2022-05-02", 50_000)

@@ -38,6 +38,8 @@ def check_member(session, member: Member) -> LedgerCheck:
             problems.append(f"lot {lot.id} is below zero")
         if lot.points - drawn != lot.remaining:
             problems.append(f"lot {lot.id}: {lot.points} earned - {drawn} drawn != {lot.remaining} left")
+        if lot.remaining > lot.points:
+            problems.append(f"lot {lot.id} holds more than it earned")
     for entry in session.scalars(select(LedgerEntry).where(LedgerEntry.member_id == member.id,
                                                            LedgerEntry.points < 0)):
         allocated = list(session.scalars(select(Allocation).where(Allocation.entry_id == entry.id)))
@@ -49,7 +51,41 @@ def check_member(session, member: Member) -> LedgerCheck:
                 problems.append(f"entry {entry.id} drew from another member's lot")
             if entry.kind in ("redeem", "adjust") and lot.expires_on < entry.business_date:
                 problems.append(f"entry {entry.id} spent expired lot {lot.id}")
+    for entry in session.scalars(select(LedgerEntry).where(LedgerEntry.member_id == member.id,
+                                                           LedgerEntry.kind == "reverse")):
+        problems += _reversal_problems(session, entry)
     return LedgerCheck(member.number, entries_total, remaining, tuple(problems))
+
+
+def _reversal_problems(session, entry: LedgerEntry) -> list[str]:
+    if entry.points > 0:
+        return _void_problems(session, entry)
+    # A reversed posting may empty its own lot, expired or not; what it
+    # takes from other lots must be points the member could spend.
+    allocated = list(session.scalars(select(Allocation).where(Allocation.entry_id == entry.id)))
+    own = set(session.scalars(select(Lot.id).join(LedgerEntry, LedgerEntry.id == Lot.entry_id)
+                              .where(LedgerEntry.transaction_id == entry.reverses)))
+    if any(a.lot_id not in own and session.get(Lot, a.lot_id).expires_on < entry.business_date
+           for a in allocated):
+        return [f"reversal {entry.id} took expired points from another lot"]
+    return []
+
+
+def _void_problems(session, entry: LedgerEntry) -> list[str]:
+    """A voided redemption gives back exactly what the original drew, lot
+    by lot (negative allocations against the same lots)."""
+    def per_lot(entry_ids) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for a in session.scalars(select(Allocation).where(Allocation.entry_id.in_(entry_ids))):
+            out[a.lot_id] = out.get(a.lot_id, 0) + a.points
+        return out
+
+    given = {lot: -pts for lot, pts in per_lot([entry.id]).items()}
+    originals = list(session.scalars(select(LedgerEntry.id).where(
+        LedgerEntry.transaction_id == entry.reverses, LedgerEntry.member_id == entry.member_id)))
+    if sum(given.values()) != entry.points or given != per_lot(originals):
+        return [f"void {entry.id} does not give back exactly the lots its redemption drew"]
+    return []
 
 
 def check_all(db: Database) -> list[LedgerCheck]:
@@ -130,8 +166,10 @@ def _inconsistencies(s):
     lot_drawn = func.coalesce(drawn.c.drawn, 0)
     yield _first(s, select(Lot.entry_id, Lot.id, Lot.points, lot_drawn, Lot.remaining)
                  .join(drawn, drawn.c.lot_id == Lot.id, isouter=True)
-                 .where((Lot.points - lot_drawn != Lot.remaining) | (Lot.remaining < 0)).order_by(Lot.entry_id),
-                 lambda r: f"lot {r[1]}: {r[2]} earned - {r[3]} drawn != {r[4]} left")
+                 .where((Lot.points - lot_drawn != Lot.remaining) | (Lot.remaining < 0)
+                        | (Lot.remaining > Lot.points)).order_by(Lot.entry_id),
+                 lambda r: f"lot {r[1]}: {r[2]} earned - {r[3]} drawn != {r[4]} left, or below zero, "
+                           f"or more than it earned")
 
     allocated = (select(Allocation.entry_id, func.sum(Allocation.points).label("allocated"))
                  .group_by(Allocation.entry_id).subquery())
@@ -164,6 +202,13 @@ def _inconsistencies(s):
                  .join(entry, and_(entry.id == Lot.entry_id, entry.member_id != Lot.member_id))
                  .order_by(Lot.entry_id),
                  lambda r: f"lot {r[1]} was made by another member's entry")
+
+    # Reversals are few: each checked with the per-member rules.
+    for entry in s.scalars(select(LedgerEntry).where(LedgerEntry.kind == "reverse").order_by(LedgerEntry.id)):
+        found = _reversal_problems(s, entry)
+        if found:
+            yield _Finding(entry.id, found[0])
+            break
 
     # Every member: the entries' points add up to what the lots hold.
     by_entries = dict(s.execute(select(LedgerEntry.member_id, func.sum(LedgerEntry.points))

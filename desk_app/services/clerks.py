@@ -4,7 +4,7 @@ wrong passwords until a supervisor unlocks."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -93,6 +93,22 @@ def authenticate(db: Database, login: str, password: str) -> ClerkView:
     if view.locked:
         raise errors.AccountLocked("Too many wrong passwords: the account is now locked. Ask a supervisor.")
     raise errors.AuthenticationFailed("The clerk ID or password is wrong.")
+
+
+def supervisor_override(db: Database, desk: Desk, login: str, password: str) -> Desk:
+    """A supervisor approves a clerk's action on the spot: signs in at the
+    clerk's desk (wrong passwords count toward the same lock-out as the
+    desk's sign-in) and gets back the same desk acting as supervisor, with
+    `clerk` still the clerk at the desk and `approver` the supervisor, so
+    every ledger entry made with it records both. Use the returned desk for
+    the one action, then drop it.
+
+    Refused: authentication_failed, account_locked, not_permitted (the login
+    is not a supervisor's)."""
+    who = authenticate(db, login, password)
+    if who.role != "supervisor":
+        raise errors.NotPermitted(f"'{who.login}' is not a supervisor and cannot approve this.")
+    return replace(desk, role="supervisor", approver=who.login)
 
 
 def unlock(db: Database, desk: Desk, login: str) -> ClerkView:

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from desk_app import cli
+from desk_app.db import migrate
 
 pytestmark = pytest.mark.usefixtures("backend_all")
 
@@ -40,9 +41,7 @@ def enrolled(run, day="2026-01-05", email="hana@example.jp"):
 
 
 def test_a_new_users_session(run, tmp_path):
-    from desk_app.db.migrate import head_revision
-
-    assert run("init") == {"program": "one_harmony", "schema_version": head_revision()}
+    assert run("init") == {"program": "one_harmony", "schema_version": migrate.head_revision()}
     m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
             "--family-name-kana", "さとう", "--given-name-kana", "はな", date="2026-01-05")
     assert MEMBER_FIELDS <= set(m) and m["registration"] == "simple" and m["card"] is None

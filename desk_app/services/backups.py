@@ -183,7 +183,10 @@ def backup(db: Database, desk: Desk, out: str | Path) -> BackupResult:
         except (OSError, sqlite3.OperationalError) as exc:
             raise errors.InvalidPath(f"The backup cannot be written to {target} ({exc}).") from None
         report = verify_file(partial)
-        os.replace(partial, target)
+        try:
+            os.replace(partial, target)
+        except OSError as exc:
+            raise errors.InvalidPath(f"The backup cannot be written to {target} ({exc}).") from None
         _fsync_dir(target.parent)
     finally:
         _remove(partial)

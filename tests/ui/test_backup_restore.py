@@ -120,3 +120,19 @@ def test_the_desk_works_on_the_hotels_business_date(qtbot, window_for, staff, mo
     qtbot.waitUntil(lambda: f"Business date {fmt.day(date(2026, 6, 16))}" in win.status_label.text(),
                     timeout=5000)
     assert win.session.desk.business_date == date(2026, 6, 16)
+
+
+def test_the_desk_makes_the_days_backup_when_it_starts(qtbot, staff):
+    from desk_app import config
+    from desk_app.services import audit, backups
+    from desk_app.ui.app import DeskApp
+
+    config.save(config.Settings(database_url=staff.url, property_code="TKO", terminal="FRONT-1"))
+    app = DeskApp()
+    app.start()
+    qtbot.waitUntil(lambda: app.dialog is not None and app.dialog.isVisible(), timeout=10000)
+    qtbot.addWidget(app.dialog)
+    made = sorted(backups.backups_dir().glob("auto-*.sqlite3"))
+    assert [p.name.rsplit("-", 3)[1:] for p in made] == [["2026", "06", "15.sqlite3"]]  # the hotel's business day
+    assert backups.verify_file(made[0]) == audit.chain_head(staff)
+    app.worker.wait()

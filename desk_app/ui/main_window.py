@@ -12,8 +12,10 @@ from ..services import cards as card_service, lookup
 from . import formatting as fmt, messages
 from .idle import IdleWatcher
 from .language_menu import LanguageMenu
+from .member_in_view import MemberInView
 from .member_page import MemberPage
 from .models import MemberResultsModel
+from .scanner import ScanCatcher, tell_close_first
 from .session import DeskSession
 from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
 
@@ -39,7 +41,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Harmony Desk"))
         self.dialog = None            # the dialog opened last (tests reach it here)
-        self.member = None            # the MemberView on the page
+        self.in_view = MemberInView(self)
+        self.in_view.sig_changed.connect(self.on_member_in_view)
         self._query_running = False
         self._query_pending: tuple[str, bool] | None = None
         self._shown_query: str | None = None
@@ -52,8 +55,16 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)
         self.apply_role()
+        self.scanner = ScanCatcher(self)
+        self.scanner.sig_scanned.connect(self.on_scanned)
+        self.scanner.sig_scanned_in_dialog.connect(lambda _payload, dialog: tell_close_first(dialog))
         self.resize(1280, 820)
         QTimer.singleShot(0, self.focus_lookup)
+
+    @property
+    def member(self):
+        """The member in view (MemberView), or None."""
+        return self.in_view.view
 
     # -- building -----------------------------------------------------------
     def _build_lookup(self) -> None:
@@ -249,6 +260,8 @@ class MainWindow(QMainWindow):
     def on_query_changed(self, text: str) -> None:
         if text != self._shown_query:
             self._shown_query = None  # the results on screen no longer answer this text
+        if not self.in_view.matches(text):
+            self.in_view.clear()      # the page must not show a member the search no longer names
 
     def on_query_edited(self, text: str) -> None:
         if not text.strip():
@@ -261,6 +274,15 @@ class MainWindow(QMainWindow):
             self.live_timer.stop()
             return
         self.live_timer.start()
+
+    def on_scanned(self, payload: str) -> None:
+        """A card scanned while the desk window is active, whatever had focus."""
+        if self.locked:
+            return
+        self.live_timer.stop()
+        self.lookup_input.setText(payload)
+        self.focus_lookup()
+        self.start_lookup(payload, True)
 
     def on_query_submitted(self, text: str) -> None:
         self.live_timer.stop()
@@ -298,14 +320,16 @@ class MainWindow(QMainWindow):
             return  # a newer query is on its way
         self._shown_query = text
         self.results_model.set_rows(rows)
+        if not rows:
+            self.in_view.clear()
         if rows:
             self.results_view.selectRow(0)
             self.lookup_status.clear_message()
         else:
             self.lookup_status.show_message(self.tr("No member found for “%1”.").replace("%1", text.strip()[:60]))
         self.sig_results.emit(len(rows))
-        if open_single and len(rows) == 1:
-            self.show_member(rows[0].member_number)
+        if open_single and len(rows) == 1 and text == self.lookup_input.text():
+            self.show_member(rows[0].member_number, query=text)
             self.lookup_input.selectAll()
 
     def on_lookup_failed(self, text: str, open_single: bool, exc: BaseException) -> None:
@@ -313,6 +337,7 @@ class MainWindow(QMainWindow):
             return
         self._shown_query = text
         self.results_model.set_rows(())
+        self.in_view.clear()
         self.lookup_status.show_message(messages.describe(exc))
         self.lookup_input.selectAll()
         self.sig_results.emit(0)
@@ -327,46 +352,59 @@ class MainWindow(QMainWindow):
 
     def on_result_activated(self, index) -> None:
         if index.isValid():
-            self.show_member(self.results_model.row(index.row()).member_number)
+            self.show_member(self.results_model.row(index.row()).member_number, query=self.lookup_input.text())
 
     def open_selected(self) -> None:
         row = self.results_view.currentIndex().row()
         if row < 0 and self.results_model.rowCount():
             row = 0
         if row >= 0:
-            self.show_member(self.results_model.row(row).member_number)
+            self.show_member(self.results_model.row(row).member_number, query=self.lookup_input.text())
 
     # -- the member page ------------------------------------------------------
-    def show_member(self, number: str) -> None:
+    def show_member(self, number: str, query: str | None = None) -> None:
+        """Open (or refresh) a member; `query` is the search text that names
+        them (None: the text the member in view was opened from)."""
+        ticket = self.in_view.ticket()
+        if query is None:
+            query = self.in_view.query if self.in_view.number == number else self.lookup_input.text()
         self.session.worker.submit(load_member, self.session.db, self.session.desk, number, owner=self,
-                                   on_done=self.on_member_loaded, on_failed=self.on_member_failed)
+                                   on_done=lambda r: self.on_member_loaded(r, ticket, query),
+                                   on_failed=lambda exc: self.on_member_failed(exc, ticket))
 
     def refresh_member(self) -> None:
         if self.member is not None:
             self.show_member(self.member.member_number)
 
-    def on_member_loaded(self, result) -> None:
+    def on_member_loaded(self, result, ticket: int | None = None, query: str | None = None) -> None:
         view, history = result
-        self.member = view
-        self.member_page.show_member(view, history)
+        if not self.in_view.show(view, history, query=query, ticket=ticket):
+            return  # the search moved on while it loaded
         self.results_model.replace_where(lambda row: row.member_number == view.member_number, view)
-        self.setWindowTitle(self.tr("Harmony Desk — %1 %2").replace("%1", view.member_number).replace(
-            "%2", fmt.full_name(view)))
-        self.update_actions()
         self.sig_member_shown.emit(view)
 
-    def on_member_failed(self, exc: BaseException) -> None:
-        self.lookup_status.show_message(messages.describe(exc))
+    def on_member_in_view(self, view) -> None:
+        """The page, the title and the actions follow the member in view."""
+        if view is None:
+            self.member_page.clear()
+            self.setWindowTitle(self.tr("Harmony Desk"))
+        else:
+            self.member_page.show_member(view, self.in_view.history)
+            self.setWindowTitle(self.tr("Harmony Desk — %1 %2").replace("%1", view.member_number).replace(
+                "%2", fmt.full_name(view)))
+        self.update_actions()
+
+    def on_member_failed(self, exc: BaseException, ticket: int | None = None) -> None:
+        if ticket is None or self.in_view.is_current(ticket):
+            self.in_view.clear()
+            self.lookup_status.show_message(messages.describe(exc))
 
     def clear_member(self) -> None:
-        self.member = None
-        self.member_page.clear()
+        self.in_view.clear()
         self.results_model.set_rows(())
         self.lookup_input.clear()
         self.lookup_status.clear_message()
         self._shown_query = None
-        self.setWindowTitle(self.tr("Harmony Desk"))
-        self.update_actions()
 
     # -- dialogs --------------------------------------------------------------
     def open_dialog(self, dialog, on_done=None):
@@ -396,7 +434,12 @@ class MainWindow(QMainWindow):
         self.open_dialog(EnrolDialog(self.session, self), self.on_enrolled)
 
     def on_enrolled(self, view) -> None:
-        self.on_member_loaded((view, ()))
+        # The search names the new member, so page, title and search agree.
+        self.lookup_input.setText(view.member_number)
+        self.results_model.set_rows((view,))
+        self._shown_query = view.member_number
+        self.in_view.show(view, (), query=view.member_number)
+        self.sig_member_shown.emit(view)
         self.refresh_member()
         # Hand the card over right away.
         QTimer.singleShot(0, self.on_card)
@@ -438,7 +481,9 @@ class MainWindow(QMainWindow):
         if self._need_member():
             from .dialogs.redeem_dialog import RedeemDialog
 
-            self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+            dialog = self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+            if dialog is not None:
+                dialog.sig_pay_by_points.connect(lambda: QTimer.singleShot(0, self.on_pay_by_points))
 
     def on_pay_by_points(self) -> None:
         if self._need_member():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
@@ -60,8 +62,15 @@ class MemberPage(QWidget):
         self.program = program
         self.view = None
 
-        self.empty = QLabel(self.tr("Scan a card or type a member number, e-mail, phone or name above.\n"
-                                    "Press F2 to return to the search field at any time."))
+        # Cleared whenever the search stops naming a member: say so plainly,
+        # so no one takes the last guest's page for the one at the desk.
+        self.empty = QLabel(
+            "<p style='font-size: 15pt; font-weight: 600; color: #4a5568;'>%s</p><p>%s</p>" % (
+                escape(self.tr("No member selected")),
+                escape(self.tr("Scan a card or type a member number, e-mail, phone or name above.\n"
+                               "Press F2 to return to the search field at any time.")).replace("\n", "<br>")))
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setObjectName("noMemberLabel")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #718096;")
         self.empty.setWordWrap(True)

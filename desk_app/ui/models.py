@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from . import formatting as fmt
 from .i18n import program_text
@@ -21,6 +22,7 @@ class Column:
     text: Callable[[Any], str]
     numeric: bool = False
     tooltip: Callable[[Any], str] | None = None
+    foreground: Callable[[Any], Any] | None = None   # a QColor for the row's text, or None
 
 
 class RowsModel(QAbstractTableModel):
@@ -73,6 +75,8 @@ class RowsModel(QAbstractTableModel):
             return int(_RIGHT if col.numeric else _LEFT)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(item)
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
+            return col.foreground(item)
         if role == RowRole:
             return item
         return None
@@ -161,6 +165,7 @@ class ExpiryModel(RowsModel):
 
 @dataclass(frozen=True)
 class AwardOffer:
+    key: int         # its number key (1, 2, ...): the same award under the same key for every member
     code: str
     name: str
     points: int
@@ -168,14 +173,44 @@ class AwardOffer:
     max_quantity: int
     channels: tuple[str, ...] | None
     affordable: int  # how many the balance covers
+    shortfall: int = 0          # points missing for one, when none is affordable
+    yen_value: int | None = None  # Pay by Points: the yen one unit pays
+    redeemable: bool = True     # False when the member cannot redeem at all (simple registration)
+
+    @property
+    def available(self) -> bool:
+        return self.redeemable and self.affordable > 0
+
+
+_GREY = QColor("#9aa3ad")
+
+
+def _grey(offer: AwardOffer) -> QColor | None:
+    """Greyed, never hidden: the list stays the same for every member."""
+    return None if offer.available else _GREY
+
+
+def _award_points(a: AwardOffer) -> str:
+    if a.yen_value:
+        return _t("%1 per %2").replace("%1", fmt.points(a.points)).replace("%2", fmt.yen(a.yen_value))
+    return fmt.points(a.points)
+
+
+def _award_reach(a: AwardOffer) -> str:
+    if a.affordable:
+        return str(min(a.affordable, a.max_quantity))
+    return _t("needs %1 more").replace("%1", fmt.points(a.shortfall))
 
 
 class AwardModel(RowsModel):
     def columns(self):
         return (
-            Column(_t("Award"), lambda a: program_text(a.name)),
-            Column(_t("Points each"), lambda a: fmt.points(a.points), numeric=True),
-            Column(_t("Up to"), lambda a: str(a.affordable), numeric=True),
+            Column(_t("Key"), lambda a: str(a.key), foreground=_grey),
+            Column(_t("Award"), lambda a: program_text(a.name), foreground=_grey,
+                   tooltip=lambda a: "" if a.affordable else _t("Needs %1 more points").replace(
+                       "%1", fmt.points(a.shortfall))),
+            Column(_t("Points each"), _award_points, numeric=True, foreground=_grey),
+            Column(_t("Up to"), _award_reach, numeric=True, foreground=_grey),
         )
 
 

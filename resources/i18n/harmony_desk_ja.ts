@@ -4,7 +4,13 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/action_form.py" line="+68"/>
+        <location filename="../../desk_app/ui/action_form.py" line="+75"/>
+        <location line="+142"/>
+        <source>Review before posting (Ctrl+Enter)</source>
+        <translation>計上前に確認 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="-136"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -19,12 +25,42 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+101"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 left</source>
+        <translation>残り%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Confirm</source>
+        <translation>確定(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post it (Enter)</source>
+        <translation>計上する (Enter)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>yen per 1 %1, e.g. 151.20</source>
         <translation>1 %1 あたりの円（例: 151.20）</translation>
     </message>
@@ -62,12 +98,12 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+14"/>
+        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+15"/>
         <source>&amp;Adjust</source>
         <translation>調整する(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Adjust points — %1</source>
         <translation>ポイント調整 — %1</translation>
     </message>
@@ -77,7 +113,7 @@
         <translation>誤りを訂正します。正の数はポイントを加算し（本日獲得した扱い）、負の数は有効期限の古いものから差し引きます。現在の残高: %1ポイント。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>why, for the record</source>
         <translation>記録に残す理由</translation>
     </message>
@@ -95,7 +131,7 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+19"/>
+        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
         <source>&amp;Post bill</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -140,7 +176,7 @@
         <translation>この伝票の付与ポイント: %1 + ボーナス %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Posted: %1 points + %2 bonus. New balance %3 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント。新しい残高は %3ポイントです。</translation>
     </message>
@@ -183,7 +219,7 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+31"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+40"/>
         <source>Save the card</source>
         <translation>カードを保存</translation>
     </message>
@@ -193,17 +229,27 @@
         <translation>PDF (*.pdf);;PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+80"/>
         <source>Membership card — %1</source>
         <translation>会員カード — %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Preparing the card…</source>
-        <translation>カードを準備しています…</translation>
+        <location line="+3"/>
+        <source>Looking for the card…</source>
+        <translation>カードを確認しています…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>&amp;Issue card</source>
+        <translation>カード発行(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue the member&apos;s first card (Alt+I)</source>
+        <translation>会員の最初のカードを発行 (Alt+I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
@@ -224,6 +270,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Replace card…</source>
+        <translation>カード再発行(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost, stolen or damaged: asks why, then issues a new card; the old one stops working at once (Alt+R)</source>
+        <translation>紛失・盗難・破損: 理由を確認してから新しいカードを発行します。古いカードはただちに使えなくなります (Alt+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -233,27 +289,22 @@
         <translation>閉じる (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Replace the card</source>
-        <translation>カードの再発行</translation>
+        <location line="+41"/>
+        <source>No card yet</source>
+        <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Replace card</source>
-        <translation>再発行(&amp;R)</translation>
+        <location line="+1"/>
+        <source>%1 has no card yet. Issue one to hand it over (Alt+I).</source>
+        <translation>%1様にはまだカードがありません。発行してお渡しください (Alt+I)。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Issue a new card; the old one stops working at once (Alt+R)</source>
-        <translation>新しいカードを発行します。古いカードはすぐに使えなくなります (Alt+R)</translation>
+        <location line="+9"/>
+        <source>Card %1, issued %2, is the member&apos;s card in force.</source>
+        <translation>現在有効なカードはカード %1（%2 発行）です。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reas&amp;on</source>
-        <translation>理由(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>Card %1, issued %2. Hand it to the guest.</source>
         <translation>カード %1（%2 発行）。お客様にお渡しください。</translation>
     </message>
@@ -263,7 +314,7 @@
         <translation>カード %1 を %2 に再発行しました。以前のカードは使用できません。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>Saved to %1</source>
         <translation>保存しました: %1</translation>
     </message>
@@ -744,7 +795,7 @@
         <translation>登録する</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Full registration — %1</source>
         <translation>正式登録 — %1</translation>
     </message>
@@ -891,13 +942,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+40"/>
-        <location line="+328"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+42"/>
+        <location line="+348"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-316"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1094,12 +1145,12 @@
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+97"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+64"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
     </message>
@@ -1107,14 +1158,19 @@
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+63"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+69"/>
+        <source>No member selected</source>
+        <translation>会員が選択されていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scan a card or type a member number, e-mail, phone or name above.
 Press F2 to return to the search field at any time.</source>
         <translation>カードを読み取るか、上の欄に会員番号・メール・電話番号・氏名を入力してください。
 F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Birthday month</source>
         <translation>誕生月</translation>
     </message>
@@ -1293,7 +1349,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>統合する(&amp;M)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Merge memberships</source>
         <translation>重複会員の統合</translation>
     </message>
@@ -1509,18 +1565,18 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+104"/>
+        <location filename="../../desk_app/ui/models.py" line="+108"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+112"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-111"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -1592,12 +1648,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>獲得日</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
+        <source>%1 per %2</source>
+        <translation>%2あたり%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>needs %1 more</source>
+        <translation>あと%1必要</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Award</source>
         <translation>特典</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Needs %1 more points</source>
+        <translation>あと%1ポイント必要です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Points each</source>
         <translation>必要ポイント</translation>
     </message>
@@ -1630,7 +1706,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>氏名変更(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Change the name — %1</source>
         <translation>氏名変更 — %1</translation>
     </message>
@@ -1748,7 +1824,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>PayByPointsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+16"/>
+        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+18"/>
         <source>&amp;Pay with points</source>
         <translation>ポイントで支払う(&amp;P)</translation>
     </message>
@@ -1794,19 +1870,35 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+33"/>
+        <location line="+71"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-56"/>
+        <source>needs %1, has %2; at most %3 can be paid with points</source>
+        <translation>必要%1、残高%2。ポイントで支払えるのは最大%3です</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
         <source>Only whole %1 units can be paid with points.</source>
         <translation>ポイントでのお支払いは %1 単位のみです。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>%1 points; %2 left after</source>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 paid with points</source>
+        <translation>%1をポイントで支払い</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1847,7 +1939,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>選択する(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Premium Selection — %1</source>
         <translation>プレミアムセレクション — %1</translation>
     </message>
@@ -1946,7 +2038,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+34"/>
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+46"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>
@@ -1957,17 +2049,22 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+158"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-157"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>Number keys choose an award; Enter moves on</source>
+        <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
@@ -1997,7 +2094,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Simple registration only: the member must complete the full registration before redeeming.</source>
         <translation>簡易登録のみです。特典交換の前に正式登録を完了していただく必要があります。</translation>
     </message>
@@ -2007,12 +2104,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
+        <source>needs %1, has %2</source>
+        <translation>必要%1、残高%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pay by Points has its own form: Ctrl+Enter opens it (Shift+F9).</source>
+        <translation>ポイント払いは専用の画面で行います。Ctrl+Enterで開きます (Shift+F9)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 − %2 = %3 points</source>
         <translation>%1 − %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Choose an award (number keys 1–%1).</source>
+        <translation>特典を選んでください（数字キー1–%1）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.</source>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
@@ -2045,6 +2162,60 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+2"/>
         <source>Award voucher</source>
         <translation>特典引換券</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceCardDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-224"/>
+        <source>Replace the card — %1</source>
+        <translation>カード再発行 — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why is the card being replaced?</source>
+        <translation>再発行の理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lost</source>
+        <translation>紛失(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Stolen</source>
+        <translation>盗難(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Damaged</source>
+        <translation>破損(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card %1 of %2 (%3), issued %4, will stop working at once: a scan of it will be refused. The guest gets card %5.</source>
+        <translation>%2（%3様）のカード %1（%4 発行）はただちに使えなくなり、読み取っても受け付けられません。お客様にはカード %5 をお渡しします。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace card %1</source>
+        <translation>カード %1 を再発行</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../../desk_app/ui/review.py" line="+45"/>
+        <source>Enter: post it  ·  Esc: back to the form</source>
+        <translation>Enter: 計上する  ·  Esc: 入力に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>ScanCatcher</name>
+    <message>
+        <location filename="../../desk_app/ui/scanner.py" line="+217"/>
+        <source>A card was scanned. Close this window first (Esc), then scan the card again.</source>
+        <translation>カードが読み取られました。先にこの画面を閉じて (Esc)、もう一度カードを読み取ってください。</translation>
     </message>
 </context>
 <context>
@@ -2281,7 +2452,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+22"/>
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+23"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -2386,7 +2557,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>「%1」に該当する会員が複数います。会員番号で指定してください。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3泊。新しい残高は %4ポイントです。</translation>
     </message>
@@ -2457,7 +2628,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>会員資格を終了(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Close membership — %1</source>
         <translation>会員資格の終了 — %1</translation>
     </message>

@@ -15,6 +15,7 @@ class WithdrawDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("&Close membership"))
         self.setObjectName("withdrawDialog")
         self.member = member
+        self.add_member_header(member)
         self.setWindowTitle(self.tr("Close membership — %1").replace(
             "%1", f"{member.member_number} {fmt.full_name(member)}"))
         intro = QLabel(self.tr("The membership closes and all %1 points are cancelled. This cannot be undone.")

@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -72,10 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLAlchemy URL of the database")
     p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")
     p.add_argument("--property", help="the property code posting")
+    p.add_argument("--clerk", metavar="LOGIN", help="sign in as this clerk (else DESK_APP_CLERK); the password "
+                   "comes from DESK_APP_PASSWORD or a prompt")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     c = sub.add_parser("init", help="create or upgrade the schema")
     c.add_argument("--program", choices=("one_harmony", "omo"))
+    c.add_argument("--supervisor", metavar="LOGIN", help="a new database's first supervisor (password from "
+                   "DESK_APP_PASSWORD or a prompt); on an existing one, the supervisor signing in")
+    c.add_argument("--name", help="the first supervisor's name (default: the login)")
+    c.add_argument("--language", choices=("en", "ja"), default="en", help="the first supervisor's language")
 
     c = sub.add_parser("register", help="simple registration")
     c.add_argument("--family-name", required=True)
@@ -170,10 +175,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("login")
     c.add_argument("--name", required=True)
     c.add_argument("--role", choices=("cashier", "clerk", "supervisor"), required=True)
-    c.add_argument("--password", help="the password (else read from DESK_APP_CLERK_PASSWORD)")
     c.add_argument("--language", choices=("en", "ja"), default="en", help="the language the desk speaks to them")
 
     sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
+    sub.add_parser("change-password", help="change your own password (new one from DESK_APP_NEW_PASSWORD or "
+                   "a prompt)")
+    sub.add_parser("reset-password", help="supervisor: set a clerk's new password (from DESK_APP_NEW_PASSWORD "
+                   "or a prompt)").add_argument("login")
+    sub.add_parser("deactivate-clerk", help="supervisor: the clerk can no longer sign in").add_argument("login")
     c = sub.add_parser("premium-selection", help="choose or change the member's Premium Selection hotel")
     c.add_argument("number")
     c.add_argument("--hotel", required=True, help="the property code")
@@ -222,28 +231,58 @@ def _charges(pairs) -> dict[str, int]:
 
 
 # -- commands ---------------------------------------------------------------
+def clerk_json(v) -> dict:
+    return {"login": v.login, "name": v.name, "role": v.role, "active": v.active, "locked": v.locked,
+            "locked_until": v.locked_until.isoformat(timespec="seconds") + "Z" if v.locked_until else None,
+            "language": v.language}
+
+
+def init(db, args) -> dict:
+    """A new database gets its first supervisor; an existing one (an
+    upgrade) needs a supervisor's sign-in. Checked before anything changes."""
+    from . import admin_signin
+    from .services import clerks
+
+    if not admin_signin.has_clerks(db):
+        if not args.supervisor:
+            raise errors.NotSignedIn("A new database needs its first supervisor: desk-admin init --supervisor "
+                                     "LOGIN, with the password in DESK_APP_PASSWORD or at the prompt.")
+        name = args.name or args.supervisor
+        password = admin_signin.first_password(args.supervisor)
+        clerks.validate_new_clerk(args.supervisor, name, "supervisor", password)
+        program, version = db.initialize(args.program)
+        clerks.create(db, None, args.supervisor, name, "supervisor", password, args.language)
+    else:
+        admin_signin.sign_in_to_upgrade(db, admin_signin.login_from(args.supervisor or args.clerk))
+        program, version = db.initialize(args.program)
+    return {"program": program.code, "schema_version": version}
+
+
 def run(args, settings: config.Settings) -> dict:
     from .services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
                            registration)
-    from .services.context import office_desk
+    from . import admin_signin
     from .services.database import Database
 
+    if args.command == "postcode":  # needs no database and no sign-in
+        found = registration.address_for_postcode(args.code)
+        if found is None:
+            raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
+        return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
+                "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
     db = Database(args.db or settings.effective_database_url)
     try:
         if args.command == "init":
-            program, version = db.initialize(args.program)
-            return {"program": program.code, "schema_version": version}
-        if args.command == "postcode":  # needs no database
-            found = registration.address_for_postcode(args.code)
-            if found is None:
-                raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
-            return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
-                    "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
+            return init(db, args)
+        if not db.is_initialized():
+            db.ensure_ready()  # refuses not_initialized
+        signed = admin_signin.sign_in(db, admin_signin.login_from(args.clerk),
+                                      before_upgrade=not admin_signin.schema_is_current(db))
         db.ensure_ready()
         program = db.program
         prop = args.property or settings.property_code or program.properties[0].code
         program.property(prop)
-        desk = office_desk(args.business_date, prop)
+        desk = admin_signin.desk_for(signed, args.business_date, prop)
         cmd = args.command
         if cmd == "register":
             return member_json(registration.register(db, desk, registration.Enrolment(
@@ -289,7 +328,7 @@ def run(args, settings: config.Settings) -> dict:
             path = save_card(face, out)
             return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(path)}
         if cmd == "verify-card":
-            number, sequence = cards.verify(db, args.payload)
+            number, sequence = cards.verify(db, desk, args.payload)
             return {"member_number": number, "sequence": sequence, "valid": True}
         if cmd == "evaluate-tiers":
             r = batch.evaluate_tiers(db, desk, args.year)
@@ -315,14 +354,24 @@ def run(args, settings: config.Settings) -> dict:
         if cmd == "demo-data":
             return {"members": demo.generate(db, desk, args.members, args.seed)}
         if cmd == "add-clerk":
-            password = args.password or os.environ.get("DESK_APP_CLERK_PASSWORD", "")
-            return asdict(clerks.create(db, desk, args.login, args.name, args.role, password, args.language))
+            desk.require("manage_clerks")  # before the prompt: a cashier is not asked for a password
+            return clerk_json(clerks.create(db, desk, args.login, args.name, args.role,
+                                            admin_signin.new_password(f"Password for {args.login}: "),
+                                            args.language))
         if cmd == "unlock-clerk":
-            return asdict(clerks.unlock(db, desk, args.login))
+            return clerk_json(clerks.unlock(db, desk, args.login))
+        if cmd == "change-password":
+            return clerk_json(clerks.change_password(db, desk, signed.password, admin_signin.new_password()))
+        if cmd == "reset-password":
+            desk.require("manage_clerks")
+            return clerk_json(clerks.reset_password(db, desk, args.login,
+                                                    admin_signin.new_password(f"New password for {args.login}: ")))
+        if cmd == "deactivate-clerk":
+            return clerk_json(clerks.deactivate(db, desk, args.login))
         if cmd == "premium-selection":
             return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
         if cmd == "check-ledger":
-            problems = audit.check_all(db)
+            problems = audit.check_all(db, desk)
             if problems:
                 raise errors.DeskError(
                     "; ".join(f"{c.member_number}: {', '.join(c.problems)}" for c in problems)[:2000],

@@ -47,8 +47,9 @@ NotPermitted = _error("NotPermitted", "not_permitted")
 IdentityNotConfirmed = _error("IdentityNotConfirmed", "identity_not_confirmed")
 NotInitialized = _error("NotInitialized", "not_initialized")
 ProgramMismatch = _error("ProgramMismatch", "program_mismatch")
-AuthenticationFailed = _error("AuthenticationFailed", "authentication_failed")
-AccountLocked = _error("AccountLocked", "account_locked")
+# Sign-in: the desk's dialog and desk-admin give the same two codes.
+NotSignedIn = _error("NotSignedIn", "not_signed_in")
+ClerkLocked = _error("ClerkLocked", "clerk_locked")
 InvalidClerk = _error("InvalidClerk", "invalid_clerk")
 InvalidChannel = _error("InvalidChannel", "invalid_channel")
 PremiumSelectionLocked = _error("PremiumSelectionLocked", "premium_selection_locked")
@@ -57,3 +58,5 @@ PremiumSelectionRestricted = _error("PremiumSelectionRestricted", "premium_selec
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})
 CardOfClosedMembership = type("CardOfClosedMembership", (InvalidCard,), {})
+# A signed-in clerk's own current password, asked again, was wrong.
+CurrentPasswordWrong = type("CurrentPasswordWrong", (NotSignedIn,), {})

@@ -48,6 +48,7 @@ def check_member(session, member: Member) -> LedgerCheck:
     return LedgerCheck(member.number, entries_total, remaining, tuple(problems))
 
 
-def check_all(db: Database) -> list[LedgerCheck]:
+def check_all(db: Database, desk: Desk) -> list[LedgerCheck]:
+    desk.require("check_ledger")
     with db.read() as s:
         return [c for m in s.scalars(select(Member).order_by(Member.id)) if (c := check_member(s, m)).problems]

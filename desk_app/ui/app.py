@@ -110,7 +110,7 @@ class DeskApp(QObject):
         if clerk is None:
             return
         # Remembered for the clerk (next sign-in, any desk) and for this desk's first screens.
-        self.worker.submit(clerks.set_language, session.db, clerk.login, lang, owner=self)
+        self.worker.submit(clerks.set_language, session.db, session.desk, lang, owner=self)
         self.settings.language = lang
         config.save(self.settings)
         member = self.window.member.member_number if self.window.member is not None else None

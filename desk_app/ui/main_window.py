@@ -20,6 +20,18 @@ from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
 LIVE_DELAY_MS = 200
 
 
+# The menu actions a role may not see: each hidden when the services' role
+# matrix would refuse what it does. This desk's own settings count as the
+# office's (supervisor) too.
+ROLE_ACTIONS = {
+    "actionEnrol": "register", "actionFullRegistration": "complete_registration",
+    "actionIssueCard": "issue_card", "actionPremiumSelection": "premium_selection",
+    "actionPostStay": "post_stay", "actionClaimStay": "post_stay", "actionAdjust": "adjust",
+    "actionChangeName": "change_name", "actionMerge": "merge", "actionWithdraw": "withdraw",
+    "actionUnlockClerk": "manage_clerks", "actionNewClerk": "manage_clerks", "actionSettings": "manage_clerks",
+}
+
+
 def load_member(db, desk, number: str):
     """The member page's data: the member and the recent history (worker)."""
     return lookup.show(db, desk, number), lookup.history(db, desk, number, limit=50)
@@ -206,16 +218,10 @@ class MainWindow(QMainWindow):
     # -- roles --------------------------------------------------------------
     def apply_role(self) -> None:
         s = self.session
-        clerk_or_up = s.may("clerk")
-        supervisor = s.may("supervisor")
         a = self.actions_by_name
-        for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPremiumSelection",
-                     "actionPostStay", "actionClaimStay"):
-            a[name].setVisible(clerk_or_up)
-        for name in ("actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", "actionUnlockClerk",
-                     "actionNewClerk", "actionSettings"):
-            a[name].setVisible(supervisor)
-        self.office_menu.menuAction().setVisible(supervisor)
+        for name, action in ROLE_ACTIONS.items():
+            a[name].setVisible(s.may(action))
+        self.office_menu.menuAction().setVisible(s.may("manage_clerks"))
         clerk = s.clerk
         self.status_label.setText(
             self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")

@@ -891,13 +891,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+40"/>
-        <location line="+328"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+52"/>
+        <location line="+322"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-299"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1089,7 +1089,7 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
@@ -1417,8 +1417,8 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This account is locked after too many wrong passwords. A supervisor can unlock it.</source>
-        <translation>パスワードを何度も間違えたため、このアカウントはロックされています。責任者がロックを解除できます。</translation>
+        <source>This account is locked for 15 minutes after too many wrong passwords. A supervisor can unlock it sooner.</source>
+        <translation>パスワードを何度も間違えたため、このアカウントは15分間ロックされています。責任者はそれより早くロックを解除できます。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1496,7 +1496,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>The current password is wrong.</source>
+        <translation>現在のパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This was refused and nothing was changed. Check what was typed.</source>
         <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>
     </message>
@@ -1946,7 +1951,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+34"/>
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>

@@ -73,7 +73,7 @@ def test_two_desks_redeeming_at_once_never_overdraw(db, database_url):
     assert len(outcomes) == 2 * ATTEMPTS
     assert outcomes.count("ok") == 5
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 0
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):

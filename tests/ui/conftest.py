@@ -36,10 +36,10 @@ def _no_quit_between_tests(qapp):
     qapp.setQuitOnLastWindowClosed(False)
 
 
-def office(role: str = "supervisor", day: date = BUSINESS_DATE):
+def office(role: str = "supervisor", day: date = BUSINESS_DATE, clerk: str = "super"):
     from desk_app.services.context import Desk
 
-    return Desk(day, "TKO", "super", "TEST", role)
+    return Desk(day, "TKO", clerk, "TEST", role)
 
 
 def _fill(database) -> dict[str, str]:

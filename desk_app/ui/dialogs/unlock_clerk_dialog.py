@@ -26,7 +26,7 @@ class UnlockClerkDialog(FormDialog):
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
-        self.worker.submit(clerks.list_clerks, self.session.db, owner=self,
+        self.worker.submit(clerks.list_clerks, self.session.db, self.session.desk, owner=self,
                            on_done=lambda rows: self.on_loaded(rows, select))
 
     def on_loaded(self, rows, select: str | None) -> None:

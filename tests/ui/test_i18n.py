@@ -127,27 +127,6 @@ def test_japanese_uses_the_desk_vocabulary():
 
 # -- installing a language -------------------------------------------------------
 
-@pytest.fixture
-def language(qapp, tmp_path, monkeypatch):
-    """install_language with the compiled catalogue in a temporary cache;
-    English again (and the previous default locale) afterwards."""
-    import platformdirs
-    from PySide6.QtCore import QLocale
-
-    from desk_app.ui import i18n
-
-    cache = tmp_path / "cache"
-    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *a, **k: str(cache))
-    before = QLocale()
-
-    def install(lang: str):
-        return i18n.install_language(qapp, lang)
-
-    yield install
-    i18n.install_language(qapp, "en")
-    QLocale.setDefault(before)
-
-
 def test_japanese_installs_qt_then_ours(qapp, language, tmp_path):
     from desk_app.ui import i18n
 

@@ -126,10 +126,13 @@ def test_unlock_clerk_and_new_account(qtbot, qtmodeltester, window_for, members,
     qtbot.keyClicks(new.name, "Ito Ken")
     new.role.setCurrentIndex(new.role.findData("cashier"))
     qtbot.keyClicks(new.password, "short")
-    confirm(qtbot, new, new.password)
+    qtbot.keyClick(new.password, Qt.Key.Key_Tab)
+    qtbot.keyClicks(new.confirm, "short")
+    confirm(qtbot, new, new.confirm)
     assert "at least 8" in new.error.text()
     qtbot.keyClicks(new.password, "-enough")
-    confirm(qtbot, new, new.password)
+    qtbot.keyClicks(new.confirm, "-enough")
+    confirm(qtbot, new, new.confirm)
     assert clerks.authenticate(staff, "ito.k", "short-enough").role == "cashier"
 
 

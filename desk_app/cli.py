@@ -189,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
+    p.command_names = frozenset(sub.choices)
     return p
 
 
@@ -387,6 +388,24 @@ def _emit(obj: dict) -> None:
     sys.stdout.flush()
 
 
+def _log_internal_error(argv: list[str]) -> None:
+    """The traceback for support, with the command and its option names but
+    no value given on the command line (names, e-mail, birth dates...), and
+    no environment password: the log file is scrubbed of all of them."""
+    import logging
+
+    from . import admin_signin
+    from .logs import register_sensitive, setup_logging
+
+    commands = build_parser().command_names
+    command = next((a for a in argv if a in commands), "?")
+    register_sensitive(*(a for a in argv if not a.startswith("-") and a != command),
+                       *(os.environ.get(v, "") for v in (admin_signin.PASSWORD_ENV, admin_signin.NEW_PASSWORD_ENV)))
+    setup_logging("desk-admin")
+    options = sorted({a.split("=", 1)[0] for a in argv if a.startswith("--")})
+    logging.getLogger("desk-admin").exception("internal error in %s %s", command, " ".join(options))
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -408,12 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # nothing half-written: every service is one transaction
-        import logging
-
-        from .logs import setup_logging
-
-        setup_logging("desk-admin")
-        logging.getLogger("desk-admin").exception("internal error in %s", argv)
+        _log_internal_error(sys.argv[1:] if argv is None else argv)
         _emit({"error": {"code": "internal", "message": f"{type(exc).__name__}: {str(exc)[:500]}"}})
         return EXIT_INTERNAL
 

@@ -28,6 +28,8 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DESK_APP_PROPERTY", raising=False)
     for name in ("DESK_APP_CLERK", "DESK_APP_PASSWORD", "DESK_APP_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
+    # Values a test's desk-admin run marked sensitive stay with that test.
+    monkeypatch.setattr("desk_app.logs._sensitive", set())
 
 
 @pytest.fixture(autouse=True)

@@ -17,13 +17,15 @@ def test_smoke_test_signs_in_and_shows_the_main_window(tmp_path, monkeypatch, ca
     capsys.readouterr()
     shot = tmp_path / "main.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path), HOME=str(tmp_path),
-               DESK_APP_DB=url, DESK_APP_SMOKE_LOGIN="smoke", DESK_APP_SMOKE_PASSWORD="smoke-test-pass",
-               DESK_APP_SMOKE_SCREENSHOT=str(shot))
+               XDG_STATE_HOME=str(tmp_path / "state"), DESK_APP_DB=url, DESK_APP_SMOKE_LOGIN="smoke",
+               DESK_APP_SMOKE_PASSWORD="smoke-test-pass", DESK_APP_SMOKE_SCREENSHOT=str(shot))
     out = subprocess.run([sys.executable, "-m", "desk_app", "--smoke-test"], env=env, capture_output=True,
                          text=True, timeout=90)
     assert out.returncode == 0, out.stderr
     assert "first window shown: SignInDialog" in out.stdout and "main window shown" in out.stdout
     assert shot.stat().st_size > 5000
+    # The desk keeps its log file in the user log folder (a windowed build has no console).
+    assert [p.name for p in (tmp_path / "state").rglob("*.log")] == ["desk-app.log"]
 
 
 def test_smoke_test_fails_with_a_wrong_password(tmp_path, monkeypatch, capsys):

@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--family-name-romaji", help="family name in romaji for the card")
     c.add_argument("--given-name-romaji", help="given name in romaji for the card")
     c.add_argument("--language", choices=("ja", "en"), default="ja")
+    c.add_argument("--readmit-reason", help="supervisor: register the e-mail of a revoked member again, with the reason")
 
     c = sub.add_parser("complete-registration", help="full registration")
     c.add_argument("number")
@@ -162,6 +163,14 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("withdraw", help="close a membership; all points are cancelled")
     c.add_argument("number")
     c.add_argument("--reason")
+
+    c = sub.add_parser("revoke", help="revoke a membership (disqualified or inactive); all points are cancelled")
+    c.add_argument("number")
+    c.add_argument("--reason", required=True)
+
+    c = sub.add_parser("reverse", help="reverse a stay or bill posting, or void a redemption on its own day")
+    c.add_argument("transaction_id")
+    c.add_argument("--reason", required=True)
 
     sub.add_parser("history", help="the member's ledger, newest first").add_argument("number")
     sub.add_parser("inactive", help="members with no stay and no points for MONTHS").add_argument(
@@ -261,7 +270,7 @@ def init(db, args) -> dict:
 
 def run(args, settings: config.Settings) -> dict:
     from .services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
-                           registration)
+                           registration, reversal)
     from . import admin_signin
     from .services.database import Database
 
@@ -290,7 +299,8 @@ def run(args, settings: config.Settings) -> dict:
                 args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
                 birth_date=args.birth_date, guardian_consent=args.guardian_consent,
                 no_email_reason=args.no_email_reason, preferred_language=args.language,
-                family_roman=args.family_name_romaji, given_roman=args.given_name_romaji)))
+                family_roman=args.family_name_romaji, given_roman=args.given_name_romaji,
+                readmit_reason=args.readmit_reason)))
         if cmd == "complete-registration":
             return member_json(registration.complete_registration(
                 db, desk, args.number, postal_code=args.postal_code, address=args.address, country=args.country,
@@ -344,11 +354,23 @@ def run(args, settings: config.Settings) -> dict:
             return member_json(office.merge(db, desk, args.keep, args.drop))
         if cmd == "withdraw":
             return member_json(office.withdraw(db, desk, args.number, args.reason))
+        if cmd == "revoke":
+            return member_json(office.revoke(db, desk, args.number, args.reason))
+        if cmd == "reverse":
+            r = reversal.reverse(db, desk, args.transaction_id, args.reason)
+            return {"transaction_id": r.transaction_id, "reverses": r.reverses, "member_number": r.member_number,
+                    "points": r.points, "nights": r.nights, "balance_after": r.balance_after,
+                    "kind": r.original_kind, "reference": r.reference,
+                    "companions": [{"member_number": c.member_number, "nights": c.nights} for c in r.companions],
+                    "tiers_cancelled": [{"member_number": t.member_number, "tier": t.tier,
+                                         "valid_from": _d(t.valid_from), "valid_until": _d(t.valid_until),
+                                         "cancelled_on": _d(t.cancelled_on)} for t in r.cancelled_tiers]}
         if cmd == "history":
             return {"entries": [
                 {"transaction_id": e.transaction_id, "date": _d(e.date), "kind": e.kind, "points": e.points,
                  "nights": e.nights, "property": e.property, "reference": e.reference, "clerk": e.clerk,
-                 "terminal": e.terminal, "reason": e.reason, "award": e.award, "member_number": e.member_number}
+                 "terminal": e.terminal, "reason": e.reason, "award": e.award, "member_number": e.member_number,
+                 "reverses": e.reverses, "reversed_by": e.reversed_by, "approved_by": e.approved_by}
                 for e in lookup.history(db, desk, args.number)]}
         if cmd == "inactive":
             return {"results": [member_json(v) for v in batch.inactive(db, desk, args.months)]}

@@ -94,10 +94,19 @@ def evaluate_tiers(db: Database, desk: Desk, year: int) -> EvaluationResult:
 
 
 def last_activity(session, member: Member) -> date:
-    """The last stay or points, or the enrollment date if there were none."""
-    stay = session.scalar(select(func.max(Credit.date_of_use)).where(Credit.member_id == member.id))
-    earned = session.scalar(select(func.max(LedgerEntry.business_date)).where(
-        LedgerEntry.member_id == member.id, LedgerEntry.points > 0))
+    """The last stay or points earned by use, by date of use, or the
+    enrollment date if there were none. A reversed posting was never a stay,
+    and a reversal, an adjustment or a merge does not restart the clock
+    (credits and lots moved by a merge keep their own dates of use)."""
+    undone = select(LedgerEntry.reverses).where(LedgerEntry.member_id == member.id,
+                                                LedgerEntry.reverses.is_not(None))
+    stay = session.scalar(
+        select(func.max(Credit.date_of_use)).join(LedgerEntry, LedgerEntry.id == Credit.entry_id)
+        .where(Credit.member_id == member.id, Credit.source != "reverse", LedgerEntry.transaction_id.not_in(undone)))
+    earned = session.scalar(
+        select(func.max(Lot.earned_on)).join(LedgerEntry, LedgerEntry.id == Lot.entry_id)
+        .where(Lot.member_id == member.id, LedgerEntry.kind.in_(("stay", "bill", "merge_in")),
+               LedgerEntry.transaction_id.not_in(undone)))
     return max(d for d in (member.enrolled_on, stay, earned) if d is not None)
 
 

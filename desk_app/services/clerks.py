@@ -10,7 +10,7 @@ found by timing the answer."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -199,6 +199,22 @@ def _get(s, login: str) -> Clerk:
     if clerk is None:
         raise errors.InvalidClerk(f"No clerk has the ID '{(login or '')[:32]}'.")
     return clerk
+
+
+def supervisor_override(db: Database, desk: Desk, login: str, password: str) -> Desk:
+    """A supervisor approves a clerk's action on the spot: signs in at the
+    clerk's desk (wrong passwords count toward the same lock-out as the
+    desk's sign-in) and gets back the same desk acting as supervisor, with
+    `clerk` still the clerk at the desk and `approver` the supervisor, so
+    every ledger entry made with it records both. Use the returned desk for
+    the one action, then drop it.
+
+    Refused: not_signed_in, clerk_locked, not_permitted (the login is not a
+    supervisor's)."""
+    who = authenticate(db, login, password)
+    if who.role != "supervisor":
+        raise errors.NotPermitted(f"'{who.login}' is not a supervisor and cannot approve this.")
+    return replace(desk, role="supervisor", approver=who.login)
 
 
 def unlock(db: Database, desk: Desk, login: str) -> ClerkView:

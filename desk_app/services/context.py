@@ -20,6 +20,10 @@ class Desk:
     clerk: str
     terminal: str
     role: str = "clerk"
+    # A supervisor who approved this desk's action on the spot (see
+    # clerks.supervisor_override): `clerk` stays the one at the desk, and
+    # every ledger entry records both.
+    approver: str | None = None
 
     def on(self, business_date: date) -> "Desk":
         return replace(self, business_date=business_date)

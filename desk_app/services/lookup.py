@@ -13,7 +13,7 @@ from sqlalchemy.orm import aliased
 
 from ..db.schema import LedgerEntry, Member
 from ..domain import errors, japan, members as rules
-from . import cards, ledger, views
+from . import cards, ledger, reversal, views
 from .context import Desk
 from .database import Database
 
@@ -115,6 +115,12 @@ class HistoryEntry:
     reason: str | None
     award: str | None
     member_number: str
+    # Reversals (0004): a reversal entry names the transaction it undoes;
+    # an undone entry names the reversal that undid it.
+    reverses: str | None = None
+    reversed_by: str | None = None
+    # The supervisor who approved a clerk's action on the spot.
+    approved_by: str | None = None
 
 
 def history(db: Database, desk: Desk, number: str, limit: int | None = None) -> list[HistoryEntry]:
@@ -132,8 +138,11 @@ def history(db: Database, desk: Desk, number: str, limit: int | None = None) -> 
                 .order_by(LedgerEntry.business_date.desc(), LedgerEntry.id.desc()))
         if limit:
             stmt = stmt.limit(limit)
+        rows = s.execute(stmt).all()
+        undone = reversal.reversals_of(s, {e.transaction_id for e, _ in rows})
         return [
             HistoryEntry(e.transaction_id, e.business_date, e.kind, e.points, e.nights, e.property_code,
-                         e.reference, e.clerk, e.terminal, e.reason, e.award_code, num)
-            for e, num in s.execute(stmt)
+                         e.reference, e.clerk, e.terminal, e.reason, e.award_code, num,
+                         e.reverses, undone.get(e.transaction_id), e.approved_by)
+            for e, num in rows
         ]

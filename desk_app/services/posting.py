@@ -94,7 +94,8 @@ def _bonus_percent(session: Session, program: Program, member: Member, day: date
 
 def _check_not_posted(session: Session, desk: Desk, kind: str, reference: str) -> None:
     exists = session.scalar(select(Posting.id).where(
-        Posting.property_code == desk.property_code, Posting.kind == kind, Posting.reference == reference))
+        Posting.property_code == desk.property_code, Posting.kind == kind, Posting.reference == reference,
+        Posting.reversed_by.is_(None)))
     if exists is not None:
         what = "folio" if kind == "stay" else "check"
         raise errors.DuplicateFolio(f"This {what} ({reference}) has already been posted at this property.")

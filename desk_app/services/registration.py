@@ -34,6 +34,9 @@ class Enrolment:
     # not given (see domain.members.roman_for).
     family_roman: str | None = None
     given_roman: str | None = None
+    # A supervisor's reason to register the e-mail of a revoked member again
+    # (without it that registration is refused previously_revoked).
+    readmit_reason: str | None = None
 
 
 def validate_reason(text: str | None, what: str = "reason") -> str:
@@ -101,6 +104,11 @@ def _email_taken(session: Session, email_norm: str, except_id: int | None = None
     return session.scalar(stmt.limit(1)) is not None
 
 
+def _email_revoked(session: Session, email_norm: str) -> bool:
+    return session.scalar(select(Member.id).where(Member.email_norm == email_norm, Member.status == "revoked")
+                          .limit(1)) is not None
+
+
 def email_available(db: Database, desk: Desk, email: str) -> bool:
     """The enrol dialog's live duplicate check (it tells whether an address
     belongs to a member, so only those who may register may ask)."""
@@ -139,15 +147,26 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
         fields["no_email_reason"] = None
     rules.check_guardian_consent(fields["birth_date"], desk.business_date, fields["guardian_consent"],
                                  program.age_of_majority)
+    if (e.readmit_reason or "").strip():
+        desk.require("readmit")
+        fields["readmit_reason"] = validate_reason(e.readmit_reason, "reason to re-admit")
+    else:
+        fields["readmit_reason"] = None
     return fields
 
 
 def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
     program = db.program
     fields = check_enrolment(db, desk, e)
+    readmit = fields.pop("readmit_reason")
     with db.write() as s:
         if fields["email_norm"] and _email_taken(s, fields["email_norm"]):
             raise errors.DuplicateEmail("This e-mail address is already registered to a member.")
+        revoked = bool(fields["email_norm"]) and _email_revoked(s, fields["email_norm"])
+        if revoked and readmit is None:
+            raise errors.PreviouslyRevoked(
+                "A membership with this e-mail address was revoked: only a supervisor may register it again, "
+                "recording the reason.")
         member = Member(
             number=_unique_number(s, program.member_number_prefix, program.member_number_length),
             registration="simple", status="active", enrolled_on=desk.business_date,
@@ -158,7 +177,8 @@ def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
         s.flush()
         ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "enrol",
                          reason="simple registration" + (f"; no e-mail: {fields['no_email_reason']}"
-                                                         if fields["no_email_reason"] else ""))
+                                                         if fields["no_email_reason"] else "")
+                         + (f"; re-admitted after revocation: {readmit}" if revoked else ""))
         return views.member_view(s, program, member, desk.business_date)
 
 
@@ -238,6 +258,10 @@ def update_contact(db: Database, desk: Desk, number: str, *, email: str | None =
             norm = rules.normalize_email(email)
             if _email_taken(s, norm, except_id=member.id):
                 raise errors.DuplicateEmail("This e-mail address is already registered to a member.")
+            if norm != member.email_norm and _email_revoked(s, norm):
+                # Not a way round the re-admission rule for new registrations.
+                raise errors.PreviouslyRevoked(
+                    "A membership with this e-mail address was revoked; it cannot be given to another member.")
             member.email, member.email_norm = email.strip(), norm
         if phone is not None:
             member.phone = normalize_phone(phone, ctry)

@@ -39,6 +39,9 @@ MATRIX: dict[str, tuple[str, str]] = {
     "merge": ("supervisor", "merge memberships"),
     "withdraw": ("supervisor", "close a membership"),
     "reverse": ("supervisor", "reverse a posting"),
+    # What a reversal would do, for the review line before a supervisor
+    # approves at the desk: nothing beyond the member's own history.
+    "preview_reversal": ("cashier", "preview a reversal"),
     "revoke": ("supervisor", "revoke a membership"),
     "readmit": ("supervisor", "re-admit a revoked member"),
     "import_members": ("supervisor", "import members"),

@@ -1448,6 +1448,21 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No transaction has this number. Choose the entry in the member&apos;s history.</source>
+        <translation>この番号の取引はありません。会員の履歴から取引を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This entry has already been reversed. A posting or redemption is reversed only once.</source>
+        <translation>この取引はすでに取り消されています。計上や特典交換の取り消しは一度だけです。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A membership with this e-mail address was revoked. Only a supervisor can register it again, recording the reason.</source>
+        <translation>このメールアドレスの会員資格は取り消されています。再登録は責任者が理由を記録して行います。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This does not look like a telephone number for the country chosen.</source>
         <translation>選択した国の電話番号として正しくないようです。</translation>
     </message>
@@ -1558,6 +1573,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>This entry cannot be reversed. Stays and bills can be; a redemption or Pay by Points only on its own business date, and never an OMO use. Record an adjustment instead.</source>
+        <translation>この取引は取り消せません。取り消せるのは宿泊・料飲の計上と、同じ営業日のうちの特典交換・ポイント払いだけです（OMOのご利用は取り消せません）。ポイント調整で対応してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The clerk account details are not complete or not possible.</source>
         <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
     </message>
@@ -1982,7 +2002,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Program</name>
     <message>
-        <location filename="../programs/omo.json" line="+58"/>
+        <location filename="../programs/omo.json" line="+59"/>
         <source>Member</source>
         <translation>メンバー</translation>
     </message>
@@ -1992,7 +2012,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>宿泊券（1,000円）</translation>
     </message>
     <message>
-        <location filename="../programs/one_harmony.json" line="+62"/>
+        <location filename="../programs/one_harmony.json" line="+63"/>
         <source>Basic</source>
         <translation>ベーシック</translation>
     </message>

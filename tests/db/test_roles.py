@@ -17,7 +17,7 @@ from sqlalchemy import select
 from desk_app.db.schema import Base
 from desk_app.domain import errors
 from desk_app.services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
-                               registration, roles)
+                               registration, reversal, roles)
 from desk_app.services.context import Desk
 from tests.db.helpers import enrol, stay
 
@@ -73,6 +73,18 @@ def enrolment(email: str | None = "") -> registration.Enrolment:
     return registration.Enrolment("Ito", "Ken", email, no_email_reason=None if email else "guest has none")
 
 
+def a_posting(db) -> str:
+    number = rich_member(db)
+    return posting.post_stay(db, SUPERVISOR, number, folio(number)).transaction_id
+
+
+def revoked_email(db) -> registration.Enrolment:
+    email = f"revoked{_next()}@example.jp"
+    number = enrol(db, email=email)
+    office.revoke(db, SUPERVISOR, number, "disqualified (T&C 7.1)")
+    return registration.Enrolment("Ito", "Ken", email, readmit_reason="the office's decision of 2026-11-20")
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -98,6 +110,8 @@ CASES = [
          lambda db, d, n: redemption.pay_by_points(db, d, n, 1_000)),
     Case("redeem_breakfast", redemption.redeem, "cashier", rich_member,
          lambda db, d, n: redemption.redeem(db, d, n, "breakfast_adult")),
+    Case("preview_reversal", reversal.preview, "cashier", a_posting,
+         lambda db, d, tx: reversal.preview(db, d, tx)),
     # clerk
     Case("register", registration.register, "clerk", lambda db: enrolment(),
          lambda db, d, e: registration.register(db, d, e)),
@@ -138,6 +152,12 @@ CASES = [
          lambda db, d, pair: office.merge(db, d, *pair)),
     Case("withdraw", office.withdraw, "supervisor", rich_member,
          lambda db, d, n: office.withdraw(db, d, n, "member request")),
+    Case("revoke", office.revoke, "supervisor", rich_member,
+         lambda db, d, n: office.revoke(db, d, n, "inactive for 36 months (T&C 7.2)")),
+    Case("readmit", registration.register, "supervisor", revoked_email,
+         lambda db, d, e: registration.register(db, d, e)),
+    Case("reverse", reversal.reverse, "supervisor", a_posting,
+         lambda db, d, tx: reversal.reverse(db, d, tx, "refunded")),
     Case("expire_points", batch.expire_points, "supervisor", lambda db: None,
          lambda db, d, _: batch.expire_points(db, d)),
     Case("evaluate_tiers", batch.evaluate_tiers, "supervisor", lambda db: rich_member(db),
@@ -162,6 +182,7 @@ NO_ROLE = {
     "clerks.count": "how many accounts exist (none: the first start); no personal data",
     "clerks.authenticate": "the sign-in itself",
     "clerks.authenticate_before_upgrade": "the sign-in itself, on an older schema",
+    "clerks.supervisor_override": "a supervisor's own sign-in at a clerk's desk; anyone else is refused",
     "clerks.change_password": "the signed-in clerk's own account only (tested below)",
     "clerks.set_language": "the signed-in clerk's own account only (tested below)",
     "cards.current_card_of": "called by services that have checked the role (lookup)",
@@ -169,7 +190,7 @@ NO_ROLE = {
 # Modules of helpers that work inside a caller's transaction (they take a
 # session, not the database) or hold no service at all.
 SERVICE_MODULES = ("audit", "batch", "cards", "clerks", "demo", "lookup", "office", "posting", "redemption",
-                   "registration")
+                   "registration", "reversal")
 
 
 def snapshot(db) -> dict[str, list[tuple]]:
@@ -220,7 +241,8 @@ def test_every_service_function_is_walked_or_says_why_not():
 def test_the_matrix_follows_the_program_rules():
     cashier = {a for a in roles.MATRIX if roles.minimum_role(a) == "cashier"}
     clerk = {a for a in roles.MATRIX if roles.minimum_role(a) == "clerk"}
-    assert cashier == {"lookup", "show", "history", "verify_card", "post_bill", "pay_by_points", "redeem_breakfast"}
+    assert cashier == {"lookup", "show", "history", "verify_card", "post_bill", "pay_by_points", "redeem_breakfast",
+                       "preview_reversal"}
     assert clerk == {"register", "complete_registration", "update_contact", "post_stay", "redeem_award",
                      "issue_card", "premium_selection"}
     # PROGRAM_RULES 1: name and birth date through the office; contact data at the desk.

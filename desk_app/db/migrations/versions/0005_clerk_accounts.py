@@ -5,7 +5,7 @@ before the upgrade stays locked for one lock-out period from the upgrade,
 then lifts by itself (or a supervisor unlocks it sooner).
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-23 09:00:00
 """
 from datetime import datetime, timedelta, timezone
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

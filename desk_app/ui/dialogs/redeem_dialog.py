@@ -25,8 +25,7 @@ def offers_for(session, member) -> tuple[AwardOffer, ...]:
     """The catalogue as this desk's role sees it, always in the same order:
     the program file's awards, Pay by Points (which has its own form) last."""
     program = session.program
-    cashier = not session.may("clerk")
-    awards = [a for a in program.awards if not cashier or a.kind in redemption.CASHIER_AWARD_KINDS]
+    awards = [a for a in program.awards if session.may(redemption.award_action(a.kind))]
     awards = [a for a in awards if a.kind != "pay_by_points"] + [a for a in awards if a.kind == "pay_by_points"]
     redeemable = member.status == "active" and (
         not program.redeem_requires_full_registration or member.registration == "full")

@@ -30,6 +30,8 @@ ROLE_ACTIONS = {
     "actionIssueCard": "issue_card", "actionPremiumSelection": "premium_selection",
     "actionPostStay": "post_stay", "actionClaimStay": "post_stay", "actionAdjust": "adjust",
     "actionChangeName": "change_name", "actionMerge": "merge", "actionWithdraw": "withdraw",
+    # Anyone may ask for a reversal; a supervisor approves it on the spot (ui/supervisor_override.py).
+    "actionReverse": "preview_reversal", "actionRevoke": "revoke",
     "actionUnlockClerk": "manage_clerks", "actionNewClerk": "manage_clerks", "actionSettings": "manage_clerks",
     "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
 }
@@ -169,6 +171,10 @@ class MainWindow(QMainWindow):
             self.tr("Name, reading and the romaji on the card (supervisor)"))
         add(self.tr("&Merge memberships…"), "Ctrl+Shift+M", self.on_merge, "actionMerge")
         add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
+        add(self.tr("Rev&oke membership…"), "Ctrl+Shift+R", self.on_revoke, "actionRevoke",
+            self.tr("Disqualification or 36 months without a stay or points; the reason is required"))
+        add(self.tr("Re&verse…"), "Ctrl+Shift+V", self.on_reverse, "actionReverse",
+            self.tr("Undo the entry chosen in the member's history (a supervisor approves)"))
         add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
         add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
         add(self.tr("&Reset a clerk's password…"), "Ctrl+Shift+K", self.on_reset_password, "actionResetPassword")
@@ -192,7 +198,8 @@ class MainWindow(QMainWindow):
                                   "actionFullRegistration", "actionIssueCard", "actionPremiumSelection"]),
             (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
                                   "actionPayByPoints"]),
-            (self.tr("&Office"), ["actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", None,
+            (self.tr("&Office"), ["actionReverse", None, "actionAdjust", "actionChangeName", "actionMerge",
+                                  "actionWithdraw", "actionRevoke", None,
                                   "actionUnlockClerk", "actionNewClerk", "actionResetPassword",
                                   "actionDeactivateClerk"]),
             (self.tr("&Desk"), ["actionSettings", "actionChangePassword", None, "actionLock", "actionSignOut", None,
@@ -239,7 +246,9 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         for name, action in ROLE_ACTIONS.items():
             a[name].setVisible(s.may(action))
-        self.office_menu.menuAction().setVisible(s.may("manage_clerks"))
+        # A clerk sees the Office menu for Reverse… alone.
+        self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
+                                                     if not a.isSeparator()))
         clerk = s.clerk
         self.status_label.setText(
             self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
@@ -254,7 +263,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         for name in ("actionFullRegistration", "actionIssueCard", "actionPremiumSelection", "actionPostStay",
                      "actionClaimStay", "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust",
-                     "actionChangeName", "actionMerge", "actionWithdraw"):
+                     "actionChangeName", "actionMerge", "actionWithdraw", "actionRevoke", "actionReverse"):
             a[name].setEnabled(active and not self.locked)
         a["actionRefresh"].setEnabled(self.member is not None)
 
@@ -521,6 +530,27 @@ class MainWindow(QMainWindow):
             from .dialogs.merge_dialog import MergeDialog
 
             self.open_dialog(MergeDialog(self.session, self.member, self), self._refreshed)
+
+    def on_revoke(self) -> None:
+        if self._need_member():
+            from .dialogs.withdraw_dialog import WithdrawDialog
+
+            self.open_dialog(WithdrawDialog(self.session, self.member, self, revoke=True), self._refreshed)
+
+    def on_reverse(self) -> None:
+        if not self._need_member():
+            return
+        entry = self.member_page.selected_entry()
+        if entry is None:
+            # Keyboard way in: the history takes focus, the clerk picks the entry and asks again.
+            self.member_page.show_history()
+            self.lookup_status.show_message(self.tr("Choose the entry to reverse in the history (Up/Down), "
+                                                    "then Office ▸ Reverse… (Ctrl+Shift+V) again."))
+            return
+        from .dialogs.reverse_dialog import ReverseDialog
+
+        self.lookup_status.clear_message()
+        self.open_dialog(ReverseDialog(self.session, self.member, entry, self), self._refreshed)
 
     def on_withdraw(self) -> None:
         if self._need_member():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -56,6 +56,8 @@ def _value(name: str) -> QLabel:
 
 
 class MemberPage(QWidget):
+    sig_entry_selected = Signal(object)   # the HistoryEntry chosen in the history, or None
+
     def __init__(self, program: Program, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("memberPage")
@@ -162,8 +164,15 @@ class MemberPage(QWidget):
         self.history_model = HistoryModel(self)
         self.expiry_model = ExpiryModel(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_table(self.history_model, "historyView"), self.tr("Recent history"))
+        # The history takes focus and a selection: an entry is chosen there to be reversed.
+        self.history_view = make_table(self.history_model, "historyView")
+        self.history_view.setToolTip(self.tr("Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)"))
+        self.history_view.selectionModel().currentRowChanged.connect(
+            lambda *_a: self.sig_entry_selected.emit(self.selected_entry()))
+        self.history_model.modelReset.connect(lambda: self.sig_entry_selected.emit(None))
+        self.tabs.addTab(self.history_view, self.tr("Recent history"))
         self.tabs.addTab(_table(self.expiry_model, "expiryView"), self.tr("Points expiry timeline"))
+        self.tabs.currentChanged.connect(lambda _i: self.sig_entry_selected.emit(self.selected_entry()))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.content = QWidget()
@@ -178,6 +187,19 @@ class MemberPage(QWidget):
         outer.addWidget(self.empty, 1)
         outer.addWidget(self.content, 1)
         self.clear()
+
+    def show_history(self) -> None:
+        """Bring the history forward with the focus in it, its newest entry current."""
+        self.tabs.setCurrentWidget(self.history_view)
+        if self.history_model.rowCount() and self.history_view.currentIndex().row() < 0:
+            self.history_view.selectRow(0)
+        self.history_view.setFocus()
+
+    def selected_entry(self):
+        if self.view is None or self.tabs.currentWidget() is not self.history_view:
+            return None
+        row = self.history_view.currentIndex().row()
+        return self.history_model.row(row) if 0 <= row < self.history_model.rowCount() else None
 
     # -- showing ------------------------------------------------------------
     def clear(self) -> None:

@@ -439,6 +439,11 @@
         <translation>責任者のみ</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>why the revoked member is taken back (supervisors)</source>
+        <translation>資格取消した会員を再入会させる理由（責任者のみ）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1</source>
         <translation>2026-04-01、2026/4/1、または和暦（例: 昭和60年4月1日、S60.4.1）</translation>
@@ -505,6 +510,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Re-a&amp;dmit: reason</source>
+        <translation>再入会の理由(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Birth date (optional)</source>
         <translation>生年月日（任意）(&amp;B)</translation>
     </message>
@@ -813,6 +823,11 @@
         <translation>ステータス変更</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Reversal</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>New card</source>
         <translation>新規発行</translation>
@@ -988,13 +1003,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+55"/>
-        <location line="+348"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+57"/>
+        <location line="+355"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-323"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1120,6 +1135,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rev&amp;oke membership…</source>
+        <translation>会員資格の取消(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualification or 36 months without a stay or points; the reason is required</source>
+        <translation>資格はく奪、または36か月間宿泊もポイントもない場合。理由の入力が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;verse…</source>
+        <translation>計上の取消(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the entry chosen in the member&apos;s history (a supervisor approves)</source>
+        <translation>会員の履歴で選んだ記録を取り消します（責任者が承認）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Unlock clerk…</source>
         <translation>スタッフのロック解除(&amp;U)…</translation>
     </message>
@@ -1185,7 +1220,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Office</source>
         <translation>管理(&amp;O)</translation>
     </message>
@@ -1206,7 +1241,7 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
@@ -1220,11 +1255,16 @@
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
     </message>
+    <message>
+        <location line="+132"/>
+        <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
+        <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+69"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+71"/>
         <source>No member selected</source>
         <translation>会員が選択されていません</translation>
     </message>
@@ -1296,7 +1336,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
+        <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Recent history</source>
         <translation>最近の履歴</translation>
     </message>
@@ -1306,7 +1351,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
@@ -1656,18 +1701,18 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+109"/>
+        <location filename="../../desk_app/ui/models.py" line="+113"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+173"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-172"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -1678,13 +1723,13 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
-        <location line="+33"/>
+        <location line="+43"/>
+        <location line="+59"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-101"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
@@ -1699,7 +1744,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -1714,7 +1759,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>泊数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hotel</source>
         <translation>ホテル</translation>
     </message>
@@ -1725,11 +1770,36 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clerk</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+0"/>
+        <source>%1, approved by %2</source>
+        <translation>%1（承認: %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reversal of %1</source>
+        <translation>%1 の取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — reversed by %2</source>
+        <translation>%1 — %2 で取消済み</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reversed on %1 by %2: %3</source>
+        <translation>%1に%2が取消: %3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Expires after</source>
         <translation>有効期限</translation>
     </message>
@@ -1739,7 +1809,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>獲得日</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
         <source>%1 per %2</source>
         <translation>%2あたり%1</translation>
     </message>
@@ -1832,7 +1902,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-97"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-104"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
@@ -2345,6 +2415,99 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/reverse_dialog.py" line="+24"/>
+        <source>&amp;Reverse</source>
+        <translation>取り消す(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reverse an entry — %1</source>
+        <translation>計上の取消 — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Working out what reversing it would do…</source>
+        <translation>取り消した場合の内容を確認しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>why, for the record (required)</source>
+        <translation>記録に残す理由（必須）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry stays in the history, marked reversed; the reversal is an entry of its own that names it.</source>
+        <translation>元の記録は「取消済み」として履歴に残り、取消はその記録を示す別の記録になります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A supervisor approves a reversal: after Reverse, a supervisor signs in here.</source>
+        <translation>取消には責任者の承認が必要です。「取り消す」の後、責任者がここでサインインします。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 night(s)</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Takes back %1 points; the balance after is %2 points.</source>
+        <translation>%1ポイントを差し引きます。取消後の残高は%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gives back %1 points, with their own expiry dates; the balance after is %2 points.</source>
+        <translation>%1ポイントを元の有効期限のまま戻します。取消後の残高は%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Takes %1 night(s) out of the tier figures.</source>
+        <translation>ステータス集計から%1泊を除きます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Companion %1: %2 night(s) out too.</source>
+        <translation>同行者 %1: %2泊も除きます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 status of %2 (until %3) is cancelled from %4.</source>
+        <translation>%2の%1ステータス（%3まで）は%4から取り消されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folio or check %1 is free again for the right posting.</source>
+        <translation>フォリオ・伝票番号 %1 は正しい計上のために再び使えるようになります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to take back.</source>
+        <translation>差し引くものはありません。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Write the reason for the reversal: it is kept with the entry.</source>
+        <translation>取消の理由を入力してください。記録と一緒に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reversing this entry</source>
+        <translation>この記録の取消</translation>
+    </message>
+</context>
+<context>
     <name>ReviewBar</name>
     <message>
         <location filename="../../desk_app/ui/review.py" line="+45"/>
@@ -2745,6 +2908,34 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/supervisor_override.py" line="+26"/>
+        <source>&amp;Approve</source>
+        <translation>承認する(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor approval</source>
+        <translation>責任者の承認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs a supervisor. A supervisor signs in here to approve it; the entry records %2 and the supervisor.</source>
+        <translation>%1には責任者の承認が必要です。責任者がここでサインインして承認します。記録には%2と責任者の両方が残ります。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Supervisor &amp;ID</source>
+        <translation>責任者ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockClerkDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+13"/>
@@ -2765,47 +2956,57 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+15"/>
+        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+18"/>
+        <source>Re&amp;voke membership</source>
+        <translation>資格を取り消す(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Close membership</source>
         <translation>会員資格を終了(&amp;C)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Close membership — %1</source>
         <translation>会員資格の終了 — %1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Revoke membership — %1</source>
+        <translation>会員資格の取消 — %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The office revokes the membership (disqualification, or no stay and no points for 36 months): all %1 points are cancelled, and a new registration with this e-mail is refused unless a supervisor re-admits it. This cannot be undone.</source>
+        <translation>事務局が会員資格を取り消します（資格はく奪、または36か月間宿泊もポイントもない場合）。%1ポイントはすべて失効し、このメールアドレスでの新規登録は責任者が再入会を認めない限りお断りします。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The membership closes and all %1 points are cancelled. This cannot be undone.</source>
         <translation>会員資格を終了し、%1ポイントをすべて取り消します。この操作は元に戻せません。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Withdrawn (by the member or family)</source>
-        <translation>退会（ご本人またはご家族の申し出）</translation>
+        <location line="+11"/>
+        <source>why, for the record (required)</source>
+        <translation>記録に残す理由（必須）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Revoked (inactive or disqualified)</source>
-        <translation>資格取消（長期未利用・規約違反）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>I understand the points cannot be given back</source>
         <translation>ポイントを元に戻せないことを理解しました</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;How</source>
-        <translation>区分(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Write the reason for the revocation: it is kept with the membership.</source>
+        <translation>資格取消の理由を入力してください。会員記録と一緒に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tick the box to confirm that the points will be cancelled.</source>
         <translation>ポイントが取り消されることを確認し、チェックを入れてください。</translation>
     </message>

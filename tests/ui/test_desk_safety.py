@@ -3,6 +3,8 @@ seen"), each driven with real keys and clicks into whatever has focus."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -391,3 +393,109 @@ def test_the_award_list_is_the_same_for_every_member(qtbot, window_for, members,
     _key(qtbot, Qt.Key.Key_F9)
     dlg = wait_dialog(qtbot, cashier, RedeemDialog)
     assert [r.code for r in dlg.model.rows()] == ["breakfast_adult", "breakfast_child", "pay_by_points"]
+
+
+# -- 6. No undo ------------------------------------------------------------------------------------------
+def test_a_clerk_reverses_a_stay_with_a_supervisors_approval(qtbot, window_for, members, staff):
+    from desk_app.services import lookup, posting
+    from desk_app.ui.dialogs.reverse_dialog import ReverseDialog
+    from desk_app.ui.models import short_id
+
+    from .conftest import PASSWORD, BUSINESS_DATE
+
+    yamada = members["yamada"]
+    win = window_for("clerk1")
+    open_member(qtbot, win, yamada)
+    page = win.member_page
+    assert win.office_menu.menuAction().isVisible()  # Office ▸ Reverse… is there for a clerk
+    assert win.actions_by_name["actionReverse"].isVisible() and not win.actions_by_name["actionAdjust"].isVisible()
+    stay_row = [e.kind for e in page.history_model.rows()].index("stay")
+    stay = page.history_model.row(stay_row)
+    assert (stay.reference, stay.points, stay.nights) == ("F1001", 8_000, 4)
+    click_row(qtbot, page.history_view, stay_row)
+    assert page.selected_entry() == stay
+    _key(qtbot, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dlg = wait_dialog(qtbot, win, ReverseDialog)
+    qtbot.waitUntil(lambda: dlg.planned is not None, timeout=5000)
+    plan = dlg.plan_label.text()
+    assert "Takes back 8,000 points; the balance after is 0 points." in plan
+    assert "Takes 4 night(s) out of the tier figures." in plan
+    assert "F1001 is free again" in plan
+    assert "F1001" in dlg.entry_label.text() and short_id(stay.transaction_id) in dlg.entry_label.text()
+    # The reason is required.
+    _key(qtbot, Qt.Key.Key_Return)
+    assert "reason" in dlg.error.text().lower() and dlg.override is None
+    _type(qtbot, "posted to the wrong member")
+    _key(qtbot, Qt.Key.Key_Return)
+    # A clerk cannot reverse alone: a supervisor signs in on the spot. Another clerk cannot approve.
+    qtbot.waitUntil(lambda: dlg.override is not None and dlg.override.login.hasFocus(), timeout=5000)
+    override = dlg.override
+    _type(qtbot, "clerk1")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, PASSWORD)
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not override.busy and override.error.isVisible(), timeout=10000)
+    assert "role does not allow" in override.error.text()
+    assert lookup.show(staff, office(), yamada).points_balance == 8_000
+    override.login.setFocus()
+    override.login.selectAll()
+    _type(qtbot, "super")
+    _key(qtbot, Qt.Key.Key_Tab)
+    _type(qtbot, PASSWORD)
+    with qtbot.waitSignal(win.sig_member_shown, timeout=15000):
+        _key(qtbot, Qt.Key.Key_Return)
+    view = lookup.show(staff, office(), yamada)
+    assert view.points_balance == 0 and view.year_nights == 0
+    undo = _entries(staff, yamada)[0]
+    assert (undo.kind, undo.reverses, undo.points, undo.nights) == ("reverse", stay.transaction_id, -8_000, -4)
+    assert (undo.clerk, undo.approved_by, undo.reason) == ("clerk1", "super", "posted to the wrong member")
+    # The history shows the pair: the reversal names the stay, the stay is marked reversed.
+    qtbot.waitUntil(lambda: page.history_model.row(0).kind == "reverse", timeout=5000)
+    rows = page.history_model.rows()
+    first = page.history_model.index(0, 1).data()
+    assert first == f"Reversal of {short_id(stay.transaction_id)} Stay F1001"
+    marked = [i for i, e in enumerate(rows) if e.transaction_id == stay.transaction_id][0]
+    assert page.history_model.index(marked, 1).data() == f"Stay — reversed by {short_id(undo.transaction_id)}"
+    assert page.history_model.data(page.history_model.index(marked, 2), Qt.ItemDataRole.FontRole).strikeOut()
+    assert "clerk1, approved by super" == page.history_model.index(0, 7).data()
+    # The folio is free again: the right posting can follow.
+    again = posting.post_stay(staff, office(), yamada, posting.StayFolio(
+        "F1001", date(2026, 3, 1), date(2026, 3, 5), "official_website", {"room": 40_000}))
+    assert (again.points, again.nights) == (800, 4)
+    # A posting is reversed once.
+    qtbot.waitUntil(win.lookup_input.hasFocus)
+    click_row(qtbot, page.history_view, marked)
+    _key(qtbot, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(win.dialog, ReverseDialog) and win.dialog is not dlg
+                    and win.dialog.isVisible(), timeout=5000)
+    twice = win.dialog
+    qtbot.waitUntil(lambda: twice.error.isVisible(), timeout=5000)
+    assert "already been reversed" in twice.error.text() and not twice.ok_button.isEnabled()
+    assert BUSINESS_DATE == undo.date
+
+
+def test_a_supervisor_voids_a_redemption_without_an_override(qtbot, window_for, members, staff):
+    from desk_app.services import lookup, redemption
+    from desk_app.ui.dialogs.reverse_dialog import ReverseDialog
+
+    redeemed = redemption.redeem(staff, office(), members["yamada"], "breakfast_adult", 2)
+    win = window_for("super")
+    open_member(qtbot, win, members["yamada"])
+    page = win.member_page
+    assert page.history_model.row(0).transaction_id == redeemed.transaction_id
+    # By keyboard: Ctrl+Shift+V with no entry chosen puts the focus in the history on the newest entry.
+    _key(qtbot, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.history_view and page.selected_entry().transaction_id == redeemed.transaction_id
+    assert win.dialog is None
+    _key(qtbot, Qt.Key.Key_V, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dlg = wait_dialog(qtbot, win, ReverseDialog)
+    qtbot.waitUntil(lambda: dlg.planned is not None, timeout=5000)
+    assert "Gives back 4,000 points, with their own expiry dates; the balance after is 8,000 points." \
+        in dlg.plan_label.text()
+    _type(qtbot, "keyed twice")
+    with qtbot.waitSignal(win.sig_member_shown, timeout=15000):
+        _key(qtbot, Qt.Key.Key_Return)
+    assert dlg.override is None
+    undo = lookup.history(staff, office(), members["yamada"])[0]
+    assert (undo.kind, undo.points, undo.clerk, undo.approved_by) == ("reverse", 4_000, "super", None)
+    assert lookup.show(staff, office(), members["yamada"]).points_balance == 8_000

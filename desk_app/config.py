@@ -27,7 +27,7 @@ class Settings:
 
     @property
     def effective_database_url(self) -> str:
-        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url()
+        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url(create=False)
 
     @property
     def effective_terminal(self) -> str:
@@ -35,7 +35,9 @@ class Settings:
 
 
 def settings_path(directory: Path | None = None) -> Path:
-    return (directory or data_dir()) / SETTINGS_FILE
+    # Reading the settings creates no folder: a desk cancelled at its first
+    # start leaves nothing behind.
+    return (directory or data_dir(create=False)) / SETTINGS_FILE
 
 
 def load(directory: Path | None = None) -> Settings:
@@ -55,6 +57,7 @@ def load(directory: Path | None = None) -> Settings:
 
 def save(settings: Settings, directory: Path | None = None) -> None:
     path = settings_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
     tmp.replace(path)

@@ -7,13 +7,11 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-import platformdirs
-
-from . import APP_NAME, ORG
+from . import paths
 
 
 def log_dir() -> Path:
-    path = Path(platformdirs.user_log_dir(APP_NAME, ORG))
+    path = paths.log_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -9,17 +9,20 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from typing import TYPE_CHECKING
+
 from .. import APP_NAME, ORG, __version__, config
 from ..domain.program import Program
 from ..services import clerks
 from . import i18n
 from ..services.database import Database
 from . import messages
-from .dialogs.setup_dialog import SetupDialog
 from .dialogs.sign_in_dialog import SignInDialog
-from .main_window import MainWindow
 from .session import DeskSession
 from .worker import Worker
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,8 @@ class DeskApp(QObject):
 
     def on_probed(self, p: Probe) -> None:
         if not p.ready:
+            from .dialogs.setup_dialog import SetupDialog  # a desk's first start only
+
             self.dialog = SetupDialog(self.worker, self.settings.effective_database_url,
                                       self.settings.effective_terminal)
             self.dialog.sig_done.connect(self.on_set_up)
@@ -87,6 +92,10 @@ class DeskApp(QObject):
     def open_window(self, session: DeskSession, member_number: str | None = None) -> None:
         """The main window in the signed-in clerk's language (widgets take
         their texts when built, so a new language means a new window)."""
+        # The main window and its dialogs are imported once a clerk has signed
+        # in, not before the sign-in window shows: it comes up sooner.
+        from .main_window import MainWindow
+
         if session.clerk is not None:
             i18n.install_language(QApplication.instance(), session.clerk.language)
         old, self.window = self.window, MainWindow(session)

@@ -80,7 +80,7 @@ def epilog() -> str:
             "  DESK_APP_PROPERTY       the property code, as --property\n"
             "  DESK_APP_CLERK          the clerk who signs in, as --clerk\n"
             "  DESK_APP_PASSWORD       that clerk's password (else asked on a terminal)\n"
-            "  DESK_APP_NEW_PASSWORD   the password add-clerk gives the new clerk\n"
+            "  DESK_APP_NEW_PASSWORD   a new password (add-clerk, change-password, reset-password)\n"
             "default database (this desk's own, used when neither --db nor DESK_APP_DB names one):\n"
             f"  {desk_database}\n"
             "exit codes: 0 done, 1 refused by a rule (a JSON error with its code), 2 bad usage, 3 anything else\n"

@@ -12,16 +12,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from typing import TYPE_CHECKING
 
 from .. import APP_NAME, ORG, __version__, config
-from ..domain.program import Program
-from ..services import clerks
+from ..db.ready import ready_program
+from ..domain.program import Program, load_program_file
+from ..paths import programs_dir
 from . import i18n
-from ..services.database import Database
 from . import messages
 from .dialogs.sign_in_dialog import SignInDialog
 from .session import DeskSession
 from .worker import Worker
 
 if TYPE_CHECKING:
+    from ..services.database import Database
     from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -36,12 +37,24 @@ class Probe:
 
 def probe(url: str) -> Probe:
     """Worker: is there a database with a supervisor already?"""
+    from ..services import clerks
+    from ..services.database import Database
+
     db = Database(url)
     if not db.is_initialized():
         return Probe(db, False, None)
     db.ensure_ready()
     program = db.program
     return Probe(db, clerks.count(db) > 0, program)
+
+
+def open_for(session: DeskSession, url: str) -> None:
+    """Worker: open the database behind a sign-in window already shown.
+    Service calls the window submits queue behind this one."""
+    p = probe(url)
+    if not p.ready or p.program.code != session.program.code:
+        raise RuntimeError(f"{url} changed while the desk was starting; start the desk again.")
+    session.db = p.db
 
 
 class DeskApp(QObject):
@@ -57,8 +70,14 @@ class DeskApp(QObject):
         self.dialog = None
 
     def start(self) -> None:
-        self.worker.submit(probe, self.settings.effective_database_url, owner=self, on_done=self.on_probed,
-                           on_failed=self.on_fatal)
+        url = self.settings.effective_database_url
+        code = ready_program(url)
+        if code is not None:  # a desk set up before: the sign-in window at once, the database behind it
+            session = DeskSession(None, self.settings, self.worker, load_program_file(programs_dir() / f"{code}.json"))
+            self.show_sign_in(session)
+            self.worker.submit(open_for, session, url, owner=self, on_failed=self.on_fatal)
+            return
+        self.worker.submit(probe, url, owner=self, on_done=self.on_probed, on_failed=self.on_fatal)
 
     def on_probed(self, p: Probe) -> None:
         if not p.ready:
@@ -70,7 +89,9 @@ class DeskApp(QObject):
             self.dialog.rejected.connect(self.on_cancelled)
             self.dialog.show()
             return
-        session = DeskSession(p.db, self.settings, self.worker, p.program)
+        self.show_sign_in(DeskSession(p.db, self.settings, self.worker, p.program))
+
+    def show_sign_in(self, session: DeskSession) -> None:
         self.dialog = SignInDialog(session)
         self.dialog.sig_done.connect(lambda clerk: self.open_window(session.signed_in(clerk)))
         self.dialog.rejected.connect(self.on_cancelled)
@@ -119,6 +140,8 @@ class DeskApp(QObject):
         if clerk is None:
             return
         # Remembered for the clerk (next sign-in, any desk) and for this desk's first screens.
+        from ..services import clerks
+
         self.worker.submit(clerks.set_language, session.db, clerk.login, lang, owner=self)
         self.settings.language = lang
         config.save(self.settings)

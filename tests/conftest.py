@@ -25,6 +25,16 @@ BACKENDS = [pytest.param("sqlite", id="sqlite"),
             pytest.param("postgresql", id="postgresql", marks=pytest.mark.pg)]
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's own tmp_path set-up
+def pytest_configure(config):
+    """Hypothesis keeps its examples and caches in the run's temporary
+    folder, not in a .hypothesis folder in the checkout (it writes some
+    while collecting, before any fixture could redirect it)."""
+    from hypothesis import configuration
+
+    configuration.set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))
+
+
 @pytest.fixture(scope="session")
 def _user_cache(tmp_path_factory):
     """One cache per test process: the desk compiles its .qm catalogue there

@@ -48,8 +48,10 @@ class Clerk(Base):
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(200))
+    # Wrong passwords since the last success or lock; a lock lasts until
+    # locked_until (UTC) and then lifts by itself (added in 0005).
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
@@ -128,6 +130,17 @@ class LedgerEntry(Base):
     award_code: Mapped[str | None] = mapped_column(String(40))
     quantity: Mapped[int | None] = mapped_column(Integer)
     voucher_number: Mapped[str | None] = mapped_column(String(32))
+    # A reversal's entries name the transaction they undo (added in 0004);
+    # the original is never rewritten, it is "reversed" because such an
+    # entry exists. One reversal entry per member and original: two desks
+    # reversing the same posting cannot both succeed.
+    reverses: Mapped[str | None] = mapped_column(String(32))
+    # The supervisor who approved a clerk's action on the spot (0004).
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("uq_ledger_entries_reversal", "reverses", "member_id", unique=True),
+    )
 
 
 class Posting(Base):
@@ -152,7 +165,13 @@ class Posting(Base):
     points: Mapped[int] = mapped_column(Integer)
     bonus_points: Mapped[int] = mapped_column(Integer)
     nights: Mapped[int] = mapped_column(Integer)
-    __table_args__ = (UniqueConstraint("property_code", "kind", "reference", name="uq_postings_folio"),)
+    # The reversal's transaction id once the posting is reversed (0004): the
+    # folio number is then free for the right posting.
+    reversed_by: Mapped[str | None] = mapped_column(String(32))
+    __table_args__ = (
+        Index("uq_postings_folio", "property_code", "kind", "reference", unique=True,
+              sqlite_where=text("reversed_by IS NULL"), postgresql_where=text("reversed_by IS NULL")),
+    )
 
 
 class Credit(Base):
@@ -164,7 +183,7 @@ class Credit(Base):
     date_of_use: Mapped[date] = mapped_column(Date)
     qualifying_points: Mapped[int] = mapped_column(Integer)
     nights: Mapped[int] = mapped_column(Integer)
-    source: Mapped[str] = mapped_column(String(12))  # stay | bill | companion | merge
+    source: Mapped[str] = mapped_column(String(12))  # stay | bill | companion | merge | reverse
 
 
 class Lot(Base):
@@ -179,7 +198,9 @@ class Lot(Base):
 
 
 class Allocation(Base):
-    """Which lots a debit (redemption, expiry, withdrawal, merge) drew from."""
+    """Which lots a debit (redemption, expiry, withdrawal, merge, reversal)
+    drew from. A voided redemption gives its points back with negative
+    allocations against the same lots."""
     __tablename__ = "allocations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
@@ -197,6 +218,10 @@ class TierStatus(Base):
     basis_year: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(12))
     granted_on: Mapped[date] = mapped_column(Date)
+    # A status whose figures a reversal took away stops counting from this
+    # date (0004); the row stays, so the history of what was held remains.
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
+    cancelled_by: Mapped[str | None] = mapped_column(String(32))
 
 
 class TierEvaluation(Base):

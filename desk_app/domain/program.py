@@ -105,6 +105,9 @@ class Program:
     inactivity_months: int
     properties: tuple[Property, ...]
     premium_restricted: Mapping[str, tuple[str, ...]]
+    # "same_business_date": a redemption keyed in error may be voided on its
+    # own business date (One Harmony); "never": uses cannot be cancelled (OMO 8).
+    redemption_void: str = "never"
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -213,7 +216,17 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         inactivity_months=int(data["inactivity_months"]),
         properties=props,
         premium_restricted={k: tuple(v) for k, v in premium.get("restricted", {}).items()},
+        redemption_void=_redemption_void(data.get("redemption_void", "never")),
     )
+
+
+REDEMPTION_VOIDS = ("same_business_date", "never")
+
+
+def _redemption_void(value: str) -> str:
+    if value not in REDEMPTION_VOIDS:
+        raise ValueError(f"redemption_void: unknown value {value!r}")
+    return value
 
 
 def load_program_file(path: Path) -> Program:

@@ -17,7 +17,13 @@ class Status:
     valid_from: date
     valid_until: date
     basis_year: int
-    source: str  # "evaluation" or "promotion"
+    source: str  # "evaluation", "promotion" or "merge"
+    # From this date on the status no longer counts: a reversal took away
+    # the figures it rested on. None: never cancelled.
+    cancelled_on: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        return self.valid_from <= day <= self.valid_until and (self.cancelled_on is None or day < self.cancelled_on)
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def tier_on(rules: TierRules, statuses: Iterable[Status], day: date) -> tuple[Ti
     """The highest status whose validity covers the day; the base tier otherwise."""
     best: tuple[TierLevel, date | None] = (rules.base, None)
     for st in statuses:
-        if st.valid_from <= day <= st.valid_until:
+        if st.in_force_on(day):
             lvl = rules.level(st.tier)
             cur, until = best
             if lvl.rank > cur.rank or (lvl.rank == cur.rank and until is not None and st.valid_until > until):
@@ -92,7 +98,25 @@ def tier_on(rules: TierRules, statuses: Iterable[Status], day: date) -> tuple[Ti
 
 
 def _already_holds(rules: TierRules, statuses: Iterable[Status], year: int, lvl: TierLevel) -> bool:
-    return any(st.basis_year == year and rules.level(st.tier).rank >= lvl.rank for st in statuses)
+    # A cancelled status does not count: reaching the tier again (with the
+    # right figures) promotes again.
+    return any(st.basis_year == year and st.cancelled_on is None and rules.level(st.tier).rank >= lvl.rank
+               for st in statuses)
+
+
+# Statuses that rest on the member's own figures; a merged-in status rests
+# on the other number's, which a reversal here does not touch.
+FIGURE_SOURCES = ("promotion", "evaluation")
+
+
+def no_longer_reached(rules: TierRules, status: Status, earned: Mapping[int, tuple[int, int]], on: date) -> bool:
+    """True when a status earned on figures must be cancelled from `on`:
+    still running or yet to start, and its basis year's figures (carry-over
+    included) no longer reach its tier."""
+    if status.source not in FIGURE_SOURCES or status.cancelled_on is not None or status.valid_until < on:
+        return False
+    fig = year_figures(rules, earned, status.basis_year)
+    return reached(rules, fig.points, fig.nights).rank < rules.level(status.tier).rank
 
 
 def year_end_status(rules: TierRules, figures: YearFigures, statuses: Iterable[Status]) -> Status | None:

@@ -190,6 +190,8 @@ def _refusal_for(exc: IntegrityError) -> Exception:
     text = str(exc.orig)
     if "uq_postings_folio" in text or "postings.reference" in text:
         return errors.DuplicateFolio("This folio or check has already been posted at this property.")
+    if "uq_ledger_entries_reversal" in text or "ledger_entries.reverses" in text:
+        return errors.AlreadyReversed("This transaction has already been reversed.")
     if "uq_members_active_email" in text or "members.email_norm" in text:
         return errors.DuplicateEmail("This e-mail address is already registered to a member.")
     return exc

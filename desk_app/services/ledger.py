@@ -53,7 +53,8 @@ def add_entry(
         transaction_id=tx, member_id=member.id, kind=kind, points=points, nights=nights,
         business_date=desk.business_date, created_at=now(),
         property_code=desk.property_code if at_property else None,
-        reference=reference, clerk=desk.clerk, terminal=desk.terminal, reason=reason, **extra,
+        reference=reference, clerk=desk.clerk, terminal=desk.terminal, reason=reason,
+        approved_by=desk.approver, **extra,
     )
     session.add(entry)
     session.flush()

@@ -24,7 +24,7 @@ class AdjustmentResult:
 
 
 def adjust(db: Database, desk: Desk, number: str, points: int, reason: str) -> AdjustmentResult:
-    desk.require("supervisor", "adjust points")
+    desk.require("adjust")
     if not isinstance(points, int) or isinstance(points, bool) or points == 0 or abs(points) > MAX_ADJUSTMENT:
         raise errors.InvalidAmount(f"An adjustment is a non-zero number of points up to {MAX_ADJUSTMENT:,}.")
     why = validate_reason(reason)
@@ -50,7 +50,7 @@ def _close_cards(session, member: Member) -> None:
 def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views.MemberView:
     """Consolidate a duplicate membership: valid points keep their own
     expiry dates, nights and qualifying points keep their dates of use."""
-    desk.require("supervisor", "merge memberships")
+    desk.require("merge")
     if keep_number.strip() == drop_number.strip():
         raise errors.SameMember("A membership cannot be merged into itself.")
     program = db.program
@@ -75,7 +75,8 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
         # number holds the better of the two.
         for st in tiering.statuses(s, drop.id):
             s.add(TierStatus(member_id=keep.id, tier=st.tier, valid_from=st.valid_from, valid_until=st.valid_until,
-                             basis_year=st.basis_year, source="merge", granted_on=desk.business_date))
+                             basis_year=st.basis_year, source="merge", granted_on=desk.business_date,
+                             cancelled_on=st.cancelled_on))
         tiering.check_promotion(s, program, desk, keep, {desk.business_date.year})
         drop.status, drop.closed_on, drop.merged_into_id = "merged", desk.business_date, keep.id
         drop.closed_reason = f"merged into {keep.number}"
@@ -83,14 +84,24 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
         return views.member_view(s, program, keep, desk.business_date)
 
 
+def revoke(db: Database, desk: Desk, number: str, reason: str) -> views.MemberView:
+    """The office disqualifies a member (T&C 7.1) or revokes an inactive
+    membership (T&C 7.2): status revoked, every point cancelled, the reason
+    recorded. A later registration with the same e-mail is refused
+    previously_revoked unless a supervisor re-admits with a reason."""
+    return withdraw(db, desk, number, reason, status="revoked")
+
+
 def withdraw(db: Database, desk: Desk, number: str, reason: str | None = None,
              status: str = "withdrawn") -> views.MemberView:
     """Withdrawal, disqualification or revocation: the membership closes and
     every point is cancelled for good."""
-    desk.require("supervisor", "close a membership")
+    desk.require("revoke" if status == "revoked" else "withdraw")
     if status not in ("withdrawn", "revoked"):
         raise errors.InvalidReason("A membership closes as withdrawn or revoked.")
-    why = validate_reason(reason or status, "reason")
+    # A revocation is the office's decision and always says why (T&C 7.1
+    # disqualification, 7.2 inactivity); a member's withdrawal may not.
+    why = validate_reason(reason if status == "revoked" else (reason or status), "reason")
     program = db.program
     tx = ledger.new_transaction_id()
     with db.write() as s:

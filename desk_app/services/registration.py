@@ -34,6 +34,9 @@ class Enrolment:
     # not given (see domain.members.roman_for).
     family_roman: str | None = None
     given_roman: str | None = None
+    # A supervisor's reason to register the e-mail of a revoked member again
+    # (without it that registration is refused previously_revoked).
+    readmit_reason: str | None = None
 
 
 def validate_reason(text: str | None, what: str = "reason") -> str:
@@ -101,8 +104,15 @@ def _email_taken(session: Session, email_norm: str, except_id: int | None = None
     return session.scalar(stmt.limit(1)) is not None
 
 
-def email_available(db: Database, email: str) -> bool:
-    """The enrol dialog's live duplicate check."""
+def _email_revoked(session: Session, email_norm: str) -> bool:
+    return session.scalar(select(Member.id).where(Member.email_norm == email_norm, Member.status == "revoked")
+                          .limit(1)) is not None
+
+
+def email_available(db: Database, desk: Desk, email: str) -> bool:
+    """The enrol dialog's live duplicate check (it tells whether an address
+    belongs to a member, so only those who may register may ask)."""
+    desk.require("register")
     norm = rules.normalize_email(email)
     with db.read() as s:
         return not _email_taken(s, norm)
@@ -117,6 +127,7 @@ def _unique_number(session: Session, prefix: str, length: int) -> str:
 
 def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     """Validate everything before the transaction opens; returns clean fields."""
+    desk.require("register")
     program = db.program
     program.property(desk.property_code)
     fields = dict(
@@ -127,7 +138,7 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     )
     if e.email is None or not e.email.strip():
         # FAQ: an e-mail is required; the office may make an exception [decided].
-        desk.require("supervisor", "register a member without an e-mail address")
+        desk.require("register_without_email")
         fields["no_email_reason"] = validate_reason(e.no_email_reason, "reason for registering without e-mail")
         fields["email"] = fields["email_norm"] = None
     else:
@@ -136,15 +147,26 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
         fields["no_email_reason"] = None
     rules.check_guardian_consent(fields["birth_date"], desk.business_date, fields["guardian_consent"],
                                  program.age_of_majority)
+    if (e.readmit_reason or "").strip():
+        desk.require("readmit")
+        fields["readmit_reason"] = validate_reason(e.readmit_reason, "reason to re-admit")
+    else:
+        fields["readmit_reason"] = None
     return fields
 
 
 def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
     program = db.program
     fields = check_enrolment(db, desk, e)
+    readmit = fields.pop("readmit_reason")
     with db.write() as s:
         if fields["email_norm"] and _email_taken(s, fields["email_norm"]):
             raise errors.DuplicateEmail("This e-mail address is already registered to a member.")
+        revoked = bool(fields["email_norm"]) and _email_revoked(s, fields["email_norm"])
+        if revoked and readmit is None:
+            raise errors.PreviouslyRevoked(
+                "A membership with this e-mail address was revoked: only a supervisor may register it again, "
+                "recording the reason.")
         member = Member(
             number=_unique_number(s, program.member_number_prefix, program.member_number_length),
             registration="simple", status="active", enrolled_on=desk.business_date,
@@ -155,7 +177,8 @@ def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
         s.flush()
         ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "enrol",
                          reason="simple registration" + (f"; no e-mail: {fields['no_email_reason']}"
-                                                         if fields["no_email_reason"] else ""))
+                                                         if fields["no_email_reason"] else "")
+                         + (f"; re-admitted after revocation: {readmit}" if revoked else ""))
         return views.member_view(s, program, member, desk.business_date)
 
 
@@ -191,6 +214,7 @@ def complete_registration(
     db: Database, desk: Desk, number: str, *, postal_code: str, address: str, country: str, phone: str,
     birth_date: date | None = None, guardian_consent: bool | None = None,
 ) -> views.MemberView:
+    desk.require("complete_registration")
     program = db.program
     country = validate_country(country)
     fields = dict(
@@ -203,7 +227,7 @@ def complete_registration(
         ledger.require_active(member)
         if birth is not None:
             if member.birth_date is not None and member.birth_date != birth:
-                desk.require("supervisor", "change a member's birth date")
+                desk.require("change_birth_date")
             consent = member.guardian_consent if guardian_consent is None else guardian_consent
             rules.check_guardian_consent(birth, desk.business_date, consent, program.age_of_majority)
             member.birth_date, member.guardian_consent = birth, consent
@@ -224,6 +248,7 @@ def update_contact(db: Database, desk: Desk, number: str, *, email: str | None =
                    phone: str | None = None, postal_code: str | None = None, address: str | None = None,
                    country: str | None = None, preferred_language: str | None = None) -> views.MemberView:
     """Address, phone and e-mail changes can be made at the desk."""
+    desk.require("update_contact")
     program = db.program
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)
@@ -233,6 +258,10 @@ def update_contact(db: Database, desk: Desk, number: str, *, email: str | None =
             norm = rules.normalize_email(email)
             if _email_taken(s, norm, except_id=member.id):
                 raise errors.DuplicateEmail("This e-mail address is already registered to a member.")
+            if norm != member.email_norm and _email_revoked(s, norm):
+                # Not a way round the re-admission rule for new registrations.
+                raise errors.PreviouslyRevoked(
+                    "A membership with this e-mail address was revoked; it cannot be given to another member.")
             member.email, member.email_norm = email.strip(), norm
         if phone is not None:
             member.phone = normalize_phone(phone, ctry)
@@ -253,7 +282,7 @@ def change_name(db: Database, desk: Desk, number: str, *, family_name: str, give
                 family_roman: str | None = None, given_roman: str | None = None) -> views.MemberView:
     """Name changes go through the office (supervisor). A romanised part not
     given is derived again from the new name or reading."""
-    desk.require("supervisor", "change a member's name")
+    desk.require("change_name")
     program = db.program
     fields = name_fields(family_name, given_name, family_kana, given_kana, family_roman, given_roman)
     why = validate_reason(reason)
@@ -268,7 +297,7 @@ def change_name(db: Database, desk: Desk, number: str, *, family_name: str, give
 
 
 def choose_premium_hotel(db: Database, desk: Desk, number: str, hotel_code: str) -> views.MemberView:
-    desk.require("clerk", "choose the Premium Selection hotel")
+    desk.require("premium_selection")
     program = db.program
     hotel = program.property((hotel_code or "").strip().upper()).code
     with db.write() as s:

@@ -27,7 +27,7 @@ def earned_by_year(session: Session, member_id: int) -> dict[int, tuple[int, int
 
 def statuses(session: Session, member_id: int) -> list[tiers.Status]:
     return [
-        tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source)
+        tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source, r.cancelled_on)
         for r in session.scalars(select(TierStatus).where(TierStatus.member_id == member_id))
     ]
 

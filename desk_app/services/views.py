@@ -99,7 +99,7 @@ def member_views(session: Session, program: Program, members: Sequence[Member], 
         earned[mid][day.year][1] += nights
     statuses: dict[int, list[tiers.Status]] = defaultdict(list)
     for r in session.scalars(select(TierStatus).where(TierStatus.member_id.in_(ids))):
-        statuses[r.member_id].append(tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source))
+        statuses[r.member_id].append(tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source, r.cancelled_on))
     cards: dict[int, Card] = {}
     for card in session.scalars(select(Card).where(Card.member_id.in_(ids)).order_by(Card.sequence)):
         cards[card.member_id] = card

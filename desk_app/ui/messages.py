@@ -48,6 +48,12 @@ def _sentences() -> dict[str, str | None]:
         "invalid_card": None,  # see _card_sentence
         "same_member": None,
         "unknown_property": _t("This hotel code is not part of the program."),
+        "transaction_not_found": _t("No transaction has this number. Choose the entry in the member's history."),
+        "already_reversed": _t("This entry has already been reversed. A posting or redemption is reversed only "
+                               "once."),
+        "not_reversible": None,
+        "previously_revoked": _t("A membership with this e-mail address was revoked. Only a supervisor can "
+                                 "register it again, recording the reason."),
         "invalid_phone": _t("This does not look like a telephone number for the country chosen."),
         "invalid_address": None,
         "invalid_reference": _t("The folio or check number may contain only letters, digits, '-', '_', "
@@ -57,9 +63,9 @@ def _sentences() -> dict[str, str | None]:
         "identity_not_confirmed": _t("Confirm that you have checked the member's identity first."),
         "not_initialized": _t("The database is not set up yet."),
         "program_mismatch": None,
-        "authentication_failed": _t("The clerk ID or password is wrong."),
-        "account_locked": _t("This account is locked after too many wrong passwords. A supervisor can "
-                             "unlock it."),
+        "not_signed_in": _t("The clerk ID or password is wrong."),
+        "clerk_locked": _t("This account is locked for 15 minutes after too many wrong passwords. A "
+                           "supervisor can unlock it sooner."),
         "invalid_clerk": None,
         "invalid_channel": _t("Choose a booking channel and rate plan from the lists."),
         "premium_selection_locked": _t("The Premium Selection hotel cannot be changed now: it can be changed once "
@@ -95,6 +101,9 @@ def _in_other_languages() -> dict[str, str]:
         "invalid_address": _t("The postal code or address is not complete or not possible. Check it with "
                               "the guest."),
         "program_mismatch": _t("This database runs another loyalty program."),
+        "not_reversible": _t("This entry cannot be reversed. Stays and bills can be; a redemption or Pay by "
+                             "Points only on its own business date, and never an OMO use. Record an adjustment "
+                             "instead."),
         "invalid_clerk": _t("The clerk account details are not complete or not possible."),
     }
 
@@ -104,6 +113,8 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, DeskError):
         if exc.code == "invalid_card":
             return _card_sentence(exc)
+        if isinstance(exc, errors.CurrentPasswordWrong):
+            return _t("The current password is wrong.")
         sentence = _sentences().get(exc.code)
         if sentence:
             return sentence

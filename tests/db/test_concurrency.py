@@ -1,5 +1,6 @@
 """Two desks at once: real processes, started together, on the same
-database. A balance never goes negative and a folio is never posted twice."""
+database. A balance never goes negative, a folio is never posted twice and
+a posting is never reversed twice."""
 
 import multiprocessing as mp
 from datetime import date
@@ -51,6 +52,23 @@ def _post_worker(url, number, barrier, results):
     db.dispose()
 
 
+def _reverse_worker(url, transaction_id, barrier, results):
+    from desk_app.domain import errors
+    from desk_app.services import reversal
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    db = Database(url)
+    db.program
+    barrier.wait()
+    try:
+        reversal.reverse(db, desk_on("2026-11-23"), transaction_id, "posted to the wrong guest")
+        results.put("ok")
+    except errors.AlreadyReversed:
+        results.put("already_reversed")
+    db.dispose()
+
+
 def _race(target, url, number, processes=2):
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(processes), ctx.Queue()
@@ -73,7 +91,7 @@ def test_two_desks_redeeming_at_once_never_overdraw(db, database_url):
     assert len(outcomes) == 2 * ATTEMPTS
     assert outcomes.count("ok") == 5
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 0
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):
@@ -81,3 +99,17 @@ def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):
     outcomes = _race(_post_worker, database_url, number)
     assert sorted(outcomes) == ["duplicate_folio", "ok"]
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 1_000
+
+
+def test_two_desks_reversing_the_same_posting_reverse_it_once(db, database_url):
+    payer, guest = enrol(db), enrol(db)
+    posted = stay(db, payer, "2026-11-20", "2026-11-22", 50_000, companions=(guest,))
+    stay(db, payer, "2026-11-21", "2026-11-22", 100_000)
+    outcomes = _race(_reverse_worker, database_url, posted.transaction_id)
+    assert sorted(outcomes) == ["already_reversed", "ok"]
+    desk = desk_on("2026-11-23")
+    v = lookup.show(db, desk, payer)
+    assert (v.points_balance, v.year_nights) == (2_000, 1)
+    assert lookup.show(db, desk, guest).year_nights == 0
+    assert [e.kind for e in lookup.history(db, desk, payer)].count("reverse") == 1
+    assert audit.check_all(db, desk_on("2026-11-22")) == []

@@ -20,6 +20,8 @@ from desk_app.db.engine import make_engine
 from desk_app.domain import errors
 from desk_app.services.database import UPGRADE_COPIES_KEPT, Database
 
+from ..conftest import init_cli
+
 
 def windows_like_platformdirs(monkeypatch, local_appdata: Path) -> None:
     """platformdirs as on Windows: an app author adds a folder level."""
@@ -76,7 +78,7 @@ def test_shared_desk_pc_uses_the_folder_the_installer_wrote(installed, tmp_path,
     assert config.load().terminal == "FRONT-3"
     # desk-admin reaches the same database.
     monkeypatch.setenv("DESK_APP_BUSINESS_DATE", "2026-11-22")
-    assert cli.main(["init"]) == 0
+    assert init_cli(monkeypatch) == 0
     assert (shared / "harmony_desk.sqlite3").is_file()
 
 
@@ -127,7 +129,7 @@ def test_desk_admin_on_a_missing_sqlite_path_refuses_and_leaves_no_file(tmp_path
         assert json.loads(capsys.readouterr().out)["error"]["code"] == "not_initialized"
     assert sorted(os.listdir(tmp_path)) == []  # no try.db, no -wal, no -shm
     # init is what creates it.
-    assert cli.main(["init"]) == 0
+    assert init_cli(monkeypatch) == 0
     assert (tmp_path / "try.db").is_file()
 
 

@@ -1,5 +1,5 @@
 """Property tests: random sequences of postings, redemptions, expiries,
-merges, adjustments and withdrawals keep the ledger's invariants."""
+merges, adjustments, withdrawals and reversals keep the ledger's invariants."""
 
 import shutil
 import tempfile
@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlalchemy import func, select
 
-from desk_app.db.schema import LedgerEntry, Lot, Member, Posting
+from desk_app.db.schema import Credit, LedgerEntry, Lot, Member, Posting
 from desk_app.domain import errors
-from desk_app.services import audit, batch, office, posting, redemption, registration
+from desk_app.services import audit, batch, office, posting, redemption, registration, reversal
 from desk_app.services.database import Database
 from tests.conftest import desk_on
 
@@ -39,7 +39,11 @@ class Ledger(RuleBasedStateMachine):
         self.db = Database(f"sqlite:///{self.dir / 'db.sqlite3'}")
         self.day = date(2024, 1, 10)
         self.members: list[str] = []
-        self.posted: dict[str, int] = {}   # folio -> points credited
+        self.posted: dict[str, int] = {}   # folio -> points credited, postings in force
+        self.posting_tx: dict[str, tuple[str, str]] = {}  # transaction -> (kind, folio), postings in force
+        self.freed: dict[str, str] = {}    # folio -> kind, reversed and not posted again
+        self.redemptions: list[tuple[str, date]] = []     # transaction, business date
+        self.postings_made = 0
         self.seq = 0
 
     def teardown(self):
@@ -79,7 +83,7 @@ class Ledger(RuleBasedStateMachine):
             folio, check_out - timedelta(days=nights), check_out, channel, {"room": room, "tax": room // 10},
             companions=comps))
         if r is not None:
-            self.posted[folio] = r.points + r.bonus_points
+            self.credited(r, "stay", folio)
             # The same folio again is always refused.
             again = self.attempt(posting.post_stay, self.db, self.desk(), number, posting.StayFolio(
                 folio, check_out - timedelta(days=nights), check_out, channel, {"room": room}))
@@ -92,20 +96,75 @@ class Ledger(RuleBasedStateMachine):
         r = self.attempt(posting.post_bill, self.db, self.desk(), data.draw(st.sampled_from(self.members)),
                          posting.Bill(f"C{self.seq}", self.day, {"fnb": fnb}))
         if r is not None:
-            self.posted[f"C{self.seq}"] = r.points + r.bonus_points
+            self.credited(r, "bill", f"C{self.seq}")
+
+    def credited(self, r, kind, folio):
+        self.posted[folio] = r.points + r.bonus_points
+        self.posting_tx[r.transaction_id] = (kind, folio)
+        self.freed.pop(folio, None)
+        self.postings_made += 1
 
     @precondition(lambda self: self.members)
     @rule(data=st.data(), award=st.sampled_from(["breakfast_adult", "breakfast_child", "stay_standard"]),
           quantity=st.integers(1, 3))
     def redeem(self, data, award, quantity):
-        self.attempt(redemption.redeem, self.db, self.desk(), data.draw(st.sampled_from(self.members)), award,
-                     quantity)
+        r = self.attempt(redemption.redeem, self.db, self.desk(), data.draw(st.sampled_from(self.members)), award,
+                         quantity)
+        if r is not None:
+            self.redemptions.append((r.transaction_id, self.day))
 
     @precondition(lambda self: self.members)
     @rule(data=st.data(), units=st.integers(1, 10))
     def pay_by_points(self, data, units):
-        self.attempt(redemption.pay_by_points, self.db, self.desk(), data.draw(st.sampled_from(self.members)),
-                     units * 500)
+        r = self.attempt(redemption.pay_by_points, self.db, self.desk(), data.draw(st.sampled_from(self.members)),
+                         units * 500)
+        if r is not None:
+            self.redemptions.append((r.transaction_id, self.day))
+
+    @precondition(lambda self: self.posting_tx)
+    @rule(data=st.data())
+    def reverse_posting(self, data):
+        tx = data.draw(st.sampled_from(sorted(self.posting_tx)))
+        r = self.attempt(reversal.reverse, self.db, self.desk(), tx, "test")
+        if r is not None:
+            kind, folio = self.posting_tx.pop(tx)
+            credited = self.posted.pop(folio)
+            # Everything credited comes back, less what expired unused.
+            assert -credited <= r.points <= 0
+            self.freed[folio] = kind
+            # Reversed once only.
+            with self.assert_refused(errors.AlreadyReversed):
+                reversal.reverse(self.db, self.desk(), tx, "again")
+
+    @precondition(lambda self: self.freed and self.members)
+    @rule(data=st.data(), amount=st.integers(0, 200_000))
+    def post_freed_folio_again(self, data, amount):
+        folio = data.draw(st.sampled_from(sorted(self.freed)))
+        kind, number = self.freed[folio], data.draw(st.sampled_from(self.members))
+        if kind == "stay":
+            r = self.attempt(posting.post_stay, self.db, self.desk(), number, posting.StayFolio(
+                folio, self.day, self.day, "direct", {"room": amount}))
+        else:
+            r = self.attempt(posting.post_bill, self.db, self.desk(), number, posting.Bill(folio, self.day,
+                                                                                         {"fnb": amount}))
+        if r is not None:
+            self.credited(r, kind, folio)
+
+    @precondition(lambda self: self.redemptions)
+    @rule(data=st.data())
+    def void_redemption(self, data):
+        tx, day = data.draw(st.sampled_from(self.redemptions))
+        r = self.attempt(reversal.reverse, self.db, self.desk(), tx, "test")
+        if day != self.day:
+            assert r is None  # only on its own business date
+        if r is not None:
+            assert r.points > 0 and r.nights == 0
+            self.redemptions.remove((tx, day))
+
+    def assert_refused(self, error):
+        import pytest
+
+        return pytest.raises(error)
 
     @precondition(lambda self: self.members)
     @rule(data=st.data(), points=st.integers(-5_000, 5_000))
@@ -145,12 +204,31 @@ class Ledger(RuleBasedStateMachine):
                 assert lookup.show(self.db, self.desk(), member.number).points_balance == balance >= 0
                 if member.status != "active":
                     assert balance == 0
-            # Nothing credited twice: one posting row and one earning entry per folio.
-            assert s.scalar(select(func.count(Posting.id))) == len(self.posted)
+            # Nothing credited twice: one posting row in force and one
+            # earning entry per folio; a reversed folio's row is marked.
+            assert s.scalar(select(func.count(Posting.id)).where(Posting.reversed_by.is_(None))) == len(self.posted)
+            assert s.scalar(select(func.count(Posting.id))) == self.postings_made
             assert s.scalar(select(func.count(LedgerEntry.id)).where(LedgerEntry.kind.in_(["stay", "bill"]))) == \
-                len(self.posted)
-            credited = dict(s.execute(select(Posting.reference, Posting.points + Posting.bonus_points)).all())
+                self.postings_made
+            credited = dict(s.execute(select(Posting.reference, Posting.points + Posting.bonus_points)
+                                      .where(Posting.reversed_by.is_(None))).all())
             assert credited == self.posted
+            # A reversed posting's credits are all taken back out; no year's
+            # figures go below zero.
+            for reversed_tx, in s.execute(select(Posting.transaction_id).where(Posting.reversed_by.is_not(None))):
+                net = s.execute(select(func.coalesce(func.sum(Credit.qualifying_points), 0),
+                                       func.coalesce(func.sum(Credit.nights), 0))
+                                .join(LedgerEntry, LedgerEntry.id == Credit.entry_id)
+                                .where((LedgerEntry.transaction_id == reversed_tx)
+                                       | (LedgerEntry.reverses == reversed_tx))).one()
+                assert tuple(net) == (0, 0)
+            by_year: dict = {}
+            for mid, day, pts, nights in s.execute(select(Credit.member_id, Credit.date_of_use,
+                                                          Credit.qualifying_points, Credit.nights)):
+                key = (mid, day.year)
+                p0, n0 = by_year.get(key, (0, 0))
+                by_year[key] = (p0 + pts, n0 + nights)
+            assert all(p >= 0 and n >= 0 for p, n in by_year.values())
 
     @invariant()
     def after_expiry_balance_equals_entries(self):

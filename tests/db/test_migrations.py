@@ -73,3 +73,57 @@ def test_head_read_from_the_files_is_alembics_head(database_url):
     db.initialize("one_harmony")
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     db.dispose()
+
+
+def test_the_schema_module_and_the_migrations_agree(database_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from desk_app.db.schema import Base
+
+    db = Database(database_url)
+    db.initialize("one_harmony")
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
+    db.dispose()
+
+
+def test_0004_frees_a_reversed_folio_and_downgrades(database_url):
+    """Up from 0003 with a folio already posted, the folio stays unique among
+    postings not reversed; down again, the plain unique constraint is back."""
+    from sqlalchemy.exc import IntegrityError
+
+    engine = make_engine(database_url)
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+    posting = ("INSERT INTO postings (property_code, kind, reference, member_id, transaction_id, business_date, "
+               "date_of_use, charges, currency, points, bonus_points, nights) VALUES ('TKO', 'stay', 'F1', 1, "
+               ":tx, '2026-03-03', '2026-03-03', '{}', 'JPY', 0, 0, 0)")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO properties (code, name, country, currency) VALUES "
+                          "('TKO', 'The Okura Tokyo', 'JP', 'JPY')"))
+        conn.execute(text(
+            "INSERT INTO members (id, number, family_name, given_name, guardian_consent, registration, status, "
+            "enrolled_on, enrolled_at, search_text, created_at) VALUES (1, '8000000006', 'Sato', 'Hana', false, "
+            "'simple', 'active', '2026-01-05', 'TKO', 'sato|hana', '2026-01-05 10:00:00')"))
+        conn.execute(text(posting), {"tx": "a" * 32})
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+    with pytest.raises(IntegrityError):
+        with engine.begin() as conn:
+            conn.execute(text(posting), {"tx": "b" * 32})
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE postings SET reversed_by = :r"), {"r": "c" * 32})
+        conn.execute(text(posting), {"tx": "b" * 32})
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM postings WHERE transaction_id = :tx"), {"tx": "b" * 32})
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+    assert "reversed_by" not in {c["name"] for c in inspect(engine).get_columns("postings")}
+    with pytest.raises(IntegrityError):
+        with engine.begin() as conn:
+            conn.execute(text(posting), {"tx": "b" * 32})
+    engine.dispose()

@@ -87,3 +87,30 @@ def test_omo_has_no_tiers(omo):
     assert [l.code for l in omo.tiers.levels] == ["basic"]
     assert tiers.reached(omo.tiers, 10**6, 1000).code == "basic"
     assert omo.tiers.levels[0].bonus_percent == 0
+
+
+def test_a_cancelled_status_counts_until_the_day_before(oh):
+    loyal = tiers.Status("loyal", D("2026-03-01"), D("2028-03-31"), 2026, "promotion", cancelled_on=D("2026-03-20"))
+    assert tiers.tier_on(oh.tiers, [loyal], D("2026-03-19"))[0].code == "loyal"
+    assert tiers.tier_on(oh.tiers, [loyal], D("2026-03-20")) == (oh.tiers.base, None)
+    # Reaching the tier again promotes again: the cancelled status is not "held".
+    fig = tiers.year_figures(oh.tiers, {2026: (0, 10)}, 2026)
+    again = tiers.promotion(oh.tiers, fig, [loyal], D("2026-04-06"))
+    assert (again.tier, again.valid_from, again.valid_until) == ("loyal", D("2026-05-01"), D("2028-03-31"))
+
+
+def test_which_statuses_a_reversal_cancels(oh):
+    promo = tiers.Status("loyal", D("2026-03-01"), D("2028-03-31"), 2026, "promotion")
+    assert tiers.no_longer_reached(oh.tiers, promo, {2026: (4_999, 9)}, D("2026-03-20"))
+    assert not tiers.no_longer_reached(oh.tiers, promo, {2026: (0, 10)}, D("2026-03-20"))
+    # Carried-over figures still count toward the year.
+    assert not tiers.no_longer_reached(oh.tiers, promo, {2025: (5_800, 0), 2026: (4_200, 0)}, D("2026-03-20"))
+    # A year-end status rests on figures too; a merged-in one on another number's.
+    year_end = tiers.Status("exclusive", D("2027-04-01"), D("2028-03-31"), 2026, "evaluation")
+    assert tiers.no_longer_reached(oh.tiers, year_end, {2026: (14_999, 29)}, D("2027-01-10"))
+    merged = tiers.Status("exclusive", D("2027-04-01"), D("2028-03-31"), 2026, "merge")
+    assert not tiers.no_longer_reached(oh.tiers, merged, {}, D("2027-01-10"))
+    # A status that has run its course, or one already cancelled, is left alone.
+    assert not tiers.no_longer_reached(oh.tiers, promo, {}, D("2028-04-01"))
+    assert not tiers.no_longer_reached(oh.tiers, tiers.Status("loyal", D("2026-03-01"), D("2028-03-31"), 2026,
+                                                              "promotion", D("2026-03-05")), {}, D("2026-03-20"))

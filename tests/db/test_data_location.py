@@ -20,7 +20,7 @@ from desk_app.db.engine import make_engine
 from desk_app.domain import errors
 from desk_app.services.database import UPGRADE_COPIES_KEPT, Database
 
-from ..conftest import init_cli
+from tests.conftest import init_cli
 
 
 def windows_like_platformdirs(monkeypatch, local_appdata: Path) -> None:

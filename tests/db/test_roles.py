@@ -245,7 +245,7 @@ def test_the_matrix_follows_the_program_rules():
                        "preview_reversal"}
     assert clerk == {"register", "complete_registration", "update_contact", "post_stay", "redeem_award",
                      "issue_card", "premium_selection"}
-    # PROGRAM_RULES 1: name and birth date through the office; contact data at the desk.
+    # docs/program-rules.md 1: name and birth date through the office; contact data at the desk.
     assert roles.minimum_role("change_name") == roles.minimum_role("change_birth_date") == "supervisor"
     assert not roles.allowed("manager", "lookup") and not roles.allowed("", "lookup")
 

@@ -77,7 +77,7 @@ def concurrent_desks(db, url, desks, operations):
         from desk_app.db.schema import Member
 
         numbers = list(s.scalars(select(Member.number).where(Member.status == "active")))
-    before = audit.check_ledger(db).entries
+    before = audit.check_ledger(db, desk()).entries
     ctx = mp.get_context("spawn")
     barrier, out = ctx.Barrier(desks), ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(url, numbers, operations, n, barrier, out)) for n in range(desks)]
@@ -89,7 +89,7 @@ def concurrent_desks(db, url, desks, operations):
         p.join()
     seconds = time.perf_counter() - start
     done = sum(r[0] for r in results)
-    after = audit.check_ledger(db)
+    after = audit.check_ledger(db, desk())
     return {"desks": desks, "operations": desks * operations, "acknowledged": done,
             "refused": sum(r[1] for r in results), "failed": sum(r[2] for r in results),
             "seconds": round(seconds, 1), "entries_before": before, "entries_after": after.entries,
@@ -149,7 +149,7 @@ def attacks(backup: Path, work: Path):
         conn.close()
         db = Database(f"sqlite:///{copy}")
         try:
-            audit.check_ledger(db)
+            audit.check_ledger(db, desk())
             out[name] = "NOT DETECTED"
         except (errors.LedgerTampered, errors.LedgerInconsistent) as exc:
             out[name] = f"{exc.code} at entry {exc.details.get('entry')}"
@@ -171,7 +171,7 @@ def attacks(backup: Path, work: Path):
         s.execute(text("UPDATE ledger_head SET entries = 0, head = :g"), {"g": chain.GENESIS})
         ids = list(s.scalars(text("SELECT id FROM ledger_entries ORDER BY id")))
         chain.seal(s, chain.orm_tables(), ids)
-    resealed = audit.check_ledger(db)
+    resealed = audit.check_ledger(db, desk())
     out["rewrite and recompute the whole chain"] = (
         "check-ledger ok, but ledger-head differs from the head kept elsewhere"
         if resealed.head != kept.head else "NOT DETECTED")
@@ -199,7 +199,7 @@ def forged_cards(db, work: Path):
     try:
         thief = Database(f"sqlite:///{copy}")
         try:
-            cards.verify(thief, genuine)
+            cards.verify(thief, desk(), genuine)
             out["checking a card on a copy of the file alone"] = "ACCEPTED"
         except errors.DeskError as exc:
             out["checking a card on a copy of the file alone"] = exc.code
@@ -210,7 +210,7 @@ def forged_cards(db, work: Path):
     kid = genuine.split(":")[1]
     forged = f"HD2:{kid}:{number}:9:" + cards.sign(db.installation_id().encode(), kid, number, 9)
     try:
-        cards.verify(db, forged)
+        cards.verify(db, desk(), forged)
         out["a card signed with a key taken from the file, at the real desk"] = "ACCEPTED"
     except errors.DeskError as exc:
         out["a card signed with a key taken from the file, at the real desk"] = exc.code

@@ -1,8 +1,9 @@
 """desk-admin: the office and night-audit command line.
 
-A thin caller of the same services as the desk GUI; the contract (names,
-flags, JSON fields, exit codes) is in shared/ADMIN_CLI.md and must not
-change. Exit 0 done, 1 refused by a rule, 2 bad usage, 3 anything else."""
+A thin caller of the same services as the desk GUI; its reference (names,
+flags, JSON fields, exit codes) is docs/desk-admin.md, a contract with the
+scripts that drive it: what is there must not change. Exit 0 done, 1
+refused by a rule, 2 bad usage, 3 anything else."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -66,16 +66,43 @@ class Parser(argparse.ArgumentParser):
         raise Usage(f"{self.prog}: error: {message}")
 
 
+def epilog() -> str:
+    """What --help tells beyond the flags: the environment and where the
+    database is when nothing names one."""
+    from .paths import default_database_path
+
+    desk_database = config.load().database_url or str(default_database_path(create=False))
+    return ("environment variables:\n"
+            "  DESK_APP_DB             the database URL, as --db (e.g. sqlite:///try.db,\n"
+            "                          postgresql://user@host/dbname)\n"
+            "  DESK_APP_BUSINESS_DATE  the business date, as --business-date (else today)\n"
+            "  DESK_APP_PROPERTY       the property code, as --property\n"
+            "  DESK_APP_CLERK          the clerk who signs in, as --clerk\n"
+            "  DESK_APP_PASSWORD       that clerk's password (else asked on a terminal)\n"
+            "  DESK_APP_NEW_PASSWORD   a new password (add-clerk, change-password, reset-password)\n"
+            "default database (this desk's own, used when neither --db nor DESK_APP_DB names one):\n"
+            f"  {desk_database}\n"
+            "exit codes: 0 done, 1 refused by a rule (a JSON error with its code), 2 bad usage, 3 anything else\n"
+            "reference: docs/desk-admin.md")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.")
+    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.", epilog=epilog(),
+               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"desk-admin {__version__}")
     p.add_argument("--db", help="SQLAlchemy URL of the database")
     p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")
     p.add_argument("--property", help="the property code posting")
+    p.add_argument("--clerk", metavar="LOGIN", help="sign in as this clerk (else DESK_APP_CLERK); the password "
+                   "comes from DESK_APP_PASSWORD or a prompt")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     c = sub.add_parser("init", help="create or upgrade the schema")
     c.add_argument("--program", choices=("one_harmony", "omo"))
+    c.add_argument("--supervisor", metavar="LOGIN", help="a new database's first supervisor (password from "
+                   "DESK_APP_PASSWORD or a prompt); on an existing one, the supervisor signing in")
+    c.add_argument("--name", help="the first supervisor's name (default: the login)")
+    c.add_argument("--language", choices=("en", "ja"), default="en", help="the first supervisor's language")
 
     c = sub.add_parser("register", help="simple registration")
     c.add_argument("--family-name", required=True)
@@ -179,15 +206,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("login")
     c.add_argument("--name", required=True)
     c.add_argument("--role", choices=("cashier", "clerk", "supervisor"), required=True)
-    c.add_argument("--password", help="the password (else read from DESK_APP_CLERK_PASSWORD)")
     c.add_argument("--language", choices=("en", "ja"), default="en", help="the language the desk speaks to them")
 
     sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
+    sub.add_parser("change-password", help="change your own password (new one from DESK_APP_NEW_PASSWORD or "
+                   "a prompt)")
+    sub.add_parser("reset-password", help="supervisor: set a clerk's new password (from DESK_APP_NEW_PASSWORD "
+                   "or a prompt)").add_argument("login")
+    sub.add_parser("deactivate-clerk", help="supervisor: the clerk can no longer sign in").add_argument("login")
     c = sub.add_parser("premium-selection", help="choose or change the member's Premium Selection hotel")
     c.add_argument("number")
     c.add_argument("--hotel", required=True, help="the property code")
 
-    sub.add_parser("check-ledger", help="recompute the ledger's hash chain and every member's invariants")
+    sub.add_parser("check-ledger", help="recompute the ledger's hash chain and every member's invariants"
+                   ).add_argument("--head", help="a chain head noted earlier: the chain must still pass through it")
     sub.add_parser("ledger-head", help="the ledger's chain head, for the office to keep elsewhere")
     sub.add_parser("backup", help="a checked copy of the SQLite database").add_argument("--out", required=True)
     c = sub.add_parser("restore", help="replace the SQLite database with a checked backup")
@@ -200,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rotate-card-key", help="a new key signs new cards; older cards keep working")
     sub.add_parser("retire-card-key", help="cards signed by this older key stop working").add_argument("key_id")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
+    p.command_names = frozenset(sub.choices)
     return p
 
 
@@ -242,31 +275,61 @@ def _charges(pairs) -> dict[str, int]:
 
 
 # -- commands ---------------------------------------------------------------
+def clerk_json(v) -> dict:
+    return {"login": v.login, "name": v.name, "role": v.role, "active": v.active, "locked": v.locked,
+            "locked_until": v.locked_until.isoformat(timespec="seconds") + "Z" if v.locked_until else None,
+            "language": v.language}
+
+
+def init(db, args) -> dict:
+    """A new database gets its first supervisor; an existing one (an
+    upgrade) needs a supervisor's sign-in. Checked before anything changes."""
+    from . import admin_signin
+    from .services import clerks
+
+    if not admin_signin.has_clerks(db):
+        if not args.supervisor:
+            raise errors.NotSignedIn("A new database needs its first supervisor: desk-admin init --supervisor "
+                                     "LOGIN, with the password in DESK_APP_PASSWORD or at the prompt.")
+        name = args.name or args.supervisor
+        password = admin_signin.first_password(args.supervisor)
+        clerks.validate_new_clerk(args.supervisor, name, "supervisor", password)
+        program, version = db.initialize(args.program, args.business_date)
+        clerks.create(db, None, args.supervisor, name, "supervisor", password, args.language)
+    else:
+        admin_signin.sign_in_to_upgrade(db, admin_signin.login_from(args.supervisor or args.clerk))
+        program, version = db.initialize(args.program)
+    return {"program": program.code, "schema_version": version}
+
+
 def run(args, settings: config.Settings) -> dict:
     from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
                            redemption, registration, reversal)
-    from .services.context import office_desk
+    from . import admin_signin
     from .services.database import Database
 
+    if args.command == "postcode":  # needs no database and no sign-in
+        found = registration.address_for_postcode(args.code)
+        if found is None:
+            raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
+        return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
+                "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
     db = Database(args.db or settings.effective_database_url)
     try:
         if args.command == "init":
-            program, version = db.initialize(args.program, args.business_date)
-            return {"program": program.code, "schema_version": version}
-        if args.command == "postcode":  # needs no database
-            found = registration.address_for_postcode(args.code)
-            if found is None:
-                raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
-            return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
-                    "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
+            return init(db, args)
+        if not db.is_initialized():
+            db.ensure_ready()  # refuses not_initialized
+        signed = admin_signin.sign_in(db, admin_signin.login_from(args.clerk),
+                                      before_upgrade=not admin_signin.schema_is_current(db))
         db.ensure_ready()
         program = db.program
         prop = args.property or settings.property_code or program.properties[0].code
         program.property(prop)
+        desk = admin_signin.desk_for(signed, args.business_date or business_date.current(db, prop), prop)
         cmd = args.command
         if cmd != "restore":
             backups.daily(db)
-        desk = office_desk(args.business_date or business_date.current(db, prop), prop)
         if cmd == "register":
             return member_json(registration.register(db, desk, registration.Enrolment(
                 args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
@@ -312,7 +375,7 @@ def run(args, settings: config.Settings) -> dict:
             path = save_card(face, out)
             return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(path)}
         if cmd == "verify-card":
-            number, sequence = cards.verify(db, args.payload)
+            number, sequence = cards.verify(db, desk, args.payload)
             return {"member_number": number, "sequence": sequence, "valid": True}
         if cmd == "evaluate-tiers":
             r = batch.evaluate_tiers(db, desk, args.year)
@@ -350,17 +413,27 @@ def run(args, settings: config.Settings) -> dict:
         if cmd == "demo-data":
             return {"members": demo.generate(db, desk, args.members, args.seed)}
         if cmd == "add-clerk":
-            password = args.password or os.environ.get("DESK_APP_CLERK_PASSWORD", "")
-            return asdict(clerks.create(db, desk, args.login, args.name, args.role, password, args.language))
+            desk.require("manage_clerks")  # before the prompt: a cashier is not asked for a password
+            return clerk_json(clerks.create(db, desk, args.login, args.name, args.role,
+                                            admin_signin.new_password(f"Password for {args.login}: "),
+                                            args.language))
         if cmd == "unlock-clerk":
-            return asdict(clerks.unlock(db, desk, args.login))
+            return clerk_json(clerks.unlock(db, desk, args.login))
+        if cmd == "change-password":
+            return clerk_json(clerks.change_password(db, desk, signed.password, admin_signin.new_password()))
+        if cmd == "reset-password":
+            desk.require("manage_clerks")
+            return clerk_json(clerks.reset_password(db, desk, args.login,
+                                                    admin_signin.new_password(f"New password for {args.login}: ")))
+        if cmd == "deactivate-clerk":
+            return clerk_json(clerks.deactivate(db, desk, args.login))
         if cmd == "premium-selection":
             return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
         if cmd == "check-ledger":
-            r = audit.check_ledger(db)
+            r = audit.check_ledger(db, desk, args.head)
             return {"ok": True, "entries": r.entries, "head": r.head}
         if cmd == "ledger-head":
-            r = audit.chain_head(db)
+            r = audit.ledger_head(db, desk)
             return {"entries": r.entries, "head": r.head}
         if cmd == "backup":
             r = backups.backup(db, desk, args.out)
@@ -377,7 +450,7 @@ def run(args, settings: config.Settings) -> dict:
             r = business_date.roll(db, desk, args.to)
             return {"property": r.property_code, "business_date": _d(r.business_date), "previous": _d(r.previous)}
         if cmd in ("card-keys", "rotate-card-key", "retire-card-key"):
-            ring = (cards.key_ring(db) if cmd == "card-keys" else cards.rotate_key(db, desk)
+            ring = (cards.key_ring(db, desk) if cmd == "card-keys" else cards.rotate_key(db, desk)
                     if cmd == "rotate-card-key" else cards.retire_key(db, desk, args.key_id))
             return {"current": ring.current, "keys": list(ring.keys), "hd1_cards_accepted": ring.legacy,
                     "source": ring.source}
@@ -389,6 +462,24 @@ def run(args, settings: config.Settings) -> dict:
 def _emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def _log_internal_error(argv: list[str]) -> None:
+    """The traceback for support, with the command and its option names but
+    no value given on the command line (names, e-mail, birth dates...), and
+    no environment password: the log file is scrubbed of all of them."""
+    import logging
+
+    from . import admin_signin
+    from .logs import register_sensitive, setup_logging
+
+    commands = build_parser().command_names
+    command = next((a for a in argv if a in commands), "?")
+    register_sensitive(*(a for a in argv if not a.startswith("-") and a != command),
+                       *(os.environ.get(v, "") for v in (admin_signin.PASSWORD_ENV, admin_signin.NEW_PASSWORD_ENV)))
+    setup_logging("desk-admin")
+    options = sorted({a.split("=", 1)[0] for a in argv if a.startswith("--")})
+    logging.getLogger("desk-admin").exception("internal error in %s %s", command, " ".join(options))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -413,12 +504,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # nothing half-written: every service is one transaction
-        import logging
-
-        from .logs import setup_logging
-
-        setup_logging("desk-admin")
-        logging.getLogger("desk-admin").exception("internal error in %s", argv)
+        _log_internal_error(sys.argv[1:] if argv is None else argv)
         _emit({"error": {"code": "internal", "message": f"{type(exc).__name__}: {str(exc)[:500]}"}})
         return EXIT_INTERNAL
 

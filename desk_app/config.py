@@ -11,6 +11,7 @@ import socket
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from . import pgpass
 from .paths import data_dir, default_database_url
 
 SETTINGS_FILE = "settings.json"
@@ -27,7 +28,7 @@ class Settings:
 
     @property
     def effective_database_url(self) -> str:
-        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url()
+        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url(create=False)
 
     @property
     def effective_terminal(self) -> str:
@@ -35,7 +36,9 @@ class Settings:
 
 
 def settings_path(directory: Path | None = None) -> Path:
-    return (directory or data_dir()) / SETTINGS_FILE
+    # Reading the settings creates no folder: a desk cancelled at its first
+    # start leaves nothing behind.
+    return (directory or data_dir(create=False)) / SETTINGS_FILE
 
 
 def load(directory: Path | None = None) -> Settings:
@@ -48,13 +51,19 @@ def load(directory: Path | None = None) -> Settings:
             data = {}  # a damaged settings file falls back to defaults
     known = {f.name for f in fields(Settings)}
     settings = Settings(**{k: v for k, v in data.items() if k in known})
+    if settings.database_url and pgpass.remember(settings.database_url) != settings.database_url:
+        save(settings, directory)  # a file from before: its password moves to the pgpass file now
     if os.environ.get("DESK_APP_PROPERTY"):
         settings.property_code = os.environ["DESK_APP_PROPERTY"]
     return settings
 
 
 def save(settings: Settings, directory: Path | None = None) -> None:
+    """Never with a PostgreSQL password: that goes to the desk's pgpass file
+    (desk_app.pgpass), the URL here keeps the rest."""
     path = settings_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    settings.database_url = pgpass.remember(settings.database_url) if settings.database_url else ""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
     tmp.replace(path)

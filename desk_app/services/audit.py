@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 from ..db import chain
 from ..db.schema import Allocation, LedgerEntry, Lot, Member
 from ..domain import errors
+from .context import Desk
 from .database import Database
 
 
@@ -88,7 +89,8 @@ def _void_problems(session, entry: LedgerEntry) -> list[str]:
     return []
 
 
-def check_all(db: Database) -> list[LedgerCheck]:
+def check_all(db: Database, desk: Desk) -> list[LedgerCheck]:
+    desk.require("check_ledger")
     with db.read() as s:
         return [c for m in s.scalars(select(Member).order_by(Member.id)) if (c := check_member(s, m)).problems]
 
@@ -107,7 +109,8 @@ class _Finding:
 
 
 def chain_head(db: Database) -> LedgerReport:
-    """The chain's end as recorded (not recomputed): for the office to keep."""
+    """The chain's end as recorded (not recomputed): for the office to keep.
+    No role: callers check theirs (ledger_head, the day report)."""
     with db.read() as s:
         head = chain.read_head(s, chain.orm_tables())
     if head is None:
@@ -115,12 +118,32 @@ def chain_head(db: Database) -> LedgerReport:
     return LedgerReport(*head)
 
 
-def check_ledger(db: Database) -> LedgerReport:
+def ledger_head(db: Database, desk: Desk) -> LedgerReport:
+    """desk-admin ledger-head."""
+    desk.require("check_ledger")
+    return chain_head(db)
+
+
+def check_ledger(db: Database, desk: Desk, head: str | None = None) -> LedgerReport:
     """Recompute the chain, then the invariants, and refuse at the first
     entry that does not fit: ledger_tampered (the chain) or
-    ledger_inconsistent (the chain holds, the figures do not)."""
+    ledger_inconsistent (the chain holds, the figures do not). `head`, a
+    chain head noted earlier (ledger-head): the chain must still pass
+    through it, which a chain rewritten and recomputed from before that
+    point does not."""
+    desk.require("check_ledger")
     with db.read() as s:
-        return check_session(s)
+        report = check_session(s)
+        noted = (head or "").strip().lower()
+        if noted and noted != chain.GENESIS:
+            seq = s.scalar(select(LedgerEntry.chain_seq).where(LedgerEntry.chain_hash == noted))
+            if seq is None:
+                exc = errors.LedgerTampered(
+                    f"The ledger no longer passes through the chain head noted earlier ({noted[:16]}…): it was "
+                    f"rewritten from before that point and its hashes recomputed.")
+                exc.details = {"entry": None}
+                raise exc
+        return report
 
 
 def check_session(s) -> LedgerReport:

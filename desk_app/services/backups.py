@@ -166,7 +166,7 @@ def _installation(path: Path) -> str | None:
 def backup(db: Database, desk: Desk, out: str | Path) -> BackupResult:
     """Supervisor: a checked copy of the database at `out` (replaced if it
     exists). Nothing is left at `out` unless the copy passed its checks."""
-    desk.require("supervisor", "back up the database")
+    desk.require("backup")
     live = _live(db)
     out = Path(out).expanduser()
     if out.is_dir():
@@ -192,11 +192,6 @@ def backup(db: Database, desk: Desk, out: str | Path) -> BackupResult:
         _remove(partial)
     log.info("backup of %s to %s: %s entries, head %s", live, target, report.entries, report.head)
     return BackupResult(target, report.entries, report.head)
-
-
-def default_backup_path(db: Database) -> Path:
-    """Where Office > Backup now offers to write."""
-    return backups_dir() / f"manual-{db.installation_id()[:8]}-{datetime.now():%Y%m%d-%H%M%S}.sqlite3"
 
 
 def daily(db: Database) -> Path | None:
@@ -262,7 +257,7 @@ def restore(db: Database, desk: Desk, source: str | Path) -> RestoreResult:
     database is saved aside first. A file that fails its checks is refused
     invalid_backup and nothing changes. The hotels' business dates never
     go back: each keeps the later of the current and the restored one."""
-    desk.require("supervisor", "restore the database from a backup")
+    desk.require("restore")
     live = _live(db)
     source = Path(source).expanduser()
     if not source.is_file():

@@ -96,7 +96,7 @@ def roll(db: "Database", desk: Desk, to: date | None = None) -> BusinessDateView
     """The night audit's last step: the desk's hotel moves to its next
     business date. `to`, when given, must be that date (a script's guard
     against rolling twice)."""
-    desk.require("supervisor", "roll the business date")
+    desk.require("roll_business_date")
     with db.write() as s:
         row = s.scalar(select(BusinessDay).where(BusinessDay.property_code == desk.property_code)
                        .with_for_update())

@@ -106,8 +106,14 @@ def _parse(keys: card_keys.CardKeys, payload: str) -> tuple[str, int]:
     return number, int(seq)
 
 
-def verify(db: Database, payload: str) -> tuple[str, int]:
+def verify(db: Database, desk: Desk, payload: str) -> tuple[str, int]:
     """(member number, card sequence) of a genuine, current card; else invalid_card."""
+    desk.require("verify_card")
+    return current_card_of(db, payload)
+
+
+def current_card_of(db: Database, payload: str) -> tuple[str, int]:
+    """verify() for a service that has already checked the desk's role."""
     number, sequence = _parse(db.card_keys, payload)
     with db.read() as s:
         member = ledger.get_member(s, number)
@@ -121,31 +127,8 @@ def verify(db: Database, payload: str) -> tuple[str, int]:
     return number, sequence
 
 
-def issue(db: Database, desk: Desk, number: str, reason: str = "new",
-          name_order: str = "family_first") -> CardFace:
-    """Issue the first card, or replace the current one (the old one stops
-    working at once). Re-printing the current card: reason 'new' again.
-    `name_order` is the desk's setting (config.Settings.name_order):
-    'family_first' prints 'YAMADA Taro', 'given_first' 'Taro Yamada'."""
-    if reason not in REASONS:
-        raise errors.InvalidReason(f"The reason must be one of: {', '.join(REASONS)}.")
-    program = db.program
-    keys = db.card_keys  # refused card_key_missing before anything changes
-    with db.write() as s:
-        member = ledger.get_member(s, number, lock=True)
-        ledger.require_active(member)
-        current = views.current_card(s, member.id)
-        if current is None or current.status != "active" or reason != "new":
-            if current is not None and current.status == "active":
-                current.status = "replaced"
-            sequence = (current.sequence + 1) if current is not None else 1
-            s.add(Card(member_id=member.id, sequence=sequence, status="active", reason=reason,
-                       issued_on=desk.business_date))
-            ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "card_issue",
-                             reference=f"card {sequence}", reason=reason)
-            s.flush()
-        view = views.member_view(s, program, member, desk.business_date)
-        seq = view.card.sequence
+def _face(db: Database, program, view, name_order: str) -> CardFace:
+    seq = view.card.sequence
     return CardFace(
         member_number=view.member_number,
         name=member_rules.card_name(view.family_name, view.given_name, view.family_roman, view.given_roman,
@@ -153,9 +136,49 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new",
         family_name=view.family_name, given_name=view.given_name,
         tier=view.tier, tier_name=view.tier_name, tier_valid_until=view.tier_valid_until,
         premium_hotel=view.premium_hotel, program_name=program.name, sequence=seq,
-        qr_payload=payload_for(keys, view.member_number, seq), issued_on=view.card.issued_on,
+        qr_payload=payload_for(db.card_keys, view.member_number, seq), issued_on=view.card.issued_on,
         local_name=f"{view.family_name} {view.given_name}",
     )
+
+
+def current(db: Database, desk: Desk, number: str, name_order: str = "family_first") -> CardFace | None:
+    """The member's card in force, as printed, or None when there is none
+    (never issued, or the last one cancelled). Reads only: showing a card
+    never issues one."""
+    with db.read() as s:
+        member = ledger.get_member(s, number)
+        view = views.member_view(s, db.program, member, desk.business_date)
+        if view.card is None or view.card.status != "active":
+            return None
+        return _face(db, db.program, view, name_order)
+
+
+def issue(db: Database, desk: Desk, number: str, reason: str = "new",
+          name_order: str = "family_first") -> CardFace:
+    """Issue the first card, or replace the current one (the old one stops
+    working at once). Re-printing the current card: reason 'new' again.
+    `name_order` is the desk's setting (config.Settings.name_order):
+    'family_first' prints 'YAMADA Taro', 'given_first' 'Taro Yamada'."""
+    desk.require("issue_card")
+    if reason not in REASONS:
+        raise errors.InvalidReason(f"The reason must be one of: {', '.join(REASONS)}.")
+    program = db.program
+    db.card_keys  # refused card_key_missing before anything changes
+    with db.write() as s:
+        member = ledger.get_member(s, number, lock=True)
+        ledger.require_active(member)
+        card_now = views.current_card(s, member.id)
+        if card_now is None or card_now.status != "active" or reason != "new":
+            if card_now is not None and card_now.status == "active":
+                card_now.status = "replaced"
+            sequence = (card_now.sequence + 1) if card_now is not None else 1
+            s.add(Card(member_id=member.id, sequence=sequence, status="active", reason=reason,
+                       issued_on=desk.business_date))
+            ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "card_issue",
+                             reference=f"card {sequence}", reason=reason)
+            s.flush()
+        view = views.member_view(s, program, member, desk.business_date)
+        return _face(db, program, view, name_order)
 
 
 @dataclass(frozen=True)
@@ -172,14 +195,15 @@ def _ring(keys: card_keys.CardKeys) -> KeyRing:
                    keys.source)
 
 
-def key_ring(db: Database) -> KeyRing:
+def key_ring(db: Database, desk: Desk) -> KeyRing:
+    desk.require("manage_card_keys")
     return _ring(db.card_keys)
 
 
 def rotate_key(db: Database, desk: Desk) -> KeyRing:
     """Supervisor: a new key signs the cards issued from now on; cards
     signed by older keys keep working until their key is retired."""
-    desk.require("supervisor", "rotate the card-signing key")
+    desk.require("manage_card_keys")
     ring = _ring(card_keys.rotate(db.installation_id()))
     db.forget_card_keys()
     return ring
@@ -188,7 +212,7 @@ def rotate_key(db: Database, desk: Desk) -> KeyRing:
 def retire_key(db: Database, desk: Desk, kid: str) -> KeyRing:
     """Supervisor: cards signed by this older key (HD1: cards printed
     before key ids) stop working."""
-    desk.require("supervisor", "retire a card-signing key")
+    desk.require("manage_card_keys")
     ring = _ring(card_keys.retire(db.installation_id(), kid))
     db.forget_card_keys()
     return ring

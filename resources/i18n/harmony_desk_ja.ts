@@ -4,7 +4,13 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/action_form.py" line="+68"/>
+        <location filename="../../desk_app/ui/action_form.py" line="+75"/>
+        <location line="+142"/>
+        <source>Review before posting (Ctrl+Enter)</source>
+        <translation>計上前に確認 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="-136"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -19,12 +25,42 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+101"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 left</source>
+        <translation>残り%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Confirm</source>
+        <translation>確定(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post it (Enter)</source>
+        <translation>計上する (Enter)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>yen per 1 %1, e.g. 151.20</source>
         <translation>1 %1 あたりの円（例: 151.20）</translation>
     </message>
@@ -62,12 +98,12 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+14"/>
+        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+15"/>
         <source>&amp;Adjust</source>
         <translation>調整する(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Adjust points — %1</source>
         <translation>ポイント調整 — %1</translation>
     </message>
@@ -77,7 +113,7 @@
         <translation>誤りを訂正します。正の数はポイントを加算し（本日獲得した扱い）、負の数は有効期限の古いものから差し引きます。現在の残高: %1ポイント。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>why, for the record</source>
         <translation>記録に残す理由</translation>
     </message>
@@ -150,7 +186,7 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+19"/>
+        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
         <source>&amp;Post bill</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -195,7 +231,7 @@
         <translation>この伝票の付与ポイント: %1 + ボーナス %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Posted: %1 points + %2 bonus. New balance %3 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント。新しい残高は %3ポイントです。</translation>
     </message>
@@ -238,7 +274,7 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+31"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+40"/>
         <source>Save the card</source>
         <translation>カードを保存</translation>
     </message>
@@ -248,17 +284,27 @@
         <translation>PDF (*.pdf);;PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+80"/>
         <source>Membership card — %1</source>
         <translation>会員カード — %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Preparing the card…</source>
-        <translation>カードを準備しています…</translation>
+        <location line="+3"/>
+        <source>Looking for the card…</source>
+        <translation>カードを確認しています…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>&amp;Issue card</source>
+        <translation>カード発行(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue the member&apos;s first card (Alt+I)</source>
+        <translation>会員の最初のカードを発行 (Alt+I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
@@ -279,6 +325,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Replace card…</source>
+        <translation>カード再発行(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost, stolen or damaged: asks why, then issues a new card; the old one stops working at once (Alt+R)</source>
+        <translation>紛失・盗難・破損: 理由を確認してから新しいカードを発行します。古いカードはただちに使えなくなります (Alt+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -288,27 +344,22 @@
         <translation>閉じる (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Replace the card</source>
-        <translation>カードの再発行</translation>
+        <location line="+41"/>
+        <source>No card yet</source>
+        <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Replace card</source>
-        <translation>再発行(&amp;R)</translation>
+        <location line="+1"/>
+        <source>%1 has no card yet. Issue one to hand it over (Alt+I).</source>
+        <translation>%1様にはまだカードがありません。発行してお渡しください (Alt+I)。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Issue a new card; the old one stops working at once (Alt+R)</source>
-        <translation>新しいカードを発行します。古いカードはすぐに使えなくなります (Alt+R)</translation>
+        <location line="+9"/>
+        <source>Card %1, issued %2, is the member&apos;s card in force.</source>
+        <translation>現在有効なカードはカード %1（%2 発行）です。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reas&amp;on</source>
-        <translation>理由(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>Card %1, issued %2. Hand it to the guest.</source>
         <translation>カード %1（%2 発行）。お客様にお渡しください。</translation>
     </message>
@@ -318,9 +369,37 @@
         <translation>カード %1 を %2 に再発行しました。以前のカードは使用できません。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>Saved to %1</source>
         <translation>保存しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/change_password_dialog.py" line="+15"/>
+        <source>&amp;Change password</source>
+        <translation>パスワードを変更(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change your password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as %1.</source>
+        <translation>%1 でサインインしています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;urrent password</source>
+        <translation>現在のパスワード(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation>新しいパスワード(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -337,9 +416,27 @@
     </message>
 </context>
 <context>
+    <name>DeactivateClerkDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/deactivate_clerk_dialog.py" line="+14"/>
+        <source>&amp;Deactivate</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the clerk who may no longer sign in. Their name stays on everything they did.</source>
+        <translation>今後サインインできなくするスタッフを選んでください。これまでの操作の記録には、そのスタッフの名前が残ります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate a clerk</source>
+        <translation>スタッフアカウントの無効化</translation>
+    </message>
+</context>
+<context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+129"/>
+        <location filename="../../desk_app/ui/app.py" line="+164"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -395,6 +492,11 @@
         <location line="+6"/>
         <source>supervisors only</source>
         <translation>責任者のみ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>why the revoked member is taken back (supervisors)</source>
+        <translation>資格取消した会員を再入会させる理由（責任者のみ）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -463,6 +565,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Re-a&amp;dmit: reason</source>
+        <translation>再入会の理由(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Birth date (optional)</source>
         <translation>生年月日（任意）(&amp;B)</translation>
     </message>
@@ -771,6 +878,11 @@
         <translation>ステータス変更</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Reversal</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>New card</source>
         <translation>新規発行</translation>
@@ -799,7 +911,7 @@
         <translation>登録する</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Full registration — %1</source>
         <translation>正式登録 — %1</translation>
     </message>
@@ -946,13 +1058,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+41"/>
-        <location line="+334"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+59"/>
+        <location line="+361"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-327"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1078,6 +1190,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rev&amp;oke membership…</source>
+        <translation>会員資格の取消(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualification or 36 months without a stay or points; the reason is required</source>
+        <translation>資格はく奪、または36か月間宿泊もポイントもない場合。理由の入力が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;verse…</source>
+        <translation>計上の取消(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the entry chosen in the member&apos;s history (a supervisor approves)</source>
+        <translation>会員の履歴で選んだ記録を取り消します（責任者が承認）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Unlock clerk…</source>
         <translation>スタッフのロック解除(&amp;U)…</translation>
     </message>
@@ -1085,6 +1217,26 @@
         <location line="+1"/>
         <source>&amp;New clerk account…</source>
         <translation>スタッフアカウント作成(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reset a clerk&apos;s password…</source>
+        <translation>スタッフのパスワード再設定(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deactivate a clerk…</source>
+        <translation>スタッフアカウントの無効化(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;password…</source>
+        <translation>パスワード変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own password; the current one is asked again</source>
+        <translation>ご自身のパスワードを変更します（現在のパスワードを再入力します）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1098,8 +1250,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Rest&amp;ore from backup…</source>
-        <translation>バックアップから復元(&amp;O)…</translation>
+        <source>Res&amp;tore from backup…</source>
+        <translation>バックアップから復元(&amp;T)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1143,13 +1295,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>&amp;Office</source>
         <translation>管理(&amp;O)</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>&amp;Desk</source>
         <translation>端末(&amp;D)</translation>
     </message>
@@ -1164,32 +1316,42 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+97"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+64"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
+        <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
     </message>
 </context>
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+63"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+71"/>
+        <source>No member selected</source>
+        <translation>会員が選択されていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scan a card or type a member number, e-mail, phone or name above.
 Press F2 to return to the search field at any time.</source>
         <translation>カードを読み取るか、上の欄に会員番号・メール・電話番号・氏名を入力してください。
 F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Birthday month</source>
         <translation>誕生月</translation>
     </message>
@@ -1249,7 +1411,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
+        <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Recent history</source>
         <translation>最近の履歴</translation>
     </message>
@@ -1259,7 +1426,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
@@ -1368,7 +1535,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>統合する(&amp;M)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Merge memberships</source>
         <translation>重複会員の統合</translation>
     </message>
@@ -1507,8 +1674,8 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This account is locked after too many wrong passwords. A supervisor can unlock it.</source>
-        <translation>パスワードを何度も間違えたため、このアカウントはロックされています。責任者がロックを解除できます。</translation>
+        <source>This account is locked for 15 minutes after too many wrong passwords. A supervisor can unlock it sooner.</source>
+        <translation>パスワードを何度も間違えたため、このアカウントは15分間ロックされています。責任者はそれより早くロックを解除できます。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1626,7 +1793,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>The current password is wrong.</source>
+        <translation>現在のパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This was refused and nothing was changed. Check what was typed.</source>
         <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>
     </message>
@@ -1639,18 +1811,18 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+104"/>
+        <location filename="../../desk_app/ui/models.py" line="+113"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+173"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-172"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -1661,13 +1833,13 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
-        <location line="+33"/>
+        <location line="+43"/>
+        <location line="+59"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-101"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
@@ -1682,7 +1854,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -1697,7 +1869,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>泊数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hotel</source>
         <translation>ホテル</translation>
     </message>
@@ -1708,11 +1880,36 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clerk</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+0"/>
+        <source>%1, approved by %2</source>
+        <translation>%1（承認: %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reversal of %1</source>
+        <translation>%1 の取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — reversed by %2</source>
+        <translation>%1 — %2 で取消済み</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reversed on %1 by %2: %3</source>
+        <translation>%1に%2が取消: %3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Expires after</source>
         <translation>有効期限</translation>
     </message>
@@ -1722,12 +1919,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>獲得日</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
+        <source>%1 per %2</source>
+        <translation>%2あたり%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>needs %1 more</source>
+        <translation>あと%1必要</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Award</source>
         <translation>特典</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Needs %1 more points</source>
+        <translation>あと%1ポイント必要です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Points each</source>
         <translation>必要ポイント</translation>
     </message>
@@ -1735,6 +1952,16 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+1"/>
         <source>Up to</source>
         <translation>交換可能数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deactivated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locked until %1</source>
+        <translation>%1 までロック中</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1748,6 +1975,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -1760,7 +1992,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>氏名変更(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Change the name — %1</source>
         <translation>氏名変更 — %1</translation>
     </message>
@@ -1780,7 +2012,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-97"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-104"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
@@ -1840,7 +2072,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>NewClerkDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+14"/>
+        <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+15"/>
         <source>&amp;Create account</source>
         <translation>アカウント作成(&amp;C)</translation>
     </message>
@@ -1850,12 +2082,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>スタッフアカウントの作成</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>at least 8 characters</source>
-        <translation>8文字以上</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Clerk &amp;ID</source>
         <translation>スタッフID(&amp;I)</translation>
     </message>
@@ -1869,16 +2096,34 @@ F2 でいつでも検索欄に戻れます。</translation>
         <source>&amp;Role</source>
         <translation>権限(&amp;R)</translation>
     </message>
+</context>
+<context>
+    <name>PasswordFields</name>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/ui/password_fields.py" line="+31"/>
+        <source>at least 8 characters</source>
+        <translation>8文字以上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Password</source>
         <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirm password</source>
+        <translation>パスワード（確認）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords are not the same. Type them again.</source>
+        <translation>2つのパスワードが一致しません。もう一度入力してください。</translation>
     </message>
 </context>
 <context>
     <name>PayByPointsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+16"/>
+        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+18"/>
         <source>&amp;Pay with points</source>
         <translation>ポイントで支払う(&amp;P)</translation>
     </message>
@@ -1924,19 +2169,35 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+33"/>
+        <location line="+71"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-56"/>
+        <source>needs %1, has %2; at most %3 can be paid with points</source>
+        <translation>必要%1、残高%2。ポイントで支払えるのは最大%3です</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
         <source>Only whole %1 units can be paid with points.</source>
         <translation>ポイントでのお支払いは %1 単位のみです。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>%1 points; %2 left after</source>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 paid with points</source>
+        <translation>%1をポイントで支払い</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1977,7 +2238,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>選択する(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Premium Selection — %1</source>
         <translation>プレミアムセレクション — %1</translation>
     </message>
@@ -2076,7 +2337,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+34"/>
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+45"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>
@@ -2087,17 +2348,22 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+158"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-157"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>Number keys choose an award; Enter moves on</source>
+        <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
@@ -2127,7 +2393,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Simple registration only: the member must complete the full registration before redeeming.</source>
         <translation>簡易登録のみです。特典交換の前に正式登録を完了していただく必要があります。</translation>
     </message>
@@ -2137,12 +2403,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
+        <source>needs %1, has %2</source>
+        <translation>必要%1、残高%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pay by Points has its own form: Ctrl+Enter opens it (Shift+F9).</source>
+        <translation>ポイント払いは専用の画面で行います。Ctrl+Enterで開きます (Shift+F9)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 − %2 = %3 points</source>
         <translation>%1 − %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Choose an award (number keys 1–%1).</source>
+        <translation>特典を選んでください（数字キー1–%1）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.</source>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
@@ -2175,6 +2461,67 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+2"/>
         <source>Award voucher</source>
         <translation>特典引換券</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceCardDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-224"/>
+        <source>Replace the card — %1</source>
+        <translation>カード再発行 — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why is the card being replaced?</source>
+        <translation>再発行の理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lost</source>
+        <translation>紛失(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Stolen</source>
+        <translation>盗難(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Damaged</source>
+        <translation>破損(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card %1 of %2 (%3), issued %4, will stop working at once: a scan of it will be refused. The guest gets card %5.</source>
+        <translation>%2（%3様）のカード %1（%4 発行）はただちに使えなくなり、読み取っても受け付けられません。お客様にはカード %5 をお渡しします。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace card %1</source>
+        <translation>カード %1 を再発行</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/reset_password_dialog.py" line="+15"/>
+        <source>&amp;Set password</source>
+        <translation>パスワードを設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New password</source>
+        <translation>新しいパスワード(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the clerk, then type their new password twice. Tell it to them in person; they can change it under Desk ▸ Change password.</source>
+        <translation>スタッフを選び、新しいパスワードを2回入力してください。パスワードはご本人に直接伝えてください。ご本人は「端末 ▸ パスワード変更」で自分のパスワードに変更できます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset a clerk&apos;s password</source>
+        <translation>スタッフのパスワード再設定</translation>
     </message>
 </context>
 <context>
@@ -2243,9 +2590,118 @@ The previous database is kept as %4.</source>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/reverse_dialog.py" line="+24"/>
+        <source>&amp;Reverse</source>
+        <translation>取り消す(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reverse an entry — %1</source>
+        <translation>計上の取消 — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Working out what reversing it would do…</source>
+        <translation>取り消した場合の内容を確認しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>why, for the record (required)</source>
+        <translation>記録に残す理由（必須）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry stays in the history, marked reversed; the reversal is an entry of its own that names it.</source>
+        <translation>元の記録は「取消済み」として履歴に残り、取消はその記録を示す別の記録になります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A supervisor approves a reversal: after Reverse, a supervisor signs in here.</source>
+        <translation>取消には責任者の承認が必要です。「取り消す」の後、責任者がここでサインインします。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 night(s)</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Takes back %1 points; the balance after is %2 points.</source>
+        <translation>%1ポイントを差し引きます。取消後の残高は%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gives back %1 points, with their own expiry dates; the balance after is %2 points.</source>
+        <translation>%1ポイントを元の有効期限のまま戻します。取消後の残高は%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Takes %1 night(s) out of the tier figures.</source>
+        <translation>ステータス集計から%1泊を除きます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Companion %1: %2 night(s) out too.</source>
+        <translation>同行者 %1: %2泊も除きます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 status of %2 (until %3) is cancelled from %4.</source>
+        <translation>%2の%1ステータス（%3まで）は%4から取り消されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folio or check %1 is free again for the right posting.</source>
+        <translation>フォリオ・伝票番号 %1 は正しい計上のために再び使えるようになります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to take back.</source>
+        <translation>差し引くものはありません。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Write the reason for the reversal: it is kept with the entry.</source>
+        <translation>取消の理由を入力してください。記録と一緒に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reversing this entry</source>
+        <translation>この記録の取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../../desk_app/ui/review.py" line="+45"/>
+        <source>Enter: post it  ·  Esc: back to the form</source>
+        <translation>Enter: 計上する  ·  Esc: 入力に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>ScanCatcher</name>
+    <message>
+        <location filename="../../desk_app/ui/scanner.py" line="+217"/>
+        <source>A card was scanned. Close this window first (Esc), then scan the card again.</source>
+        <translation>カードが読み取られました。先にこの画面を閉じて (Esc)、もう一度カードを読み取ってください。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+17"/>
+        <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+18"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2318,13 +2774,13 @@ The previous database is kept as %4.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+54"/>
-        <location line="+107"/>
+        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+55"/>
+        <location line="+114"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-112"/>
         <source>Set up Harmony Desk</source>
         <translation>Harmony Desk のセットアップ</translation>
     </message>
@@ -2339,7 +2795,7 @@ The previous database is kept as %4.</source>
         <translation>データベースと端末</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>An embedded SQLite file in your data folder, or a PostgreSQL URL.</source>
         <translation>データフォルダー内の SQLite ファイル、または PostgreSQL の URL です。</translation>
     </message>
@@ -2432,7 +2888,7 @@ The previous database is kept as %4.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+18"/>
+        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+17"/>
         <location line="+3"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
@@ -2476,7 +2932,7 @@ The previous database is kept as %4.</source>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+22"/>
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+23"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -2581,7 +3037,7 @@ The previous database is kept as %4.</source>
         <translation>「%1」に該当する会員が複数います。会員番号で指定してください。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3泊。新しい残高は %4ポイントです。</translation>
     </message>
@@ -2627,67 +3083,105 @@ The previous database is kept as %4.</source>
     </message>
 </context>
 <context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/supervisor_override.py" line="+26"/>
+        <source>&amp;Approve</source>
+        <translation>承認する(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor approval</source>
+        <translation>責任者の承認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs a supervisor. A supervisor signs in here to approve it; the entry records %2 and the supervisor.</source>
+        <translation>%1には責任者の承認が必要です。責任者がここでサインインして承認します。記録には%2と責任者の両方が残ります。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Supervisor &amp;ID</source>
+        <translation>責任者ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockClerkDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+15"/>
+        <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+13"/>
         <source>&amp;Unlock</source>
         <translation>ロック解除(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Unlock a clerk</source>
-        <translation>スタッフのロック解除</translation>
+        <location line="+1"/>
+        <source>Five wrong passwords lock an account for 15 minutes. Choose the clerk to unlock now.</source>
+        <translation>パスワードを5回間違えると、アカウントは15分間ロックされます。今すぐロックを解除するスタッフを選んでください。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Accounts lock after five wrong passwords. Choose the clerk to unlock.</source>
-        <translation>パスワードを5回間違えるとアカウントはロックされます。ロックを解除するスタッフを選んでください。</translation>
+        <location line="+3"/>
+        <source>Unlock a clerk</source>
+        <translation>スタッフのロック解除</translation>
     </message>
 </context>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+15"/>
+        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+18"/>
+        <source>Re&amp;voke membership</source>
+        <translation>資格を取り消す(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Close membership</source>
         <translation>会員資格を終了(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Close membership — %1</source>
         <translation>会員資格の終了 — %1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Revoke membership — %1</source>
+        <translation>会員資格の取消 — %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The office revokes the membership (disqualification, or no stay and no points for 36 months): all %1 points are cancelled, and a new registration with this e-mail is refused unless a supervisor re-admits it. This cannot be undone.</source>
+        <translation>事務局が会員資格を取り消します（資格はく奪、または36か月間宿泊もポイントもない場合）。%1ポイントはすべて失効し、このメールアドレスでの新規登録は責任者が再入会を認めない限りお断りします。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The membership closes and all %1 points are cancelled. This cannot be undone.</source>
         <translation>会員資格を終了し、%1ポイントをすべて取り消します。この操作は元に戻せません。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Withdrawn (by the member or family)</source>
-        <translation>退会（ご本人またはご家族の申し出）</translation>
+        <location line="+11"/>
+        <source>why, for the record (required)</source>
+        <translation>記録に残す理由（必須）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Revoked (inactive or disqualified)</source>
-        <translation>資格取消（長期未利用・規約違反）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>I understand the points cannot be given back</source>
         <translation>ポイントを元に戻せないことを理解しました</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;How</source>
-        <translation>区分(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Write the reason for the revocation: it is kept with the membership.</source>
+        <translation>資格取消の理由を入力してください。会員記録と一緒に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tick the box to confirm that the points will be cancelled.</source>
         <translation>ポイントが取り消されることを確認し、チェックを入れてください。</translation>
     </message>

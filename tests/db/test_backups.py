@@ -31,7 +31,12 @@ def db(tmp_path):
 
 @pytest.fixture
 def run(db, capsys, monkeypatch):
+    from desk_app.services import clerks
+    from tests.conftest import SUPERVISOR, SUPERVISOR_PASSWORD, sign_in_cli
+
+    clerks.create(db, None, SUPERVISOR, "The Office", "supervisor", SUPERVISOR_PASSWORD)
     monkeypatch.setenv("DESK_APP_DB", db.url)
+    sign_in_cli(monkeypatch)
 
     def call(*argv, expect=0, day="2026-11-22"):
         code = cli.main((["--business-date", day] if day else []) + list(argv))
@@ -140,7 +145,7 @@ def test_backup_of_a_tampered_ledger_is_refused_and_leaves_no_file(db, run, tmp_
 def test_backup_paths_that_cannot_work_are_refused(db, run, tmp_path):
     for target in (str(db.sqlite_path()), str(tmp_path), str(tmp_path / "no" / "such" / "folder.sqlite3")):
         assert run("backup", "--out", target, expect=1)["error"]["code"] == "invalid_path", target
-    assert audit.check_ledger(db).entries == 0
+    assert audit.check_ledger(db, desk_on("2026-11-22")).entries == 0
 
 
 def test_only_a_supervisor_backs_up_or_restores(db, tmp_path):
@@ -213,12 +218,12 @@ def test_a_backup_from_before_the_upgrade_is_restored_with_its_cards(db, run, tm
     live.ensure_ready()  # the upgrade: the secret moves to the key file as the HD1 key
     installation = live.installation_id()
     old_card = cards.legacy_payload_for(bytes.fromhex("7c" * 32), "8000000006", 1)
-    assert cards.verify(live, old_card) == ("8000000006", 1)
+    assert cards.verify(live, desk_on("2026-11-22"), old_card) == ("8000000006", 1)
 
     restored = backups.restore(live, desk_on("2026-11-22"), pre_upgrade)
     assert restored.entries == 0
     assert live.installation_id() == installation
-    assert cards.verify(live, old_card) == ("8000000006", 1)
+    assert cards.verify(live, desk_on("2026-11-22"), old_card) == ("8000000006", 1)
     live.dispose()
 
 

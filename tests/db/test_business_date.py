@@ -20,7 +20,10 @@ TODAY = date.today()
 
 @pytest.fixture
 def run(database_url, capsys, monkeypatch):
+    from tests.conftest import sign_in_cli
+
     monkeypatch.setenv("DESK_APP_DB", database_url)
+    sign_in_cli(monkeypatch)
 
     def call(*argv, expect=0):
         code = cli.main(list(argv))
@@ -68,13 +71,13 @@ def test_only_a_supervisor_rolls_the_business_date(db):
 
 
 def test_init_may_start_a_new_database_on_another_day(run):
-    run("--business-date", "2026-06-15", "init")
+    run("--business-date", "2026-06-15", "init", "--supervisor", "boss")
     assert run("business-date") == {"property": "TKO", "business_date": "2026-06-15"}
     # Registration with no date given posts on the hotel's business date.
     m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp")
     assert m["enrolled_on"] == "2026-06-15"
     # Init again (an upgrade) keeps the hotel's date.
-    run("--business-date", "2026-01-01", "init")
+    run("--business-date", "2026-01-01", "init", "--supervisor", "boss")
     assert run("business-date")["business_date"] == "2026-06-15"
     assert run("roll-business-date", "--to", "2026-06-17", expect=1)["error"]["code"] == "invalid_business_date"
     assert run("roll-business-date") == {"property": "TKO", "business_date": "2026-06-16",
@@ -83,7 +86,7 @@ def test_init_may_start_a_new_database_on_another_day(run):
 
 
 def test_option_then_variable_then_the_hotels_date(run, monkeypatch):
-    run("--business-date", "2026-06-15", "init")
+    run("--business-date", "2026-06-15", "init", "--supervisor", "boss")
     monkeypatch.setenv("DESK_APP_BUSINESS_DATE", "2026-07-01")
     a = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "a@example.jp")
     b = run("--business-date", "2026-08-01", "register", "--family-name", "Sato", "--given-name", "Hana",
@@ -95,8 +98,8 @@ def test_option_then_variable_then_the_hotels_date(run, monkeypatch):
 
 def test_a_new_database_cannot_start_after_tomorrow_or_before_2000(run):
     for day in ((TODAY + timedelta(days=2)).isoformat(), "1999-12-31"):
-        assert run("--business-date", day, "init", expect=1)["error"]["code"] == "invalid_business_date"
-    assert run("--business-date", (TODAY + timedelta(days=1)).isoformat(), "init")["program"] == "one_harmony"
+        assert run("--business-date", day, "init", "--supervisor", "boss", expect=1)["error"]["code"] == "invalid_business_date"
+    assert run("--business-date", (TODAY + timedelta(days=1)).isoformat(), "init", "--supervisor", "boss")["program"] == "one_harmony"
 
 
 def _roll_worker(url, to, barrier, results):

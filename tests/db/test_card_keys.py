@@ -60,14 +60,14 @@ def test_a_copy_of_the_database_file_alone_cannot_check_or_make_cards(db, tmp_pa
     monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(elsewhere))
     thief = Database(f"sqlite:///{copy}")
     with pytest.raises(errors.CardKeyMissing):
-        cards.verify(thief, payload)
+        cards.verify(thief, desk_on("2026-11-22"), payload)
     with pytest.raises(errors.CardKeyMissing):
         cards.issue(thief, desk_on("2026-11-22"), number, "lost")
     assert lookup.show(thief, desk_on("2026-11-22"), number).card.sequence == 1  # nothing changed
     # Rotating on the other PC starts a new key: the genuine card does not verify with it.
     cards.rotate_key(thief, desk_on("2026-11-22"))
     with pytest.raises(errors.CardForged):
-        cards.verify(thief, payload)
+        cards.verify(thief, desk_on("2026-11-22"), payload)
     thief.dispose()
 
 
@@ -80,15 +80,15 @@ def test_rotation_keeps_older_cards_until_their_key_is_retired(db):
     assert (ring.current, ring.keys, ring.legacy) == ("K2", ("K1", "K2"), False)
     new = cards.issue(db, desk, b).qr_payload
     assert new.startswith("HD2:K2:")
-    assert cards.verify(db, old) == (a, 1) and cards.verify(db, new) == (b, 1)
+    assert cards.verify(db, desk_on("2026-11-22"), old) == (a, 1) and cards.verify(db, desk_on("2026-11-22"), new) == (b, 1)
     with pytest.raises(errors.NotPermitted):
         cards.retire_key(db, desk, "K2")
     with pytest.raises(errors.NotPermitted):
         cards.rotate_key(db, desk_on("2026-11-22", role="clerk"))
     assert cards.retire_key(db, desk, "k1").keys == ("K2",)
     with pytest.raises(errors.CardForged):
-        cards.verify(db, old)
-    assert cards.verify(db, new) == (b, 1)
+        cards.verify(db, desk_on("2026-11-22"), old)
+    assert cards.verify(db, desk_on("2026-11-22"), new) == (b, 1)
 
 
 def test_a_server_setup_takes_its_keys_from_the_environment(db, monkeypatch):
@@ -97,19 +97,19 @@ def test_a_server_setup_takes_its_keys_from_the_environment(db, monkeypatch):
     db.forget_card_keys()
     payload = cards.issue(db, desk_on("2026-11-22"), number).qr_payload
     assert payload.startswith("HD2:K7:")
-    assert cards.verify(db, payload) == (number, 1)
-    assert cards.key_ring(db).source == "environment"
+    assert cards.verify(db, desk_on("2026-11-22"), payload) == (number, 1)
+    assert cards.key_ring(db, desk_on("2026-11-22")).source == "environment"
     with pytest.raises(errors.NotSupported):
         cards.rotate_key(db, desk_on("2026-11-22"))
     monkeypatch.setenv("DESK_APP_CARD_KEY", f"K6={'22' * 32}")  # K7 no longer known here
     db.forget_card_keys()
     with pytest.raises(errors.CardForged):
-        cards.verify(db, payload)
+        cards.verify(db, desk_on("2026-11-22"), payload)
     for bad in ("K1=xyz", "nonsense", f"HD1={'33' * 32}", f"K1={'4' * 63}"):
         monkeypatch.setenv("DESK_APP_CARD_KEY", bad)
         db.forget_card_keys()
         with pytest.raises(errors.CardKeyMissing):
-            cards.verify(db, payload)
+            cards.verify(db, desk_on("2026-11-22"), payload)
 
 
 def test_a_key_file_readable_by_others_is_made_owner_only(db):
@@ -130,7 +130,7 @@ def test_look_alike_and_broken_payloads_are_refused_not_crashed(db):
                     f"HD1:{num}:²:{sig}", f"HD1:{num}:1:{sig}", f"{prefix}:K99:{num}:{seq}:{sig}",
                     f"{prefix}:{kid}:{num}:{seq}", f"{prefix}::{num}:{seq}:{sig}", "HD2:" + "Z" * 3000):
         with pytest.raises(errors.InvalidCard):
-            cards.verify(db, payload)
+            cards.verify(db, desk_on("2026-11-22"), payload)
     assert cards.looks_like_payload(real.lower()) and cards.looks_like_payload("HD1:1:1:X")
 
 
@@ -175,8 +175,8 @@ def test_upgrade_moves_the_secret_out_and_old_cards_keep_working(database_url):
         assert s.execute(text("SELECT value FROM installation WHERE key = 'card_secret'")).first() is None
     keys = json.loads(_key_file(db).read_text())
     assert keys["legacy"] == OLD_SECRET and keys["keys"]["K1"] != OLD_SECRET and keys["current"] == "K1"
-    assert cards.verify(db, old_payload) == ("8000000006", 1)
-    ring = cards.key_ring(db)
+    assert cards.verify(db, desk_on("2026-11-22"), old_payload) == ("8000000006", 1)
+    ring = cards.key_ring(db, desk_on("2026-11-22"))
     assert (ring.current, ring.legacy) == ("K1", True)
     if db.sqlite_path() is not None:  # the secret's bytes left the file and its log
         db.dispose()
@@ -186,5 +186,5 @@ def test_upgrade_moves_the_secret_out_and_old_cards_keep_working(database_url):
                 assert OLD_SECRET.encode() not in f.read_bytes(), f
     cards.retire_key(db, desk_on("2026-11-22"), "HD1")
     with pytest.raises(errors.CardForged):
-        cards.verify(db, old_payload)
+        cards.verify(db, desk_on("2026-11-22"), old_payload)
     db.dispose()

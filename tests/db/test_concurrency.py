@@ -108,7 +108,7 @@ def test_two_desks_redeeming_at_once_never_overdraw(db, database_url):
     assert len(outcomes) == 2 * ATTEMPTS
     assert outcomes.count("ok") == 5
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 0
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):
@@ -123,10 +123,10 @@ def test_desks_writing_at_once_keep_one_chain(db, database_url):
     PostgreSQL their transactions run side by side and meet only at the
     chain head's row lock; the chain stays one unbroken line."""
     numbers = [enrol(db) for _ in range(4)]
-    before = audit.check_ledger(db).entries
+    before = audit.check_ledger(db, desk_on("2026-11-22")).entries
     outcomes = _race(_bill_worker, database_url, numbers, processes=4)
     assert outcomes.count("ok") == 4 * BILLS
-    report = audit.check_ledger(db)
+    report = audit.check_ledger(db, desk_on("2026-11-22"))
     assert report.entries == before + 4 * BILLS
     with db.read() as s:
         from sqlalchemy import func, select
@@ -149,4 +149,4 @@ def test_two_desks_reversing_the_same_posting_reverse_it_once(db, database_url):
     assert (v.points_balance, v.year_nights) == (2_000, 1)
     assert lookup.show(db, desk, guest).year_nights == 0
     assert [e.kind for e in lookup.history(db, desk, payer)].count("reverse") == 1
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []

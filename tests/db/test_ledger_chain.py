@@ -44,7 +44,7 @@ def test_every_entry_is_chained_in_one_line(db):
     rows = _entries(db)
     assert [r.chain_seq for r in rows] == list(range(1, len(rows) + 1))
     assert len({r.chain_hash for r in rows}) == len(rows)
-    report = audit.check_ledger(db)
+    report = audit.check_ledger(db, desk_on("2026-11-22"))
     assert (report.entries, report.head) == (len(rows), rows[-1].chain_hash)
     assert audit.chain_head(db) == report
     assert all(len(r.chain_hash) == 64 for r in rows)
@@ -74,7 +74,12 @@ def test_hash_covers_the_entry_its_lots_and_the_previous_hash(db):
 # -- attacks with plain sqlite3 (and psql's driver on PostgreSQL) ------------------
 @pytest.fixture
 def cli_run(db, capsys, monkeypatch):
+    from desk_app.services import clerks
+    from tests.conftest import SUPERVISOR, SUPERVISOR_PASSWORD, sign_in_cli
+
+    clerks.create(db, None, SUPERVISOR, "The Office", "supervisor", SUPERVISOR_PASSWORD)
     monkeypatch.setenv("DESK_APP_DB", db.url)
+    sign_in_cli(monkeypatch)
 
     def call(*argv, expect=0):
         code = cli.main(["--business-date", "2026-11-22", *argv])
@@ -136,7 +141,7 @@ def test_raising_an_entry_and_its_lot_together_is_detected(db, cli_run):
     # The edit took: the member now shows 100,000 points more, and the old
     # per-member invariants alone still add up.
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 34_000 - 2_000 + 2_000 + 300 + 100_000
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
     refused = cli_run("check-ledger", expect=1)["error"]
     assert refused["code"] == "ledger_tampered"
     assert refused["entry"] == entry_id and refused["member_number"] == number
@@ -198,7 +203,7 @@ def test_a_lot_changed_alone_breaks_the_invariants_not_the_chain(db, cli_run):
 @pytest.mark.usefixtures("backend_all")
 def test_bulk_inserted_entries_join_the_chain_in_one_pass(db):
     number = enrol(db)
-    before = audit.check_ledger(db).entries  # registration's own entries
+    before = audit.check_ledger(db, desk_on("2026-11-22")).entries  # registration's own entries
     with db.write() as s:
         member_id = s.scalar(text("SELECT id FROM members WHERE number = :n").bindparams(n=number))
         ids = []
@@ -211,7 +216,7 @@ def test_bulk_inserted_entries_join_the_chain_in_one_pass(db):
                                          expires_on=date(2028, 1, 31), points=10, remaining=10))
             ids.append(entry_id)
         ledger.chain_entries(s, ids)
-    report = audit.check_ledger(db)
+    report = audit.check_ledger(db, desk_on("2026-11-22"))
     assert report.entries == before + 1200
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 12_000
 
@@ -241,7 +246,7 @@ def test_upgrade_chains_an_older_databases_entries_as_the_app_would(db, database
     upgraded = Database(database_url)
     upgraded.ensure_ready()
     assert _entries(upgraded) == chained  # the same hashes, in the same order
-    assert audit.check_ledger(upgraded).entries == len(chained)
+    assert audit.check_ledger(upgraded, desk_on("2026-11-22")).entries == len(chained)
     upgraded.dispose()
 
 
@@ -272,7 +277,7 @@ def test_sqlite_commits_are_durable(tmp_path):
 
 @pytest.mark.usefixtures("backend_all")
 def test_check_ledger_refuses_nothing_on_an_empty_ledger(db):
-    assert audit.check_ledger(db) == audit.LedgerReport(0, chain.GENESIS)
+    assert audit.check_ledger(db, desk_on("2026-11-22")) == audit.LedgerReport(0, chain.GENESIS)
 
 
 def test_a_writer_finding_no_head_row_changes_nothing(db):
@@ -283,4 +288,4 @@ def test_a_writer_finding_no_head_row_changes_nothing(db):
         office.adjust(db, desk_on("2026-11-22"), number, 100, "goodwill")
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 0
     with pytest.raises(errors.LedgerTampered):
-        audit.check_ledger(db)
+        audit.check_ledger(db, desk_on("2026-11-22"))

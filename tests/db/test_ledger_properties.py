@@ -194,7 +194,7 @@ class Ledger(RuleBasedStateMachine):
             return
         # The whole chain recomputes and the set-based invariants hold after
         # every step, refusals included (a refusal writes no entry).
-        report = audit.check_ledger(self.db)
+        report = audit.check_ledger(self.db, self.desk())
         assert report == audit.chain_head(self.db)
         with self.db.read() as s:
             assert s.scalar(select(func.count(LedgerEntry.id))) == report.entries

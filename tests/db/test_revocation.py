@@ -1,5 +1,5 @@
 """Revocation (T&C 7.1 disqualification, 7.2 inactivity) and re-admission
-(PROGRAM_RULES section 1): the points are cancelled, and the e-mail of a
+(docs/program-rules.md section 1): the points are cancelled, and the e-mail of a
 revoked member registers again only with a supervisor's recorded reason."""
 
 from datetime import date
@@ -33,7 +33,7 @@ def test_revocation_cancels_every_point_and_closes_the_membership(db):
                    lambda: redemption.redeem(db, desk_on("2026-11-22"), n, "breakfast_adult"),
                    lambda: office.revoke(db, desk_on("2026-11-22"), n, "again")):
         refused(db, errors.MemberClosed, action)
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_revocation_is_the_offices_and_says_why(db):

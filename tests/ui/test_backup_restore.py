@@ -79,7 +79,7 @@ def test_restore_brings_the_backup_back_and_everyone_signs_in_again(qtbot, windo
     confirm(qtbot, dlg, dlg.path)
     qtbot.waitUntil(dlg.result.isVisible, timeout=10000)
     assert lookup.show(staff, office(), members["sato"]).points_balance == 0  # the later bill is gone
-    assert audit.check_ledger(staff) == audit.LedgerReport(saved.entries, saved.head)
+    assert audit.check_ledger(staff, office()) == audit.LedgerReport(saved.entries, saved.head)
     assert "kept as" in dlg.result.text() and ".before-restore." in dlg.result.text()
     assert dlg.ok_button.text() == "Sign in again"
     confirm(qtbot, dlg, dlg.path)

@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -72,10 +71,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLAlchemy URL of the database")
     p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")
     p.add_argument("--property", help="the property code posting")
+    p.add_argument("--clerk", metavar="LOGIN", help="sign in as this clerk (else DESK_APP_CLERK); the password "
+                   "comes from DESK_APP_PASSWORD or a prompt")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     c = sub.add_parser("init", help="create or upgrade the schema")
     c.add_argument("--program", choices=("one_harmony", "omo"))
+    c.add_argument("--supervisor", metavar="LOGIN", help="a new database's first supervisor (password from "
+                   "DESK_APP_PASSWORD or a prompt); on an existing one, the supervisor signing in")
+    c.add_argument("--name", help="the first supervisor's name (default: the login)")
+    c.add_argument("--language", choices=("en", "ja"), default="en", help="the first supervisor's language")
 
     c = sub.add_parser("register", help="simple registration")
     c.add_argument("--family-name", required=True)
@@ -179,16 +184,21 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("login")
     c.add_argument("--name", required=True)
     c.add_argument("--role", choices=("cashier", "clerk", "supervisor"), required=True)
-    c.add_argument("--password", help="the password (else read from DESK_APP_CLERK_PASSWORD)")
     c.add_argument("--language", choices=("en", "ja"), default="en", help="the language the desk speaks to them")
 
     sub.add_parser("unlock-clerk", help="unlock a clerk after too many wrong passwords").add_argument("login")
+    sub.add_parser("change-password", help="change your own password (new one from DESK_APP_NEW_PASSWORD or "
+                   "a prompt)")
+    sub.add_parser("reset-password", help="supervisor: set a clerk's new password (from DESK_APP_NEW_PASSWORD "
+                   "or a prompt)").add_argument("login")
+    sub.add_parser("deactivate-clerk", help="supervisor: the clerk can no longer sign in").add_argument("login")
     c = sub.add_parser("premium-selection", help="choose or change the member's Premium Selection hotel")
     c.add_argument("number")
     c.add_argument("--hotel", required=True, help="the property code")
 
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
+    p.command_names = frozenset(sub.choices)
     return p
 
 
@@ -231,28 +241,58 @@ def _charges(pairs) -> dict[str, int]:
 
 
 # -- commands ---------------------------------------------------------------
+def clerk_json(v) -> dict:
+    return {"login": v.login, "name": v.name, "role": v.role, "active": v.active, "locked": v.locked,
+            "locked_until": v.locked_until.isoformat(timespec="seconds") + "Z" if v.locked_until else None,
+            "language": v.language}
+
+
+def init(db, args) -> dict:
+    """A new database gets its first supervisor; an existing one (an
+    upgrade) needs a supervisor's sign-in. Checked before anything changes."""
+    from . import admin_signin
+    from .services import clerks
+
+    if not admin_signin.has_clerks(db):
+        if not args.supervisor:
+            raise errors.NotSignedIn("A new database needs its first supervisor: desk-admin init --supervisor "
+                                     "LOGIN, with the password in DESK_APP_PASSWORD or at the prompt.")
+        name = args.name or args.supervisor
+        password = admin_signin.first_password(args.supervisor)
+        clerks.validate_new_clerk(args.supervisor, name, "supervisor", password)
+        program, version = db.initialize(args.program)
+        clerks.create(db, None, args.supervisor, name, "supervisor", password, args.language)
+    else:
+        admin_signin.sign_in_to_upgrade(db, admin_signin.login_from(args.supervisor or args.clerk))
+        program, version = db.initialize(args.program)
+    return {"program": program.code, "schema_version": version}
+
+
 def run(args, settings: config.Settings) -> dict:
     from .services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
                            registration, reversal)
-    from .services.context import office_desk
+    from . import admin_signin
     from .services.database import Database
 
+    if args.command == "postcode":  # needs no database and no sign-in
+        found = registration.address_for_postcode(args.code)
+        if found is None:
+            raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
+        return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
+                "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
     db = Database(args.db or settings.effective_database_url)
     try:
         if args.command == "init":
-            program, version = db.initialize(args.program)
-            return {"program": program.code, "schema_version": version}
-        if args.command == "postcode":  # needs no database
-            found = registration.address_for_postcode(args.code)
-            if found is None:
-                raise errors.InvalidAddress(f"No Japanese postal code {args.code[:20]} exists.")
-            return {"postal_code": found.postal_code, "prefecture": found.prefecture, "city": found.city,
-                    "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
+            return init(db, args)
+        if not db.is_initialized():
+            db.ensure_ready()  # refuses not_initialized
+        signed = admin_signin.sign_in(db, admin_signin.login_from(args.clerk),
+                                      before_upgrade=not admin_signin.schema_is_current(db))
         db.ensure_ready()
         program = db.program
         prop = args.property or settings.property_code or program.properties[0].code
         program.property(prop)
-        desk = office_desk(args.business_date, prop)
+        desk = admin_signin.desk_for(signed, args.business_date, prop)
         cmd = args.command
         if cmd == "register":
             return member_json(registration.register(db, desk, registration.Enrolment(
@@ -299,7 +339,7 @@ def run(args, settings: config.Settings) -> dict:
             path = save_card(face, out)
             return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(path)}
         if cmd == "verify-card":
-            number, sequence = cards.verify(db, args.payload)
+            number, sequence = cards.verify(db, desk, args.payload)
             return {"member_number": number, "sequence": sequence, "valid": True}
         if cmd == "evaluate-tiers":
             r = batch.evaluate_tiers(db, desk, args.year)
@@ -337,14 +377,24 @@ def run(args, settings: config.Settings) -> dict:
         if cmd == "demo-data":
             return {"members": demo.generate(db, desk, args.members, args.seed)}
         if cmd == "add-clerk":
-            password = args.password or os.environ.get("DESK_APP_CLERK_PASSWORD", "")
-            return asdict(clerks.create(db, desk, args.login, args.name, args.role, password, args.language))
+            desk.require("manage_clerks")  # before the prompt: a cashier is not asked for a password
+            return clerk_json(clerks.create(db, desk, args.login, args.name, args.role,
+                                            admin_signin.new_password(f"Password for {args.login}: "),
+                                            args.language))
         if cmd == "unlock-clerk":
-            return asdict(clerks.unlock(db, desk, args.login))
+            return clerk_json(clerks.unlock(db, desk, args.login))
+        if cmd == "change-password":
+            return clerk_json(clerks.change_password(db, desk, signed.password, admin_signin.new_password()))
+        if cmd == "reset-password":
+            desk.require("manage_clerks")
+            return clerk_json(clerks.reset_password(db, desk, args.login,
+                                                    admin_signin.new_password(f"New password for {args.login}: ")))
+        if cmd == "deactivate-clerk":
+            return clerk_json(clerks.deactivate(db, desk, args.login))
         if cmd == "premium-selection":
             return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
         if cmd == "check-ledger":
-            problems = audit.check_all(db)
+            problems = audit.check_all(db, desk)
             if problems:
                 raise errors.DeskError(
                     "; ".join(f"{c.member_number}: {', '.join(c.problems)}" for c in problems)[:2000],
@@ -358,6 +408,24 @@ def run(args, settings: config.Settings) -> dict:
 def _emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def _log_internal_error(argv: list[str]) -> None:
+    """The traceback for support, with the command and its option names but
+    no value given on the command line (names, e-mail, birth dates...), and
+    no environment password: the log file is scrubbed of all of them."""
+    import logging
+
+    from . import admin_signin
+    from .logs import register_sensitive, setup_logging
+
+    commands = build_parser().command_names
+    command = next((a for a in argv if a in commands), "?")
+    register_sensitive(*(a for a in argv if not a.startswith("-") and a != command),
+                       *(os.environ.get(v, "") for v in (admin_signin.PASSWORD_ENV, admin_signin.NEW_PASSWORD_ENV)))
+    setup_logging("desk-admin")
+    options = sorted({a.split("=", 1)[0] for a in argv if a.startswith("--")})
+    logging.getLogger("desk-admin").exception("internal error in %s %s", command, " ".join(options))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -381,12 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # nothing half-written: every service is one transaction
-        import logging
-
-        from .logs import setup_logging
-
-        setup_logging("desk-admin")
-        logging.getLogger("desk-admin").exception("internal error in %s", argv)
+        _log_internal_error(sys.argv[1:] if argv is None else argv)
         _emit({"error": {"code": "internal", "message": f"{type(exc).__name__}: {str(exc)[:500]}"}})
         return EXIT_INTERNAL
 

@@ -11,6 +11,7 @@ import socket
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from . import pgpass
 from .paths import data_dir, default_database_url
 
 SETTINGS_FILE = "settings.json"
@@ -48,13 +49,18 @@ def load(directory: Path | None = None) -> Settings:
             data = {}  # a damaged settings file falls back to defaults
     known = {f.name for f in fields(Settings)}
     settings = Settings(**{k: v for k, v in data.items() if k in known})
+    if settings.database_url and pgpass.remember(settings.database_url) != settings.database_url:
+        save(settings, directory)  # a file from before: its password moves to the pgpass file now
     if os.environ.get("DESK_APP_PROPERTY"):
         settings.property_code = os.environ["DESK_APP_PROPERTY"]
     return settings
 
 
 def save(settings: Settings, directory: Path | None = None) -> None:
+    """Never with a PostgreSQL password: that goes to the desk's pgpass file
+    (desk_app.pgpass), the URL here keeps the rest."""
     path = settings_path(directory)
+    settings.database_url = pgpass.remember(settings.database_url) if settings.database_url else ""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
     tmp.replace(path)

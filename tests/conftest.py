@@ -26,6 +26,41 @@ def _isolated_user_data(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DESK_APP_DB", raising=False)
     monkeypatch.delenv("DESK_APP_BUSINESS_DATE", raising=False)
     monkeypatch.delenv("DESK_APP_PROPERTY", raising=False)
+    for name in ("DESK_APP_CLERK", "DESK_APP_PASSWORD", "DESK_APP_NEW_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    # Values a test's desk-admin run marked sensitive stay with that test.
+    monkeypatch.setattr("desk_app.logs._sensitive", set())
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashes(request, monkeypatch):
+    """argon2id with its cheapest parameters, so the hundreds of sign-ins
+    the tests make stay quick; the same code runs (hash, verify, dummy hash).
+    A test marked `real_password_hashes` keeps the production parameters."""
+    if request.node.get_closest_marker("real_password_hashes"):
+        return
+    from argon2 import PasswordHasher
+
+    from desk_app.services import clerks
+
+    monkeypatch.setattr(clerks, "hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+SUPERVISOR, SUPERVISOR_PASSWORD = "boss", "boss-password"
+
+
+def sign_in_cli(monkeypatch, login: str = SUPERVISOR, password: str = SUPERVISOR_PASSWORD) -> None:
+    """desk-admin calls in this test sign in as `login` (the environment's way)."""
+    monkeypatch.setenv("DESK_APP_CLERK", login)
+    monkeypatch.setenv("DESK_APP_PASSWORD", password)
+
+
+def init_cli(monkeypatch, *argv: str) -> int:
+    """`desk-admin init --supervisor boss` on a new database, signed in as boss afterwards."""
+    from desk_app import cli
+
+    sign_in_cli(monkeypatch)
+    return cli.main(["init", "--supervisor", SUPERVISOR, *argv])
 
 
 def pg_schema_url(schema: str) -> str:

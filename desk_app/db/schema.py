@@ -48,8 +48,10 @@ class Clerk(Base):
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(200))
+    # Wrong passwords since the last success or lock; a lock lasts until
+    # locked_until (UTC) and then lifts by itself (added in 0005).
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")

@@ -78,6 +78,7 @@ def _void_problems(session, entry: LedgerEntry) -> list[str]:
     return []
 
 
-def check_all(db: Database) -> list[LedgerCheck]:
+def check_all(db: Database, desk: Desk) -> list[LedgerCheck]:
+    desk.require("check_ledger")
     with db.read() as s:
         return [c for m in s.scalars(select(Member).order_by(Member.id)) if (c := check_member(s, m)).problems]

@@ -42,7 +42,7 @@ def expire_points(db: Database, desk: Desk) -> ExpiryResult:
     """Record the expiry of every lot past its date. Each member is written
     in its own short transaction with the row locked, so desks keep working
     while the batch runs; running it again finds nothing left to do."""
-    desk.require("supervisor", "run the expiry batch")
+    desk.require("expire_points")
     with db.read() as s:
         ids = list(s.scalars(select(Lot.member_id).where(Lot.remaining > 0, Lot.expires_on < desk.business_date)
                              .distinct().order_by(Lot.member_id)))
@@ -61,7 +61,7 @@ def expire_points(db: Database, desk: Desk) -> ExpiryResult:
 def evaluate_tiers(db: Database, desk: Desk, year: int) -> EvaluationResult:
     """Year-end evaluation of calendar year `year`: statuses valid April 1 of
     year+1 to March 31 of year+2, and the carry-over recorded."""
-    desk.require("supervisor", "run the tier evaluation")
+    desk.require("evaluate_tiers")
     if not isinstance(year, int) or year < 1990 or year >= desk.business_date.year + 1:
         raise errors.InvalidDates("Only a calendar year that has ended (or the current one) can be evaluated.")
     program = db.program
@@ -113,6 +113,7 @@ def last_activity(session, member: Member) -> date:
 def inactive(db: Database, desk: Desk, months: int | None = None) -> list[views.MemberView]:
     """Memberships with no stay and no points for `months` consecutive months
     (T&C 7.2). Listing only: revoking is the office's decision."""
+    desk.require("inactive")
     program = db.program
     months = program.inactivity_months if months is None else months
     if not isinstance(months, int) or months < 1 or months > 1200:

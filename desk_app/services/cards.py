@@ -67,8 +67,14 @@ def _parse(secret: bytes, payload: str) -> tuple[str, int]:
     return number, sequence
 
 
-def verify(db: Database, payload: str) -> tuple[str, int]:
+def verify(db: Database, desk: Desk, payload: str) -> tuple[str, int]:
     """(member number, card sequence) of a genuine, current card; else invalid_card."""
+    desk.require("verify_card")
+    return current_card_of(db, payload)
+
+
+def current_card_of(db: Database, payload: str) -> tuple[str, int]:
+    """verify() for a service that has already checked the desk's role."""
     number, sequence = _parse(db.card_secret, payload)
     with db.read() as s:
         member = ledger.get_member(s, number)
@@ -88,6 +94,7 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new",
     working at once). Re-printing the current card: reason 'new' again.
     `name_order` is the desk's setting (config.Settings.name_order):
     'family_first' prints 'YAMADA Taro', 'given_first' 'Taro Yamada'."""
+    desk.require("issue_card")
     if reason not in REASONS:
         raise errors.InvalidReason(f"The reason must be one of: {', '.join(REASONS)}.")
     program = db.program

@@ -1,16 +1,16 @@
 """Who is acting, where and on which business date: passed to every service
-so each ledger entry records it."""
+so each ledger entry records it, and so each service can check the role
+against the one matrix in services.roles."""
 
 from __future__ import annotations
 
-import getpass
-import socket
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..domain import errors
+from . import roles
+from .roles import ROLES
 
-ROLES = ("cashier", "clerk", "supervisor")
+__all__ = ["Desk", "ROLES"]
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,9 @@ class Desk:
     def on(self, business_date: date) -> "Desk":
         return replace(self, business_date=business_date)
 
-    def require(self, role: str, what: str) -> None:
-        if ROLES.index(self.role) < ROLES.index(role):
-            raise errors.NotPermitted(f"Only a {role} may {what}.")
+    def may(self, action: str) -> bool:
+        return roles.allowed(self.role, action)
 
-
-def office_desk(business_date: date, property_code: str) -> Desk:
-    """The desk-admin caller: the program office, acting as supervisor."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no login name on some service accounts
-        user = "office"
-    return Desk(business_date, property_code, f"admin:{user}"[:64], socket.gethostname()[:64] or "desk-admin",
-                "supervisor")
+    def require(self, action: str) -> None:
+        """Refuse `not_permitted` unless the matrix lets this role do `action`."""
+        roles.require(self.role, action)

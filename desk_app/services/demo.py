@@ -37,7 +37,7 @@ def generate(db: Database, desk: Desk, members: int, seed: int = 1,
              progress: Callable[[int, int], None] | None = None) -> int:
     """Make `members` fictional members; `progress(done, total)` is called
     as they are made (from the calling thread)."""
-    desk.require("supervisor", "load demo data")
+    desk.require("demo_data")
     if not isinstance(members, int) or members < 1 or members > 1_000_000:
         raise errors.InvalidAmount("The number of demo members must be between 1 and 1,000,000.")
     rng = random.Random(seed)

@@ -22,6 +22,7 @@ MAX_QUERY = 200
 
 
 def show(db: Database, desk: Desk, number: str) -> views.MemberView:
+    desk.require("show")
     with db.read() as s:
         member = ledger.get_member(s, number)
         return views.member_view(s, db.program, member, desk.business_date)
@@ -38,7 +39,7 @@ def _phone_key(query: str) -> str | None:
         return None
 
 
-def find(db: Database, session, query: str) -> list[Member]:
+def _find(db: Database, session, query: str) -> list[Member]:
     """Members matching the query, best first; raises invalid_card for a
     scanned payload that is forged or replaced."""
     text = (query or "").strip()[:MAX_QUERY]
@@ -47,7 +48,7 @@ def find(db: Database, session, query: str) -> list[Member]:
     program = db.program
     s = session
     if cards.looks_like_payload(text):
-        number, _ = cards.verify(db, text)
+        number, _ = cards.current_card_of(db, text)
         return [ledger.get_member(s, number)]
     compact = japan.fold_dashes(rules.normalize_text(text)).replace(" ", "").replace("-", "")
     if compact.isdigit() and len(compact) == program.member_number_length and compact[0] != "0":
@@ -95,8 +96,9 @@ def _escape(text: str) -> str:
 
 
 def lookup(db: Database, desk: Desk, query: str) -> list[views.MemberView]:
+    desk.require("lookup")
     with db.read() as s:
-        return views.member_views(s, db.program, find(db, s, query), desk.business_date)
+        return views.member_views(s, db.program, _find(db, s, query), desk.business_date)
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class HistoryEntry:
 
 def history(db: Database, desk: Desk, number: str, limit: int | None = None) -> list[HistoryEntry]:
     """Newest first, including the history of memberships merged into this one."""
+    desk.require("history")
     with db.read() as s:
         member = ledger.get_member(s, number)
         ids, frontier = {member.id}, [member.id]

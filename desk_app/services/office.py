@@ -24,7 +24,7 @@ class AdjustmentResult:
 
 
 def adjust(db: Database, desk: Desk, number: str, points: int, reason: str) -> AdjustmentResult:
-    desk.require("supervisor", "adjust points")
+    desk.require("adjust")
     if not isinstance(points, int) or isinstance(points, bool) or points == 0 or abs(points) > MAX_ADJUSTMENT:
         raise errors.InvalidAmount(f"An adjustment is a non-zero number of points up to {MAX_ADJUSTMENT:,}.")
     why = validate_reason(reason)
@@ -50,7 +50,7 @@ def _close_cards(session, member: Member) -> None:
 def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views.MemberView:
     """Consolidate a duplicate membership: valid points keep their own
     expiry dates, nights and qualifying points keep their dates of use."""
-    desk.require("supervisor", "merge memberships")
+    desk.require("merge")
     if keep_number.strip() == drop_number.strip():
         raise errors.SameMember("A membership cannot be merged into itself.")
     program = db.program
@@ -96,7 +96,7 @@ def withdraw(db: Database, desk: Desk, number: str, reason: str | None = None,
              status: str = "withdrawn") -> views.MemberView:
     """Withdrawal, disqualification or revocation: the membership closes and
     every point is cancelled for good."""
-    desk.require("supervisor", "close a membership")
+    desk.require("revoke" if status == "revoked" else "withdraw")
     if status not in ("withdrawn", "revoked"):
         raise errors.InvalidReason("A membership closes as withdrawn or revoked.")
     # A revocation is the office's decision and always says why (T&C 7.1

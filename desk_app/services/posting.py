@@ -159,7 +159,7 @@ def _plan_bill(s: Session, program: Program, desk: Desk, number: str, bill: Bill
 
 
 def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> PostingResult:
-    desk.require("clerk", "post a stay")
+    desk.require("post_stay")
     program = db.program
     tx = ledger.new_transaction_id()
     with db.write() as s:
@@ -185,7 +185,7 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
 
 
 def post_bill(db: Database, desk: Desk, number: str, bill: Bill) -> PostingResult:
-    desk.require("cashier", "post a bill")
+    desk.require("post_bill")
     program = db.program
     tx = ledger.new_transaction_id()
     with db.write() as s:
@@ -206,10 +206,12 @@ def post_bill(db: Database, desk: Desk, number: str, bill: Bill) -> PostingResul
 
 def preview_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> earning.Earning:
     """What posting would credit, after every check posting makes; writes nothing."""
+    desk.require("post_stay")
     with db.read() as s:
         return _plan_stay(s, db.program, desk, number, folio, lock=False)[3]
 
 
 def preview_bill(db: Database, desk: Desk, number: str, bill: Bill) -> earning.Earning:
+    desk.require("post_bill")
     with db.read() as s:
         return _plan_bill(s, db.program, desk, number, bill, lock=False)[2]

@@ -13,7 +13,13 @@ from .database import Database
 from .posting import validate_reference
 
 # Cashiers at restaurants and bars redeem only these kinds.
-CASHIER_AWARD_KINDS = ("breakfast", "pay_by_points")
+# Award kinds a cashier may redeem have their own row in the role matrix.
+_AWARD_ACTIONS = {"breakfast": "redeem_breakfast", "pay_by_points": "pay_by_points"}
+
+
+def award_action(kind: str) -> str:
+    """The role matrix's action for redeeming an award of this kind."""
+    return _AWARD_ACTIONS.get(kind, "redeem_award")
 
 
 @dataclass(frozen=True)
@@ -37,10 +43,7 @@ def redeem(db: Database, desk: Desk, number: str, award_code: str, quantity: int
     program = db.program
     program.property(desk.property_code)
     q = awards.quote(program, award_code, quantity, channel)
-    if q.award.kind not in CASHIER_AWARD_KINDS:
-        desk.require("clerk", f"redeem {q.award.name}")
-    else:
-        desk.require("cashier", f"redeem {q.award.name}")
+    desk.require(award_action(q.award.kind))
     reference = validate_reference(folio) if folio else None
     if not identity_confirmed:
         raise errors.IdentityNotConfirmed("Confirm the member's identity before redeeming points.")

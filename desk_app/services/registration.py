@@ -109,8 +109,10 @@ def _email_revoked(session: Session, email_norm: str) -> bool:
                           .limit(1)) is not None
 
 
-def email_available(db: Database, email: str) -> bool:
-    """The enrol dialog's live duplicate check."""
+def email_available(db: Database, desk: Desk, email: str) -> bool:
+    """The enrol dialog's live duplicate check (it tells whether an address
+    belongs to a member, so only those who may register may ask)."""
+    desk.require("register")
     norm = rules.normalize_email(email)
     with db.read() as s:
         return not _email_taken(s, norm)
@@ -125,6 +127,7 @@ def _unique_number(session: Session, prefix: str, length: int) -> str:
 
 def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     """Validate everything before the transaction opens; returns clean fields."""
+    desk.require("register")
     program = db.program
     program.property(desk.property_code)
     fields = dict(
@@ -135,7 +138,7 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     )
     if e.email is None or not e.email.strip():
         # FAQ: an e-mail is required; the office may make an exception [decided].
-        desk.require("supervisor", "register a member without an e-mail address")
+        desk.require("register_without_email")
         fields["no_email_reason"] = validate_reason(e.no_email_reason, "reason for registering without e-mail")
         fields["email"] = fields["email_norm"] = None
     else:
@@ -145,7 +148,7 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     rules.check_guardian_consent(fields["birth_date"], desk.business_date, fields["guardian_consent"],
                                  program.age_of_majority)
     if (e.readmit_reason or "").strip():
-        desk.require("supervisor", "re-admit a member whose membership was revoked")
+        desk.require("readmit")
         fields["readmit_reason"] = validate_reason(e.readmit_reason, "reason to re-admit")
     else:
         fields["readmit_reason"] = None
@@ -211,6 +214,7 @@ def complete_registration(
     db: Database, desk: Desk, number: str, *, postal_code: str, address: str, country: str, phone: str,
     birth_date: date | None = None, guardian_consent: bool | None = None,
 ) -> views.MemberView:
+    desk.require("complete_registration")
     program = db.program
     country = validate_country(country)
     fields = dict(
@@ -223,7 +227,7 @@ def complete_registration(
         ledger.require_active(member)
         if birth is not None:
             if member.birth_date is not None and member.birth_date != birth:
-                desk.require("supervisor", "change a member's birth date")
+                desk.require("change_birth_date")
             consent = member.guardian_consent if guardian_consent is None else guardian_consent
             rules.check_guardian_consent(birth, desk.business_date, consent, program.age_of_majority)
             member.birth_date, member.guardian_consent = birth, consent
@@ -244,6 +248,7 @@ def update_contact(db: Database, desk: Desk, number: str, *, email: str | None =
                    phone: str | None = None, postal_code: str | None = None, address: str | None = None,
                    country: str | None = None, preferred_language: str | None = None) -> views.MemberView:
     """Address, phone and e-mail changes can be made at the desk."""
+    desk.require("update_contact")
     program = db.program
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)
@@ -277,7 +282,7 @@ def change_name(db: Database, desk: Desk, number: str, *, family_name: str, give
                 family_roman: str | None = None, given_roman: str | None = None) -> views.MemberView:
     """Name changes go through the office (supervisor). A romanised part not
     given is derived again from the new name or reading."""
-    desk.require("supervisor", "change a member's name")
+    desk.require("change_name")
     program = db.program
     fields = name_fields(family_name, given_name, family_kana, given_kana, family_roman, given_roman)
     why = validate_reason(reason)
@@ -292,7 +297,7 @@ def change_name(db: Database, desk: Desk, number: str, *, family_name: str, give
 
 
 def choose_premium_hotel(db: Database, desk: Desk, number: str, hotel_code: str) -> views.MemberView:
-    desk.require("clerk", "choose the Premium Selection hotel")
+    desk.require("premium_selection")
     program = db.program
     hotel = program.property((hotel_code or "").strip().upper()).code
     with db.write() as s:

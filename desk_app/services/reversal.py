@@ -119,7 +119,7 @@ def reverse(db: Database, desk: Desk, transaction_id: str, reason: str) -> Rever
     Refusals (nothing changed): not_permitted, invalid_reason,
     transaction_not_found, already_reversed, not_reversible, member_closed,
     insufficient_points."""
-    desk.require("supervisor", "reverse a posting or void a redemption")
+    desk.require("reverse")
     why = validate_reason(reason, "reason for the reversal")
     program = db.program
     rtx = ledger.new_transaction_id()
@@ -132,6 +132,7 @@ def preview(db: Database, desk: Desk, transaction_id: str) -> ReversalResult:
     """What `reverse` would do now, after every check it makes (the same
     refusals, except the role and the reason); writes nothing. For the
     desk's review line before a supervisor confirms."""
+    desk.require("preview_reversal")
     program = db.program
     with db.read() as s:
         plan = _plan(s, program, desk, transaction_id, lock=False)

@@ -6,10 +6,11 @@ import logging
 import sys
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, ORG, __version__, config
+from ..logs import install_exception_hooks, safe_url, setup_logging
 from ..domain.program import Program
 from ..services import clerks
 from . import i18n
@@ -110,7 +111,7 @@ class DeskApp(QObject):
         if clerk is None:
             return
         # Remembered for the clerk (next sign-in, any desk) and for this desk's first screens.
-        self.worker.submit(clerks.set_language, session.db, clerk.login, lang, owner=self)
+        self.worker.submit(clerks.set_language, session.db, session.desk, lang, owner=self)
         self.settings.language = lang
         config.save(self.settings)
         member = self.window.member.member_number if self.window.member is not None else None
@@ -121,13 +122,33 @@ class DeskApp(QObject):
             self.open_window(self.window.session)
 
     def on_fatal(self, exc: BaseException) -> None:
+        log.error("the database could not be opened", exc_info=exc)
         QMessageBox.critical(None, APP_NAME, self.tr("The desk cannot open its database.") + "\n\n"
-                             + messages.describe(exc) + "\n\n" + self.settings.effective_database_url)
+                             + messages.describe(exc) + "\n\n" + safe_url(self.settings.effective_database_url))
         QApplication.quit()
 
 
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def _qt_message(kind, _context, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def start_logging():
+    """The desk's log file (user log folder, rotating, scrubbed of personal
+    data), uncaught exceptions and Qt's own messages into it: the windowed
+    build has no console where they would otherwise go. Returns Qt's
+    previous message handler."""
+    setup_logging("desk-app", console=True)
+    install_exception_hooks("desk_app")
+    return qInstallMessageHandler(_qt_message)
+
+
 def run(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    start_logging()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG)

@@ -20,6 +20,19 @@ from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
 LIVE_DELAY_MS = 200
 
 
+# The menu actions a role may not see: each hidden when the services' role
+# matrix would refuse what it does. This desk's own settings count as the
+# office's (supervisor) too.
+ROLE_ACTIONS = {
+    "actionEnrol": "register", "actionFullRegistration": "complete_registration",
+    "actionIssueCard": "issue_card", "actionPremiumSelection": "premium_selection",
+    "actionPostStay": "post_stay", "actionClaimStay": "post_stay", "actionAdjust": "adjust",
+    "actionChangeName": "change_name", "actionMerge": "merge", "actionWithdraw": "withdraw",
+    "actionUnlockClerk": "manage_clerks", "actionNewClerk": "manage_clerks", "actionSettings": "manage_clerks",
+    "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
+}
+
+
 def load_member(db, desk, number: str):
     """The member page's data: the member and the recent history (worker)."""
     return lookup.show(db, desk, number), lookup.history(db, desk, number, limit=50)
@@ -147,6 +160,10 @@ class MainWindow(QMainWindow):
         add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
         add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
         add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
+        add(self.tr("&Reset a clerk's password…"), "Ctrl+Shift+K", self.on_reset_password, "actionResetPassword")
+        add(self.tr("&Deactivate a clerk…"), "Ctrl+Shift+X", self.on_deactivate_clerk, "actionDeactivateClerk")
+        add(self.tr("Change &password…"), "Ctrl+Shift+P", self.on_change_password, "actionChangePassword",
+            self.tr("Your own password; the current one is asked again"))
         add(self.tr("Desk &settings…"), "Ctrl+,", self.on_settings, "actionSettings",
             self.tr("Hotel, terminal code and idle lock for this computer"))
         add(self.tr("&Lock the desk"), "Ctrl+L", self.lock_screen, "actionLock")
@@ -165,8 +182,10 @@ class MainWindow(QMainWindow):
             (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
                                   "actionPayByPoints"]),
             (self.tr("&Office"), ["actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", None,
-                                  "actionUnlockClerk", "actionNewClerk"]),
-            (self.tr("&Desk"), ["actionSettings", None, "actionLock", "actionSignOut", None, "actionQuit"]),
+                                  "actionUnlockClerk", "actionNewClerk", "actionResetPassword",
+                                  "actionDeactivateClerk"]),
+            (self.tr("&Desk"), ["actionSettings", "actionChangePassword", None, "actionLock", "actionSignOut", None,
+                                "actionQuit"]),
         ]
         self.menus = {}
         for title, names in groups:
@@ -206,16 +225,10 @@ class MainWindow(QMainWindow):
     # -- roles --------------------------------------------------------------
     def apply_role(self) -> None:
         s = self.session
-        clerk_or_up = s.may("clerk")
-        supervisor = s.may("supervisor")
         a = self.actions_by_name
-        for name in ("actionEnrol", "actionFullRegistration", "actionIssueCard", "actionPremiumSelection",
-                     "actionPostStay", "actionClaimStay"):
-            a[name].setVisible(clerk_or_up)
-        for name in ("actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", "actionUnlockClerk",
-                     "actionNewClerk", "actionSettings"):
-            a[name].setVisible(supervisor)
-        self.office_menu.menuAction().setVisible(supervisor)
+        for name, action in ROLE_ACTIONS.items():
+            a[name].setVisible(s.may(action))
+        self.office_menu.menuAction().setVisible(s.may("manage_clerks"))
         clerk = s.clerk
         self.status_label.setText(
             self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
@@ -479,6 +492,22 @@ class MainWindow(QMainWindow):
         from .dialogs.new_clerk_dialog import NewClerkDialog
 
         self.open_dialog(NewClerkDialog(self.session, self))
+
+    def on_reset_password(self) -> None:
+        from .dialogs.reset_password_dialog import ResetPasswordDialog
+
+        self.open_dialog(ResetPasswordDialog(self.session, self))
+
+    def on_deactivate_clerk(self) -> None:
+        from .dialogs.deactivate_clerk_dialog import DeactivateClerkDialog
+
+        self.open_dialog(DeactivateClerkDialog(self.session, self))
+
+    def on_change_password(self) -> None:
+        from .dialogs.change_password_dialog import ChangePasswordDialog
+
+        if self.session.clerk is not None:
+            self.open_dialog(ChangePasswordDialog(self.session, self))
 
     def on_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog

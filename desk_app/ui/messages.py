@@ -63,9 +63,9 @@ def _sentences() -> dict[str, str | None]:
         "identity_not_confirmed": _t("Confirm that you have checked the member's identity first."),
         "not_initialized": _t("The database is not set up yet."),
         "program_mismatch": None,
-        "authentication_failed": _t("The clerk ID or password is wrong."),
-        "account_locked": _t("This account is locked after too many wrong passwords. A supervisor can "
-                             "unlock it."),
+        "not_signed_in": _t("The clerk ID or password is wrong."),
+        "clerk_locked": _t("This account is locked for 15 minutes after too many wrong passwords. A "
+                           "supervisor can unlock it sooner."),
         "invalid_clerk": None,
         "invalid_channel": _t("Choose a booking channel and rate plan from the lists."),
         "premium_selection_locked": _t("The Premium Selection hotel cannot be changed now: it can be changed once "
@@ -115,6 +115,8 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, DeskError):
         if exc.code == "invalid_card":
             return _card_sentence(exc)
+        if isinstance(exc, errors.CurrentPasswordWrong):
+            return _t("The current password is wrong.")
         sentence = _sentences().get(exc.code)
         if sentence:
             return sentence

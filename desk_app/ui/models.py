@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timezone
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -179,11 +180,21 @@ class AwardModel(RowsModel):
         )
 
 
+def _account_state(c) -> str:
+    if not c.active:
+        return _t("Deactivated")
+    if c.locked and c.locked_until is not None:
+        # Stored in UTC; the desk reads its own clock.
+        local = c.locked_until.replace(tzinfo=timezone.utc).astimezone()
+        return _t("Locked until %1").replace("%1", local.strftime("%H:%M"))
+    return _t("Locked") if c.locked else ""
+
+
 class ClerkModel(RowsModel):
     def columns(self):
         return (
             Column(_t("Clerk ID"), lambda c: c.login),
             Column(_t("Name"), lambda c: c.name),
             Column(_t("Role"), lambda c: fmt.role_text(c.role)),
-            Column(_t("Locked"), lambda c: _t("Locked") if c.locked else ""),
+            Column(_t("Account"), _account_state),
         )

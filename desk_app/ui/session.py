@@ -12,7 +12,8 @@ from ..config import Settings
 from ..domain.dates import age_on
 from ..domain.program import Program
 from ..services.clerks import ClerkView
-from ..services.context import ROLES, Desk
+from ..services import roles
+from ..services.context import Desk
 from ..services.database import Database
 from .worker import Worker
 
@@ -53,9 +54,10 @@ class DeskSession:
         return Desk(business_date(), self.property_code, clerk.login if clerk else "",
                     self.settings.effective_terminal, clerk.role if clerk else "cashier")
 
-    def may(self, role: str) -> bool:
-        """For showing or hiding actions only; the services enforce roles."""
-        return self.clerk is not None and ROLES.index(self.clerk.role) >= ROLES.index(role)
+    def may(self, action: str) -> bool:
+        """Whether the role matrix lets the signed-in clerk do `action`: for
+        showing or hiding actions only; the services enforce it."""
+        return self.clerk is not None and roles.allowed(self.clerk.role, action)
 
     def is_minor(self, birth: date | None) -> bool:
         """Whether the desk must ask for a guardian's consent (the service decides)."""

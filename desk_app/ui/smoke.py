@@ -36,8 +36,10 @@ def run_smoke(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG)
-    from .app import DeskApp
+    from .app import DeskApp, start_logging
     from .dialogs.sign_in_dialog import SignInDialog
+
+    start_logging()
 
     first = FirstWindow(started)
     app.installEventFilter(first)

@@ -269,6 +269,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/change_password_dialog.py" line="+15"/>
+        <source>&amp;Change password</source>
+        <translation>パスワードを変更(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change your password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as %1.</source>
+        <translation>%1 でサインインしています。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;urrent password</source>
+        <translation>現在のパスワード(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation>新しいパスワード(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <location filename="../../desk_app/ui/fields.py" line="+34"/>
@@ -279,6 +307,24 @@
         <location line="+20"/>
         <source>Write the %1 as year-month-day, for example 2026-04-01.</source>
         <translation>%1は「年-月-日」の形式で入力してください（例: 2026-04-01）。</translation>
+    </message>
+</context>
+<context>
+    <name>DeactivateClerkDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/deactivate_clerk_dialog.py" line="+14"/>
+        <source>&amp;Deactivate</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the clerk who may no longer sign in. Their name stays on everything they did.</source>
+        <translation>今後サインインできなくするスタッフを選んでください。これまでの操作の記録には、そのスタッフの名前が残ります。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deactivate a clerk</source>
+        <translation>スタッフアカウントの無効化</translation>
     </message>
 </context>
 <context>
@@ -891,7 +937,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+40"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+53"/>
         <location line="+328"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
@@ -1033,6 +1079,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Reset a clerk&apos;s password…</source>
+        <translation>スタッフのパスワード再設定(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deactivate a clerk…</source>
+        <translation>スタッフアカウントの無効化(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change &amp;password…</source>
+        <translation>パスワード変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own password; the current one is asked again</source>
+        <translation>ご自身のパスワードを変更します（現在のパスワードを再入力します）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Desk &amp;settings…</source>
         <translation>端末設定(&amp;S)…</translation>
     </message>
@@ -1068,13 +1134,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>&amp;Office</source>
         <translation>管理(&amp;O)</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
+        <location line="-13"/>
+        <location line="+14"/>
         <source>&amp;Desk</source>
         <translation>端末(&amp;D)</translation>
     </message>
@@ -1089,7 +1155,7 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
@@ -1432,8 +1498,8 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This account is locked after too many wrong passwords. A supervisor can unlock it.</source>
-        <translation>パスワードを何度も間違えたため、このアカウントはロックされています。責任者がロックを解除できます。</translation>
+        <source>This account is locked for 15 minutes after too many wrong passwords. A supervisor can unlock it sooner.</source>
+        <translation>パスワードを何度も間違えたため、このアカウントは15分間ロックされています。責任者はそれより早くロックを解除できます。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1516,7 +1582,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>The current password is wrong.</source>
+        <translation>現在のパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This was refused and nothing was changed. Check what was typed.</source>
         <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>
     </message>
@@ -1529,18 +1600,18 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+104"/>
+        <location filename="../../desk_app/ui/models.py" line="+105"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+91"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-90"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -1627,6 +1698,16 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換可能数</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Deactivated</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Locked until %1</source>
+        <translation>%1 までロック中</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Clerk ID</source>
         <translation>スタッフID</translation>
@@ -1638,6 +1719,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Locked</source>
         <translation>ロック中</translation>
     </message>
@@ -1730,7 +1816,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>NewClerkDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+14"/>
+        <location filename="../../desk_app/ui/dialogs/new_clerk_dialog.py" line="+15"/>
         <source>&amp;Create account</source>
         <translation>アカウント作成(&amp;C)</translation>
     </message>
@@ -1740,12 +1826,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>スタッフアカウントの作成</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>at least 8 characters</source>
-        <translation>8文字以上</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Clerk &amp;ID</source>
         <translation>スタッフID(&amp;I)</translation>
     </message>
@@ -1759,10 +1840,28 @@ F2 でいつでも検索欄に戻れます。</translation>
         <source>&amp;Role</source>
         <translation>権限(&amp;R)</translation>
     </message>
+</context>
+<context>
+    <name>PasswordFields</name>
     <message>
-        <location line="+1"/>
+        <location filename="../../desk_app/ui/password_fields.py" line="+31"/>
+        <source>at least 8 characters</source>
+        <translation>8文字以上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Password</source>
         <translation>パスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirm password</source>
+        <translation>パスワード（確認）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The two passwords are not the same. Type them again.</source>
+        <translation>2つのパスワードが一致しません。もう一度入力してください。</translation>
     </message>
 </context>
 <context>
@@ -1966,7 +2065,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+34"/>
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>
@@ -2065,6 +2164,29 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+2"/>
         <source>Award voucher</source>
         <translation>特典引換券</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/reset_password_dialog.py" line="+15"/>
+        <source>&amp;Set password</source>
+        <translation>パスワードを設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New password</source>
+        <translation>新しいパスワード(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the clerk, then type their new password twice. Tell it to them in person; they can change it under Desk ▸ Change password.</source>
+        <translation>スタッフを選び、新しいパスワードを2回入力してください。パスワードはご本人に直接伝えてください。ご本人は「端末 ▸ パスワード変更」で自分のパスワードに変更できます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset a clerk&apos;s password</source>
+        <translation>スタッフのパスワード再設定</translation>
     </message>
 </context>
 <context>
@@ -2454,19 +2576,19 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>UnlockClerkDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+15"/>
+        <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+13"/>
         <source>&amp;Unlock</source>
         <translation>ロック解除(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Unlock a clerk</source>
-        <translation>スタッフのロック解除</translation>
+        <location line="+1"/>
+        <source>Five wrong passwords lock an account for 15 minutes. Choose the clerk to unlock now.</source>
+        <translation>パスワードを5回間違えると、アカウントは15分間ロックされます。今すぐロックを解除するスタッフを選んでください。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Accounts lock after five wrong passwords. Choose the clerk to unlock.</source>
-        <translation>パスワードを5回間違えるとアカウントはロックされます。ロックを解除するスタッフを選んでください。</translation>
+        <location line="+3"/>
+        <source>Unlock a clerk</source>
+        <translation>スタッフのロック解除</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ def test_expiry_batch_records_expired_lots_once(db):
     v = lookup.show(db, desk_on("2026-02-01"), number)
     assert v.points_balance == 1_000
     assert [e.kind for e in lookup.history(db, desk_on("2026-02-01"), number)][0] == "expire"
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_year_end_evaluation_with_carry_over(db):
@@ -91,7 +91,7 @@ def test_merge_moves_points_with_their_expiry_nights_and_history(db):
         office.merge(db, desk_on("2026-11-22"), keep, keep)
     with pytest.raises(errors.MemberClosed):
         office.merge(db, desk_on("2026-11-22"), keep, drop)
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_merge_keeps_the_better_status(db):
@@ -112,7 +112,7 @@ def test_withdrawal_cancels_all_points(db):
     assert kinds[:2] == ["withdrawn", "withdraw"]
     with pytest.raises(errors.MemberClosed):
         office.withdraw(db, desk_on("2026-11-22"), number, "again")
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_history_newest_first_with_who_and_where(db):

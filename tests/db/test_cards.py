@@ -18,13 +18,13 @@ def test_issue_verify_replace(db):
     desk = desk_on("2026-11-22")
     first = cards.issue(db, desk, number)
     assert first.sequence == 1 and first.qr_payload.startswith(f"HD1:{number}:1:")
-    assert cards.verify(db, first.qr_payload) == (number, 1)
+    assert cards.verify(db, desk_on("2026-11-22"), first.qr_payload) == (number, 1)
     assert cards.issue(db, desk, number).sequence == 1  # re-printing the current card
     second = cards.issue(db, desk, number, "lost")
     assert second.sequence == 2
     with pytest.raises(errors.InvalidCard, match="replaced"):
-        cards.verify(db, first.qr_payload)
-    assert cards.verify(db, second.qr_payload.lower()) == (number, 2)
+        cards.verify(db, desk_on("2026-11-22"), first.qr_payload)
+    assert cards.verify(db, desk_on("2026-11-22"), second.qr_payload.lower()) == (number, 2)
     assert lookup.show(db, desk, number).card.sequence == 2
     history = [(e.kind, e.reason) for e in lookup.history(db, desk, number) if e.kind == "card_issue"]
     assert history == [("card_issue", "lost"), ("card_issue", "new")]
@@ -38,7 +38,7 @@ def test_forged_payloads_refused(db):
               f"HD1:{number}:1:", "HD1:::", "HD1:" + "9" * 5000, f"HD1:{number}:999999999:X", "hello"]
     for payload in forged:
         with pytest.raises(errors.InvalidCard):
-            cards.verify(db, payload)
+            cards.verify(db, desk_on("2026-11-22"), payload)
 
 
 def test_payload_carries_no_personal_data(db):
@@ -64,7 +64,7 @@ def test_card_png_is_cr80_and_its_qr_decodes(db, tmp_path):
     assert img.size == card_pixels() == (1011, 638)  # 85.6 x 54 mm at 300 dpi
     decoded = zxingcpp.read_barcodes(img)
     assert [d.text for d in decoded] == [face.qr_payload]
-    assert cards.verify(db, decoded[0].text) == (number, 1)
+    assert cards.verify(db, desk_on("2026-11-22"), decoded[0].text) == (number, 1)
 
 
 def test_card_pdf_page_is_cr80(db, tmp_path):
@@ -90,7 +90,7 @@ def test_kinds_of_invalid_card_share_the_code(db):
     first = cards.issue(db, desk_on("2026-11-22"), number).qr_payload
     cards.issue(db, desk_on("2026-11-22"), number, "stolen")
     with pytest.raises(errors.CardReplaced) as replaced:
-        cards.verify(db, first)
+        cards.verify(db, desk_on("2026-11-22"), first)
     with pytest.raises(errors.CardForged) as forged:
-        cards.verify(db, first[:-1] + ("A" if first[-1] != "A" else "B"))
+        cards.verify(db, desk_on("2026-11-22"), first[:-1] + ("A" if first[-1] != "A" else "B"))
     assert replaced.value.code == forged.value.code == "invalid_card"

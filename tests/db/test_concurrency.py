@@ -91,7 +91,7 @@ def test_two_desks_redeeming_at_once_never_overdraw(db, database_url):
     assert len(outcomes) == 2 * ATTEMPTS
     assert outcomes.count("ok") == 5
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 0
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):
@@ -112,4 +112,4 @@ def test_two_desks_reversing_the_same_posting_reverse_it_once(db, database_url):
     assert (v.points_balance, v.year_nights) == (2_000, 1)
     assert lookup.show(db, desk, guest).year_nights == 0
     assert [e.kind for e in lookup.history(db, desk, payer)].count("reverse") == 1
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []

@@ -16,7 +16,7 @@ from desk_app.db.engine import make_engine
 from desk_app.domain import errors
 from desk_app.services import cards, lookup, registration
 from desk_app.services.database import Database
-from tests.conftest import desk_on
+from tests.conftest import desk_on, init_cli
 
 pytestmark = pytest.mark.usefixtures("backend_all")
 DAY = "2026-11-22"
@@ -139,7 +139,8 @@ def test_cli_register_with_romaji(database_url, capsys, monkeypatch):
         code = cli.main(["--business-date", DAY, *argv])
         return code, json.loads(capsys.readouterr().out.strip())
 
-    assert run("init")[0] == 0
+    assert init_cli(monkeypatch) == 0
+    capsys.readouterr()
     code, m = run("register", "--family-name", "大野", "--given-name", "洋子", "--email", "yoko@example.jp",
                   "--family-name-kana", "おおの", "--given-name-kana", "ようこ", "--family-name-romaji", "Ohno")
     assert code == 0

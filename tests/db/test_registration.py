@@ -38,7 +38,7 @@ def test_duplicate_email_refused_case_insensitively_after_trimming(db):
     with pytest.raises(errors.DuplicateEmail):
         reg(db, email="  HANA@Example.jp ")
     assert count(db) == 1
-    assert not registration.email_available(db, "Hana@example.JP")
+    assert not registration.email_available(db, desk_on("2026-11-22"), "Hana@example.JP")
 
 
 def test_withdrawn_members_address_may_join_again(db):

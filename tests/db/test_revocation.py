@@ -33,7 +33,7 @@ def test_revocation_cancels_every_point_and_closes_the_membership(db):
                    lambda: redemption.redeem(db, desk_on("2026-11-22"), n, "breakfast_adult"),
                    lambda: office.revoke(db, desk_on("2026-11-22"), n, "again")):
         refused(db, errors.MemberClosed, action)
-    assert audit.check_all(db) == []
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
 def test_revocation_is_the_offices_and_says_why(db):

@@ -24,13 +24,15 @@ def env(tmp_path):
     e = {k: v for k, v in os.environ.items() if not k.startswith(("DESK_APP_", "PYTHON"))}
     e.update(DESK_APP_DB=f"sqlite:///{tmp_path / 'frozen.sqlite3'}", DESK_APP_BUSINESS_DATE="2026-11-22",
              XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"),
-             HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+             HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen",
+             # desk-admin signs in: the first supervisor, made by `init --supervisor boss`.
+             DESK_APP_CLERK="boss", DESK_APP_PASSWORD="boss-password")
     return e
 
 
 def admin(env, *args, expect=0):
     p = subprocess.run([str(Path(BUNDLE) / f"desk-admin{EXE}"), *args], env=env, capture_output=True, text=True,
-                       timeout=120)
+                       stdin=subprocess.DEVNULL, timeout=120)
     assert p.returncode == expect, (args, p.stdout, p.stderr)
     return json.loads(p.stdout)
 
@@ -56,7 +58,7 @@ def test_bundle_layout():
 
 
 def test_frozen_desk_admin_runs_the_whole_desk(env, tmp_path):
-    assert admin(env, "init")["schema_version"]
+    assert admin(env, "init", "--supervisor", "boss")["schema_version"]
     m = admin(env, "--business-date", "2026-01-05", "register", "--family-name", "Sato", "--given-name", "Hana",
               "--email", "hana@example.jp", "--family-name-kana", "さとう", "--given-name-kana", "はな")
     n = m["member_number"]
@@ -73,13 +75,16 @@ def test_frozen_desk_admin_runs_the_whole_desk(env, tmp_path):
         assert Path(card["path"]).stat().st_size > 1000
     assert admin(env, "verify-card", card["qr_payload"])["valid"] is True
     assert admin(env, "show", "8000000006", expect=1)["error"]["code"] == "member_not_found"
+    # No password, no desk-admin (the PC is a cashier's too); stdin is not a terminal, so no prompt.
+    anonymous = {k: v for k, v in env.items() if k != "DESK_APP_PASSWORD"}
+    assert admin(anonymous, "show", n, expect=1)["error"]["code"] == "not_signed_in"
     # The compact postcode table is found inside the bundle.
     assert admin(env, "postcode", "530-0001")["city"] == "大阪市北区"
 
 
 def test_frozen_desk_app_opens_its_main_window_and_exits(env, tmp_path):
-    admin(env, "init")
-    env["DESK_APP_CLERK_PASSWORD"] = "smoke-test-pass"
+    admin(env, "init", "--supervisor", "boss")
+    env["DESK_APP_NEW_PASSWORD"] = "smoke-test-pass"
     # A clerk who reads Japanese: the window must come up in Japanese, which
     # proves the bundled catalogue and Qt's own are found and loaded.
     admin(env, "add-clerk", "smoke", "--name", "Smoke Test", "--role", "supervisor", "--language", "ja")

@@ -30,16 +30,37 @@ def desk_env(tmp_path, monkeypatch):
     return data
 
 
+@pytest.fixture
+def language(qapp, tmp_path, monkeypatch):
+    """install_language with the compiled catalogue in a temporary cache;
+    English again (and the previous default locale) afterwards."""
+    import platformdirs
+    from PySide6.QtCore import QLocale
+
+    from desk_app.ui import i18n
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *a, **k: str(cache))
+    before = QLocale()
+
+    def install(lang: str):
+        return i18n.install_language(qapp, lang)
+
+    yield install
+    i18n.install_language(qapp, "en")
+    QLocale.setDefault(before)
+
+
 @pytest.fixture(autouse=True)
 def _no_quit_between_tests(qapp):
     """Closing a test's last window must not end the application."""
     qapp.setQuitOnLastWindowClosed(False)
 
 
-def office(role: str = "supervisor", day: date = BUSINESS_DATE):
+def office(role: str = "supervisor", day: date = BUSINESS_DATE, clerk: str = "super"):
     from desk_app.services.context import Desk
 
-    return Desk(day, "TKO", "super", "TEST", role)
+    return Desk(day, "TKO", clerk, "TEST", role)
 
 
 def _fill(database) -> dict[str, str]:

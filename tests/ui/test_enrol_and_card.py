@@ -112,7 +112,7 @@ def test_print_and_replace_lost_card(qtbot, window_for, members, staff, tmp_path
     from desk_app.domain.errors import InvalidCard
 
     with pytest.raises(InvalidCard):
-        cards.verify(staff, old_payload)
+        cards.verify(staff, win.session.desk, old_payload)
 
 
 def test_full_registration_from_member_page(qtbot, window_for, members, staff):

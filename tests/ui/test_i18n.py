@@ -127,27 +127,6 @@ def test_japanese_uses_the_desk_vocabulary():
 
 # -- installing a language -------------------------------------------------------
 
-@pytest.fixture
-def language(qapp, tmp_path, monkeypatch):
-    """install_language with the compiled catalogue in a temporary cache;
-    English again (and the previous default locale) afterwards."""
-    import platformdirs
-    from PySide6.QtCore import QLocale
-
-    from desk_app.ui import i18n
-
-    cache = tmp_path / "cache"
-    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda *a, **k: str(cache))
-    before = QLocale()
-
-    def install(lang: str):
-        return i18n.install_language(qapp, lang)
-
-    yield install
-    i18n.install_language(qapp, "en")
-    QLocale.setDefault(before)
-
-
 def test_japanese_installs_qt_then_ours(qapp, language, tmp_path):
     from desk_app.ui import i18n
 
@@ -345,7 +324,7 @@ def test_language_menu_rebuilds_the_window_and_remembers_the_choice(qtbot, langu
     from desk_app import config
     from desk_app.services import clerks
 
-    from .conftest import open_member
+    from .conftest import office, open_member
 
     desk = _desk_with_window(qtbot, staff, "clerk1")
     old = desk.window
@@ -362,7 +341,7 @@ def test_language_menu_rebuilds_the_window_and_remembers_the_choice(qtbot, langu
     assert win.language_menu.actions_by_code["ja"].isChecked()
     qtbot.waitUntil(lambda: win.member is not None and win.member.member_number == members["yamada"])
     desk.worker.wait()
-    assert {c.login: c.language for c in clerks.list_clerks(staff)}["clerk1"] == "ja"
+    assert {c.login: c.language for c in clerks.list_clerks(staff, office())}["clerk1"] == "ja"
     assert config.load().language == "ja"
     with qtbot.waitSignal(desk.sig_window, timeout=5000):
         win.language_menu.actions_by_code["en"].trigger()
@@ -375,9 +354,9 @@ def test_a_clerk_who_reads_japanese_unlocks_the_desk(qtbot, language, staff):
     from desk_app.services import clerks
     from desk_app.ui.dialogs.sign_in_dialog import SignInDialog
 
-    from .conftest import PASSWORD, confirm, wait_dialog
+    from .conftest import PASSWORD, confirm, office, wait_dialog
 
-    clerks.set_language(staff, "clerk1", "ja")
+    clerks.set_language(staff, office("clerk", clerk="clerk1"), "ja")
     desk = _desk_with_window(qtbot, staff, "super")
     win = desk.window
     assert win.actions_by_name["actionFind"].text() == "&Find member"

@@ -92,7 +92,7 @@ def test_withdrawal_closes_membership(qtbot, window_for, members, staff):
 
 
 def test_unlock_clerk_and_new_account(qtbot, qtmodeltester, window_for, members, staff):
-    from desk_app.domain.errors import AccountLocked
+    from desk_app.domain.errors import ClerkLocked
     from desk_app.services import clerks
     from desk_app.ui.dialogs.new_clerk_dialog import NewClerkDialog
     from desk_app.ui.dialogs.unlock_clerk_dialog import UnlockClerkDialog
@@ -105,7 +105,7 @@ def test_unlock_clerk_and_new_account(qtbot, qtmodeltester, window_for, members,
     try:
         clerks.authenticate(staff, "cash1", PASSWORD)
         raise AssertionError("should be locked")
-    except AccountLocked:
+    except ClerkLocked:
         pass
     win = window_for("super")
     qtbot.keyClick(win, Qt.Key.Key_U, SUP)
@@ -126,10 +126,13 @@ def test_unlock_clerk_and_new_account(qtbot, qtmodeltester, window_for, members,
     qtbot.keyClicks(new.name, "Ito Ken")
     new.role.setCurrentIndex(new.role.findData("cashier"))
     qtbot.keyClicks(new.password, "short")
-    confirm(qtbot, new, new.password)
+    qtbot.keyClick(new.password, Qt.Key.Key_Tab)
+    qtbot.keyClicks(new.confirm, "short")
+    confirm(qtbot, new, new.confirm)
     assert "at least 8" in new.error.text()
     qtbot.keyClicks(new.password, "-enough")
-    confirm(qtbot, new, new.password)
+    qtbot.keyClicks(new.confirm, "-enough")
+    confirm(qtbot, new, new.confirm)
     assert clerks.authenticate(staff, "ito.k", "short-enough").role == "cashier"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from .conftest import PASSWORD, confirm
+from .conftest import PASSWORD, confirm, office
 
 
 def _desk_app(qtbot):
@@ -85,7 +85,7 @@ def test_sign_in_and_lock_out_after_five_wrong_passwords(qtbot, staff):
         assert dlg.password.text() == ""
         assert dlg.login.text() == "clerk1"
     assert "locked" in dlg.error.text()
-    assert {c.login: c.locked for c in clerks.list_clerks(staff)}["clerk1"] is True
+    assert {c.login: c.locked for c in clerks.list_clerks(staff, office())}["clerk1"] is True
     # The right password no longer works until a supervisor unlocks.
     qtbot.keyClicks(dlg.password, PASSWORD)
     confirm(qtbot, dlg, dlg.password)

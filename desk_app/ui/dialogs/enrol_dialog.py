@@ -84,7 +84,7 @@ class EnrolDialog(FormDialog):
         form.addRow(self.tr("Given name (ro&maji)"), self.given_roman)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow("", self.email_state)
-        if session.may("supervisor"):
+        if session.may("register_without_email"):
             form.addRow(self.tr("No e-mail: &reason"), self.no_email_reason)
         else:
             self.no_email_reason.hide()
@@ -113,7 +113,7 @@ class EnrolDialog(FormDialog):
         if not text:
             self.email_state.setText("")
             return
-        self.worker.submit(registration.email_available, self.session.db, text, owner=self,
+        self.worker.submit(registration.email_available, self.session.db, self.session.desk, text, owner=self,
                            on_done=lambda ok: self.on_email_checked(text, ok),
                            on_failed=lambda exc: self.on_email_checked(text, None, exc))
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 from ...services import clerks
 from .. import formatting as fmt
 from ..base_dialog import FormDialog
+from ..password_fields import NewPassword
 
 
 class NewClerkDialog(FormDialog):
@@ -26,18 +27,17 @@ class NewClerkDialog(FormDialog):
         self.role.setObjectName("roleInput")
         for code in ("clerk", "cashier", "supervisor"):
             self.role.addItem(fmt.role_text(code), code)
-        self.password = QLineEdit()
-        self.password.setObjectName("passwordInput")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("at least 8 characters"))
         form.addRow(self.tr("Clerk &ID"), self.login)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Role"), self.role)
-        form.addRow(self.tr("&Password"), self.password)
+        self.passwords = NewPassword(form)
+        self.password, self.confirm = self.passwords.first, self.passwords.again
         self.finish_layout(form_widget)
         self.first_field = self.login
         self.setMinimumWidth(460)
 
     def on_confirm(self) -> None:
+        if not self.passwords.matches(self):
+            return
         self.run(clerks.create, self.session.db, self.session.desk, self.login.text().strip(), self.name.text(),
                  self.role.currentData(), self.password.text(), on_done=lambda _c: self.accept())

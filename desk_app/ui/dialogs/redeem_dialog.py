@@ -20,12 +20,11 @@ def offers_for(session, member) -> tuple[AwardOffer, ...]:
         return ()
     if session.program.redeem_requires_full_registration and member.registration != "full":
         return ()
-    cashier = not session.may("clerk")
     return tuple(
         AwardOffer(a.code, a.name, a.points, a.kind, a.max_quantity, a.channels,
                    min(a.max_quantity, member.points_balance // a.points))
         for a in available_awards(session.program, member.points_balance)
-        if a.kind != "pay_by_points" and (not cashier or a.kind in redemption.CASHIER_AWARD_KINDS)
+        if a.kind != "pay_by_points" and session.may(redemption.award_action(a.kind))
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ... import config
+from ...logs import safe_url
 from ..base_dialog import FormDialog
 
 
@@ -19,7 +20,7 @@ class SettingsDialog(FormDialog):
         self.setWindowTitle(self.tr("Desk settings"))
         s = session.settings
         intro = QLabel(self.tr("These settings belong to this computer.") + "\n"
-                       + self.tr("Database: %1").replace("%1", session.db.url))
+                       + self.tr("Database: %1").replace("%1", safe_url(session.db.url)))
         intro.setWordWrap(True)
         form_widget = QWidget()
         form = QFormLayout(form_widget)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QSpinBox, QWidget)
 
+from ...logs import safe_url
 from ...services import clerks, demo
 from ...services.context import Desk
 from ...services.database import PROGRAMS, Database, load_program
@@ -58,7 +59,10 @@ class SetupDialog(FormDialog):
 
         where = QGroupBox(self.tr("Database and desk"))
         f1 = QFormLayout(where)
-        self.database = QLineEdit(database_url)
+        # A password in the URL (DESK_APP_DB) is never shown: the field shows
+        # ***, and an unchanged field means the URL as given.
+        self.given_url = database_url
+        self.database = QLineEdit(safe_url(database_url))
         self.database.setObjectName("databaseInput")
         self.database.setReadOnly(not url_editable)
         self.database.setToolTip(self.tr("An embedded SQLite file in your data folder, or a PostgreSQL URL."))
@@ -146,10 +150,14 @@ class SetupDialog(FormDialog):
             self.progress.setRange(0, demo_members)
             self.progress.setValue(0)
             self.progress.show()
-        self.run(set_up, self.database.text().strip(), self.program.currentData(), self.property.currentData(),
+        self.run(set_up, self.database_url(), self.program.currentData(), self.property.currentData(),
                  self.terminal.text().strip(), self.login.text().strip(), self.name.text().strip(),
                  self.password.text(), demo_members, self.sig_progress.emit,
                  on_done=lambda _r: self.accept())
+
+    def database_url(self) -> str:
+        typed = self.database.text().strip()
+        return self.given_url if typed == safe_url(self.given_url) else typed
 
     def on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

@@ -19,7 +19,7 @@ from datetime import date
 from sqlalchemy import func, select, tuple_
 
 from ..db.schema import Member
-from . import batch, ledger, office_actions, views
+from . import batch, ledger, views
 from .context import Desk
 from .database import Database
 
@@ -49,7 +49,7 @@ def _reading(kana, roman, name):
 
 
 def find(db: Database, desk: Desk, limit: int = MAX_GROUPS) -> tuple[DuplicateGroup, ...]:
-    office_actions.require(desk, "find_duplicates")
+    desk.require("find_duplicates")
     fam = _reading(Member.family_kana, Member.family_name_roman, Member.family_name)
     giv = _reading(Member.given_kana, Member.given_name_roman, Member.given_name)
     active = Member.status == "active"
@@ -86,7 +86,7 @@ def find(db: Database, desk: Desk, limit: int = MAX_GROUPS) -> tuple[DuplicateGr
 
 def side_by_side(db: Database, desk: Desk, first: str, second: str) -> tuple[Side, Side]:
     """The two memberships with what the office weighs before a merge."""
-    office_actions.require(desk, "find_duplicates")
+    desk.require("find_duplicates")
     from ..db.schema import LedgerEntry
 
     out = []

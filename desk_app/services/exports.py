@@ -32,7 +32,7 @@ from sqlalchemy.orm import aliased
 
 from ..db.schema import AuditEvent, LedgerEntry, Lot, Member, TierStatus
 from ..domain import errors
-from . import ledger, office_actions
+from . import ledger
 from .context import Desk
 from .database import Database
 from .reports import MAX_PERIOD_DAYS, _check_day
@@ -81,9 +81,9 @@ Progress = Callable[[int], None]
 
 
 def _allowed(desk: Desk, personal: bool) -> None:
-    office_actions.require(desk, "export_data")
+    desk.require("export_data")
     if personal:
-        office_actions.require(desk, "export_personal_data")
+        desk.require("export_personal_data")
 
 
 def _period(start: date | None, end: date | None, required: bool) -> tuple[date | None, date | None]:
@@ -243,7 +243,7 @@ def _write(db: Database, desk: Desk, subject: str, out: str | Path, columns: tup
 
 def recent_exports(db: Database, desk: Desk, limit: int = 50) -> tuple[ExportRecord, ...]:
     """The latest exports, newest first (the office's check on who took what)."""
-    office_actions.require(desk, "report_day")
+    desk.require("report_day")
     with db.read() as s:
         return tuple(ExportRecord(e.created_at, e.subject, e.clerk, e.terminal, e.property_code, e.business_date,
                                   e.period_from, e.period_to, e.rows, e.personal_data, e.target)

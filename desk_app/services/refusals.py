@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..db.schema import RefusalCount
@@ -47,11 +47,3 @@ def record(db: Database, desk: Desk, action: str, code: str) -> None:
     except (SQLAlchemyError, OSError) as exc:
         log.warning("a refusal (%s, %s) could not be counted: %s", action, code, type(exc).__name__)
 
-
-def counted(db: Database, desk: Desk) -> int:
-    """All refusals of this desk's clerk on its business date (tests, reports)."""
-    from sqlalchemy import func
-
-    with db.read() as s:
-        return s.scalar(select(func.coalesce(func.sum(RefusalCount.count), 0)).where(
-            RefusalCount.business_date == desk.business_date, RefusalCount.clerk == desk.clerk))

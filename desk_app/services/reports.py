@@ -32,7 +32,7 @@ from sqlalchemy import and_, case, func, select
 from ..db.schema import BatchRun, LedgerEntry, Lot, Member, Posting, RefusalCount, TierStatus
 from ..domain import errors
 from ..domain.dates import add_months
-from . import ledger, office_actions
+from . import ledger
 from .context import Desk
 from .database import Database
 
@@ -145,7 +145,7 @@ def day_report(db: Database, desk: Desk, day: date, property_code: str | None = 
                all_properties: bool = False) -> ShiftReport:
     """A hotel's business date: the desk's hotel unless another is named,
     every hotel with all_properties."""
-    office_actions.require(desk, "report_day")
+    desk.require("report_day")
     prop = None if all_properties else (property_code or desk.property_code)
     return _report(db, desk, "day", day, prop, None, None)
 
@@ -158,9 +158,9 @@ def shift_report(db: Database, desk: Desk, day: date, clerk: str | None = None, 
     if not clerk:
         raise errors.InvalidClerk("Name the clerk whose shift to report.")
     if clerk != desk.clerk:
-        office_actions.require(desk, "report_shift_other")
+        desk.require("report_shift_other")
     else:
-        office_actions.require(desk, "report_shift_own")
+        desk.require("report_shift_own")
     prop = property_code or desk.property_code
     return _report(db, desk, "shift", day, prop, clerk, (terminal or "").strip() or None)
 
@@ -403,7 +403,7 @@ class PointsFlow:
 def points_flow(db: Database, desk: Desk, start: date | None = None, end: date | None = None,
                 property_code: str | None = None) -> PointsFlow:
     """Points issued and redeemed per business date and hotel."""
-    office_actions.require(desk, "report_program")
+    desk.require("report_program")
     span = period(start, end, desk)
     if property_code:
         db.program.property(property_code)
@@ -443,7 +443,7 @@ class TierCensus:
 def members_by_tier(db: Database, desk: Desk, on: date | None = None) -> TierCensus:
     """Open memberships by the tier held on the day (the business date by
     default): the highest status in force, Basic without one."""
-    office_actions.require(desk, "report_program")
+    desk.require("report_program")
     on = on or desk.business_date
     _check_day(on)
     levels = db.program.tiers.levels
@@ -478,7 +478,7 @@ class ExpiryOutlook:
 def expiring_by_month(db: Database, desk: Desk, months: int = 24) -> ExpiryOutlook:
     """Points still to be used that expire in each of the next `months`
     months, from the business date's month on: what the office must fund."""
-    office_actions.require(desk, "report_program")
+    desk.require("report_program")
     if not isinstance(months, int) or not 1 <= months <= 120:
         raise errors.InvalidAmount("The outlook covers 1 to 120 months.")
     on = desk.business_date
@@ -532,7 +532,7 @@ class Enrolments:
 def enrolments_by_day(db: Database, desk: Desk, start: date | None = None, end: date | None = None,
                       property_code: str | None = None) -> Enrolments:
     """New memberships per enrolment date and hotel (also those closed since)."""
-    office_actions.require(desk, "report_program")
+    desk.require("report_program")
     span = period(start, end, desk)
     if property_code:
         db.program.property(property_code)

@@ -1698,7 +1698,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>The file cannot be written there. Choose another folder; nothing was changed.</source>
+        <translation>そこにはファイルを書き込めません。別のフォルダーを選んでください。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -2499,6 +2504,308 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+10"/>
         <source>Replace card %1</source>
         <translation>カード %1 を再発行</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <location filename="../../desk_app/ui/office/report_document.py" line="+39"/>
+        <source>Post stay</source>
+        <translation>宿泊の付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post bill</source>
+        <translation>レストラン利用の付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redeem award</source>
+        <translation>特典交換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <location line="+26"/>
+        <source>Pay by Points</source>
+        <translation>ポイント払い</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Enrol</source>
+        <translation>新規入会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full registration</source>
+        <translation>正式登録</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change contact details</source>
+        <translation>連絡先の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue card</source>
+        <translation>カード発行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adjust points</source>
+        <translation>ポイント調整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revoke</source>
+        <translation>資格取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reverse</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change name</source>
+        <translation>氏名変更</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Premium Selection</source>
+        <translation>プレミアムセレクション</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All hotels</source>
+        <translation>全ホテル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Office (no hotel)</source>
+        <translation>事務局（ホテルなし）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift report: %1, %2</source>
+        <translation>シフトレポート: %1、%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day report: %1</source>
+        <translation>日次レポート: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stays posted</source>
+        <translation>宿泊の付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2 nights credited)</source>
+        <translation>%1（%2泊を加算）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restaurant and bar bills posted</source>
+        <translation>レストラン・バー利用の付与</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Points issued</source>
+        <translation>付与ポイント</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>%1 (base %2, bonus %3)</source>
+        <translation>%1（基本 %2、ボーナス %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New members</source>
+        <translation>新規会員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awards redeemed</source>
+        <translation>特典交換</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 (%2 points)</source>
+        <translation>%1（%2ポイント）</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 (%2, %3 points)</source>
+        <translation>%1（%2、%3ポイント）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjustments</source>
+        <translation>ポイント調整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reversals and voids</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Refusals</source>
+        <translation>受付不可</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Stays</source>
+        <translation>宿泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bills</source>
+        <translation>レストラン・バー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bonus</source>
+        <translation>ボーナス</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Award points</source>
+        <translation>特典ポイント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjusted</source>
+        <translation>調整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reversed</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Terminal %1</source>
+        <translation>端末 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · made %2 by %3</source>
+        <translation>%1 · %2 作成（%3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Figures</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Award</source>
+        <translation>特典</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redemptions</source>
+        <translation>交換件数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Yen</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Time (UTC)</source>
+        <translation>時刻（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member no.</source>
+        <translation>会員番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused because</source>
+        <translation>受付不可の理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>recorded when the night audit closed the day</source>
+        <translation>ナイトオーディットで営業日を締めたときの記録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now: the day is not closed yet</source>
+        <translation>現在（営業日はまだ締められていません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 entries, %2</source>
+        <translation>%1 件、%2</translation>
     </message>
 </context>
 <context>

@@ -95,15 +95,16 @@ def measure_startup(bundle: Path, python: Path | str = sys.executable,
     with tempfile.TemporaryDirectory(prefix="desk-measure-") as tmp:
         home = Path(tmp)
         url = f"sqlite:///{(home / 'desk.sqlite3').as_posix()}"
-        made = subprocess.run([str(python), "-c", _MEASURE_DATA, url], check=True, capture_output=True, text=True,
-                              cwd=ROOT)
-        number = json.loads(made.stdout)["member_number"]
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DESK_APP_", "PYTHON", "QT_"))}
         env.update(DESK_APP_DB=url, DESK_APP_BUSINESS_DATE="2026-11-22", QT_QPA_PLATFORM="offscreen",
                    HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
                    XDG_CACHE_HOME=str(home / "cache"), LOCALAPPDATA=str(home / "local"),
                    DESK_APP_CLERK="measure", DESK_APP_PASSWORD="measure-pass",
                    DESK_APP_SMOKE_LOGIN="measure", DESK_APP_SMOKE_PASSWORD="measure-pass")
+        # The measuring database (and the card key it makes) lives in the throw-away home too.
+        made = subprocess.run([str(python), "-c", _MEASURE_DATA, url], check=True, capture_output=True, text=True,
+                              cwd=ROOT, env=env)
+        number = json.loads(made.stdout)["member_number"]
         admin, app = exe(bundle, "desk-admin"), exe(bundle, "desk-app")
         figures: dict[str, list[tuple[float, float]]] = {
             "desk-app to its sign-in window": [], "desk-admin --version": [], "desk-admin show": []}

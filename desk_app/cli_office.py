@@ -131,14 +131,21 @@ def _report(args, db, desk, usage) -> dict:
 def _pdf(out: str, report, program, language: str):
     """Rendered by the desk's own report document (Qt), without a screen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from .ui import i18n
     from .ui.office import report_document
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication rather than a bare QGuiApplication: a process that shows
+    # a window later (the test suite runs both in one process) aborts when
+    # it makes a widget under a QGuiApplication.
+    app = QApplication.instance() or QApplication([])
+    before = i18n.current_language(app)
     i18n.install_language(app, language)
-    return report_document.save_pdf(out, report, program)
+    try:
+        return report_document.save_pdf(out, report, program)
+    finally:  # the report's language is the report's only
+        i18n.install_language(app, before)
 
 
 def _export(args, db, desk) -> dict:

@@ -45,7 +45,8 @@ def test_a_new_database_keeps_its_key_in_an_owner_only_file(db):
     assert face.qr_payload.startswith(f"HD2:K1:{number}:1:")
 
 
-def test_a_copy_of_the_database_file_alone_cannot_check_or_make_cards(db, tmp_path, monkeypatch):
+def test_a_copy_of_the_database_file_alone_cannot_check_or_make_cards(tmp_path, monkeypatch):
+    db = make_db(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     number = enrol(db)
     payload = cards.issue(db, desk_on("2026-11-22"), number).qr_payload
     key_hex = json.loads(_key_file(db).read_text())["keys"]["K1"]

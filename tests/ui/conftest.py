@@ -247,10 +247,15 @@ def focused():
 
 def scan(qtbot, payload: str) -> None:
     """What a USB scanner does: the payload and Enter, keystrokes a few ms
-    apart, into whatever has focus."""
+    apart, into whatever has focus. Like a keyboard, it presses Shift as a
+    key of its own before every capital letter and ':' (each with its own
+    ShortcutOverride), as a real X server or Windows delivers it."""
     from PySide6.QtCore import Qt
 
-    qtbot.keyClicks(focused(), payload)
+    for char in payload:
+        shifted = char.isupper() or char in ':!@#$%^&*()_+{}|"<>?~'
+        qtbot.keyClick(focused(), char, Qt.KeyboardModifier.ShiftModifier if shifted
+                       else Qt.KeyboardModifier.NoModifier)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 

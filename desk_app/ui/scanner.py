@@ -40,6 +40,8 @@ END_PAUSE_MS = 300
 _NO_TEXT_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
     | Qt.KeyboardModifier.MetaModifier
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_MODIFIER_KEYS = frozenset((Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                            Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock))
 
 
 def _copy(event: QKeyEvent) -> QKeyEvent:
@@ -105,6 +107,11 @@ class ScanCatcher(QObject):
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
                                            QEvent.Type.KeyRelease):
             return False
+        # Each key reaches the window (QWindow) first, then the focused
+        # widget, then its parents: only the focused widget's copy counts.
+        owner = self._owner(obj)
+        if owner is None:
+            return False
         if kind == QEvent.Type.KeyRelease:
             # The release of a key kept back is kept back with it (and replayed with it).
             if event.key() not in self._swallowed:
@@ -113,9 +120,10 @@ class ScanCatcher(QObject):
             if self._held:
                 self._held.append((obj, _copy(event)))
             return True
-        owner = self._owner(obj)
-        if owner is None:
-            return False
+        if event.key() in _MODIFIER_KEYS:
+            # Shift comes before every "H", "D" and ":" a scanner types: it
+            # neither ends the prefix nor reaches a widget while a code is read.
+            return self.reading
         if kind == QEvent.Type.ShortcutOverride:
             # A key we are about to take must not fire a shortcut (a "1" in
             # the award list, an Alt-less letter) on its way in.
@@ -154,7 +162,9 @@ class ScanCatcher(QObject):
                 self._timer.start(END_PAUSE_MS)
             return True  # Shift and the like, between the payload's keys
         if not event.text():
-            return False  # Shift pressed before the next key of the prefix
+            if self._held:
+                self._flush()  # an arrow or F-key: the held keys were typing, not a scan
+            return False
         if self._takes(event):
             self._held.append((obj, _copy(event)))
             self._swallowed.add(key)

@@ -1,8 +1,9 @@
 """desk-admin: the office and night-audit command line.
 
-A thin caller of the same services as the desk GUI; the contract (names,
-flags, JSON fields, exit codes) is in shared/ADMIN_CLI.md and must not
-change. Exit 0 done, 1 refused by a rule, 2 bad usage, 3 anything else."""
+A thin caller of the same services as the desk GUI; its reference (names,
+flags, JSON fields, exit codes) is docs/desk-admin.md, a contract with the
+scripts that drive it: what is there must not change. Exit 0 done, 1
+refused by a rule, 2 bad usage, 3 anything else."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__, config
+from . import __version__, cli_office, config
 from .domain import errors
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -65,8 +66,29 @@ class Parser(argparse.ArgumentParser):
         raise Usage(f"{self.prog}: error: {message}")
 
 
+def epilog() -> str:
+    """What --help tells beyond the flags: the environment and where the
+    database is when nothing names one."""
+    from .paths import default_database_path
+
+    desk_database = config.load().database_url or str(default_database_path(create=False))
+    return ("environment variables:\n"
+            "  DESK_APP_DB             the database URL, as --db (e.g. sqlite:///try.db,\n"
+            "                          postgresql://user@host/dbname)\n"
+            "  DESK_APP_BUSINESS_DATE  the business date, as --business-date (else today)\n"
+            "  DESK_APP_PROPERTY       the property code, as --property\n"
+            "  DESK_APP_CLERK          the clerk who signs in, as --clerk\n"
+            "  DESK_APP_PASSWORD       that clerk's password (else asked on a terminal)\n"
+            "  DESK_APP_NEW_PASSWORD   a new password (add-clerk, change-password, reset-password)\n"
+            "default database (this desk's own, used when neither --db nor DESK_APP_DB names one):\n"
+            f"  {desk_database}\n"
+            "exit codes: 0 done, 1 refused by a rule (a JSON error with its code), 2 bad usage, 3 anything else\n"
+            "reference: docs/desk-admin.md")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.")
+    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.", epilog=epilog(),
+               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"desk-admin {__version__}")
     p.add_argument("--db", help="SQLAlchemy URL of the database")
     p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")
@@ -198,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
+    cli_office.add_commands(sub, iso_date, integer)
     p.command_names = frozenset(sub.choices)
     return p
 
@@ -293,7 +316,10 @@ def run(args, settings: config.Settings) -> dict:
         prop = args.property or settings.property_code or program.properties[0].code
         program.property(prop)
         desk = admin_signin.desk_for(signed, args.business_date, prop)
+        args.signed_desk = desk  # a refusal is counted under this desk (cli_office.count_refusal)
         cmd = args.command
+        if cmd in cli_office.COMMANDS:
+            return cli_office.run(args, db, desk, Usage, member_json)
         if cmd == "register":
             return member_json(registration.register(db, desk, registration.Enrolment(
                 args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
@@ -429,6 +455,7 @@ def _log_internal_error(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = settings = None
     try:
         args = build_parser().parse_args(argv)
         if args.business_date is None:
@@ -445,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except errors.DeskError as exc:
         _emit({"error": {"code": exc.code, "message": exc.message}})
+        cli_office.count_refusal(args, settings, exc)
         return EXIT_REFUSED
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE

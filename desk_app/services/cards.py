@@ -105,7 +105,8 @@ def _face(db: Database, program, view, name_order: str) -> CardFace:
 def current(db: Database, desk: Desk, number: str, name_order: str = "family_first") -> CardFace | None:
     """The member's card in force, as printed, or None when there is none
     (never issued, or the last one cancelled). Reads only: showing a card
-    never issues one."""
+    never issues one. Whoever may open the member's page may see it."""
+    desk.require("show")
     with db.read() as s:
         member = ledger.get_member(s, number)
         view = views.member_view(s, db.program, member, desk.business_date)

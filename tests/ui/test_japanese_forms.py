@@ -411,6 +411,7 @@ def test_stay_receipt_in_japanese_with_payment_and_dates(qtbot, staff, members, 
     """A restaurant receipt for a Japanese member: the payment method and
     the yen in Japanese, through the member's own translator."""
     from desk_app.services import lookup
+    from desk_app.ui import printing
     from desk_app.ui.dialogs.bill_dialog import BillDialog
 
     from .conftest import office, session_for
@@ -420,6 +421,11 @@ def test_stay_receipt_in_japanese_with_payment_and_dates(qtbot, staff, members, 
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitActive(dlg)
+    # The dialog readies the member's catalogue on the worker (compiling it
+    # the first time in a test process); the posting queues behind it, so
+    # wait for it here rather than let a busy machine run out confirm()'s time.
+    qtbot.waitUntil(lambda: "ja" in printing._slip_translators, timeout=120_000)
+    qtbot.waitUntil(lambda: not dlg.worker.busy, timeout=10_000)
     qtbot.keyClicks(dlg.check, "C90")
     dlg.charges.set("fnb", 10000)
     dlg.payment.setCurrentIndex(dlg.payment.findData("card"))

@@ -44,7 +44,7 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # "D" and ":" (with its own ShortcutOverride). Such keys neither start nor
 # break a burst.
 _MODIFIER_KEYS = frozenset((Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
-                            Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock))
+                            Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock))
 
 
 def _key_id(event: QKeyEvent) -> int:
@@ -117,6 +117,11 @@ class ScanCatcher(QObject):
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
                                            QEvent.Type.KeyRelease):
             return False
+        # Each key reaches the window (QWindow) first, then the focused
+        # widget, then its parents: only the focused widget's copy counts.
+        owner = self._owner(obj)
+        if owner is None:
+            return False
         if kind == QEvent.Type.KeyRelease:
             # The release of a key kept back is kept back with it (and replayed with it).
             if _key_id(event) not in self._swallowed:
@@ -125,11 +130,10 @@ class ScanCatcher(QObject):
             if self._held:
                 self._held.append((obj, _copy(event)))
             return True
-        owner = self._owner(obj)
-        if owner is None:
-            return False
         if event.key() in _MODIFIER_KEYS:
-            return self.reading  # between the payload's keys: kept back; otherwise left alone
+            # Shift comes before every "H", "D" and ":" a scanner types: it
+            # neither ends the prefix nor reaches a widget while a code is read.
+            return self.reading
         if kind == QEvent.Type.ShortcutOverride:
             # A key we are about to take must not fire a shortcut (a "1" in
             # the award list, an Alt-less letter) on its way in.
@@ -166,7 +170,11 @@ class ScanCatcher(QObject):
                 self._payload += event.text()
                 self._swallowed.add(_key_id(event))
                 self._timer.start(END_PAUSE_MS)
-            return True
+            return True  # Shift and the like, between the payload's keys
+        if not event.text():
+            if self._held:
+                self._flush()  # an arrow or F-key: the held keys were typing, not a scan
+            return False
         if self._takes(event):
             self._held.append((obj, _copy(event)))
             self._swallowed.add(_key_id(event))

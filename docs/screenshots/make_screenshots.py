@@ -181,7 +181,9 @@ def main() -> None:
         d.folio.setText("F20260615-119")
         d.channel.setCurrentIndex(d.channel.findData("direct"))
         d.charges.set("room", 52_000)
-        d.on_confirm()
+        d.request_review()             # Ctrl+Enter: the one-line review
+        wait(lambda: d.reviewing)
+        d.post_reviewed()              # Enter on it: posted
     shot(StayDialog(session, member, win), "stay_dialog_posted", posted, lambda d: d.completed)
 
     def redeem_fill(d):

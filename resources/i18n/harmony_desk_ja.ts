@@ -294,7 +294,7 @@
         <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 has no card yet. Issue one to hand it over (Alt+I).</source>
         <translation>%1様にはまだカードがありません。発行してお渡しください (Alt+I)。</translation>
     </message>
@@ -304,7 +304,7 @@
         <translation>現在有効なカードはカード %1（%2 発行）です。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Card %1, issued %2. Hand it to the guest.</source>
         <translation>カード %1（%2 発行）。お客様にお渡しください。</translation>
     </message>
@@ -1707,12 +1707,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+175"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -1814,7 +1814,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%2あたり%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>needs %1 more</source>
         <translation>あと%1必要</translation>
     </message>
@@ -2356,7 +2356,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>ReplaceCardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-224"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-227"/>
         <source>Replace the card — %1</source>
         <translation>カード再発行 — %1</translation>
     </message>

@@ -247,15 +247,18 @@ def focused():
 
 def scan(qtbot, payload: str) -> None:
     """What a USB scanner does: the payload and Enter, keystrokes a few ms
-    apart, into whatever has focus. Like a keyboard, it presses Shift as a
-    key of its own before every capital letter and ':' (each with its own
-    ShortcutOverride), as a real X server or Windows delivers it."""
+    apart, into whatever has focus — a keyboard, so Shift goes down and up
+    around every capital and colon, as X11 delivers it."""
     from PySide6.QtCore import Qt
 
-    for char in payload:
-        shifted = char.isupper() or char in ':!@#$%^&*()_+{}|"<>?~'
-        qtbot.keyClick(focused(), char, Qt.KeyboardModifier.ShiftModifier if shifted
-                       else Qt.KeyboardModifier.NoModifier)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for ch in payload:
+        if ch.isupper() or ch == ":":
+            qtbot.keyPress(focused(), Qt.Key.Key_Shift, shift)
+            qtbot.keyClick(focused(), ch, shift)
+            qtbot.keyRelease(focused(), Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(focused(), ch)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 

@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__, config
+from . import __version__, cli_office, config
 from .domain import errors
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -220,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check-ledger", help="verify every member's ledger invariants")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
+    cli_office.add_commands(sub, iso_date, integer)
     p.command_names = frozenset(sub.choices)
     return p
 
@@ -315,7 +316,10 @@ def run(args, settings: config.Settings) -> dict:
         prop = args.property or settings.property_code or program.properties[0].code
         program.property(prop)
         desk = admin_signin.desk_for(signed, args.business_date, prop)
+        args.signed_desk = desk  # a refusal is counted under this desk (cli_office.count_refusal)
         cmd = args.command
+        if cmd in cli_office.COMMANDS:
+            return cli_office.run(args, db, desk, Usage, member_json)
         if cmd == "register":
             return member_json(registration.register(db, desk, registration.Enrolment(
                 args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
@@ -451,6 +455,7 @@ def _log_internal_error(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = settings = None
     try:
         args = build_parser().parse_args(argv)
         if args.business_date is None:
@@ -467,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except errors.DeskError as exc:
         _emit({"error": {"code": exc.code, "message": exc.message}})
+        cli_office.count_refusal(args, settings, exc)
         return EXIT_REFUSED
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE

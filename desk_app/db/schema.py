@@ -237,3 +237,74 @@ class TierEvaluation(Base):
     carry_nights: Mapped[int] = mapped_column(Integer)
     evaluated_on: Mapped[date] = mapped_column(Date)
     __table_args__ = (UniqueConstraint("member_id", "year", name="uq_tier_evaluations_member_year"),)
+
+
+class BatchRun(Base):
+    """The night audit's record of each step it runs (added in 0010): a
+    business day closed (`close_day`, key PROPERTY:DATE, with the ledger's
+    chain head at the close), the expiry batch (`expire_points`, key the
+    business date it runs as of) and the year-end evaluation
+    (`evaluate_tiers`, key the year). The unique key is what makes a batch
+    run once for its date; a cancelled run keeps its place (`cursor`, the
+    last member id committed) and the figures so far, and the next audit
+    finishes it."""
+    __tablename__ = "batch_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job: Mapped[str] = mapped_column(String(24))
+    run_key: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(12))  # pending | running | cancelled | done
+    business_date: Mapped[date] = mapped_column(Date)
+    property_code: Mapped[str | None] = mapped_column(String(16))
+    clerk: Mapped[str] = mapped_column(String(64))
+    terminal: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[str] = mapped_column(Text, default="{}")  # JSON of the step's figures
+    __table_args__ = (UniqueConstraint("job", "run_key", name="uq_batch_runs_job_key"),)
+
+
+class RefusalCount(Base):
+    """How many times the desks and desk-admin refused an action, per
+    business date, hotel, terminal, clerk, action and code (added in 0010).
+    A refusal changes nothing in the ledger; this counter is written by the
+    caller that shows it (services/refusals.py) in a transaction of its own,
+    for the shift and day reports."""
+    __tablename__ = "refusal_counts"
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    property_code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    terminal: Mapped[str] = mapped_column(String(64), primary_key=True)
+    clerk: Mapped[str] = mapped_column(String(64), primary_key=True)
+    action: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEvent(Base):
+    """Office work that reads rather than changes the ledger but must be
+    accounted for (added in 0010): an export of members or of the ledger,
+    with who, where, when, what and whether personal data left the
+    database. Append-only, like the ledger."""
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))            # export
+    subject: Mapped[str] = mapped_column(String(24))         # members | ledger
+    business_date: Mapped[date] = mapped_column(Date)
+    property_code: Mapped[str] = mapped_column(String(16))
+    clerk: Mapped[str] = mapped_column(String(64))
+    terminal: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    rows: Mapped[int] = mapped_column(Integer)
+    personal_data: Mapped[bool] = mapped_column(Boolean)
+    target: Mapped[str | None] = mapped_column(String(260))  # the file's name, never its folder
+
+
+# The day report reads one business date's entries and postings (0010).
+Index("ix_ledger_entries_business_date", LedgerEntry.business_date)
+Index("ix_postings_business_date", Posting.business_date)

@@ -58,6 +58,7 @@ InvalidClerk = _error("InvalidClerk", "invalid_clerk")
 InvalidChannel = _error("InvalidChannel", "invalid_channel")
 PremiumSelectionLocked = _error("PremiumSelectionLocked", "premium_selection_locked")
 PremiumSelectionRestricted = _error("PremiumSelectionRestricted", "premium_selection_restricted")
+OutputNotWritable = _error("OutputNotWritable", "output_not_writable")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -54,6 +54,19 @@ MATRIX: dict[str, tuple[str, str]] = {
     "restore": ("supervisor", "restore the database"),
     "manage_clerks": ("supervisor", "manage clerk accounts"),
     "upgrade_schema": ("supervisor", "upgrade the database"),
+    # The office's tools (services/reports.py, exports.py, duplicates.py,
+    # night_audit.py). Any signed-in clerk prints their own shift report; a
+    # clerk may export members or the ledger without personal data; names,
+    # contact data and birth dates leave the database only in a
+    # supervisor's export.
+    "night_audit": ("supervisor", "run the night audit"),
+    "report_day": ("supervisor", "read the day report"),
+    "report_shift_own": ("cashier", "read your own shift report"),
+    "report_shift_other": ("supervisor", "read another clerk's shift report"),
+    "report_program": ("supervisor", "read the program reports"),
+    "export_data": ("clerk", "export members or the ledger"),
+    "export_personal_data": ("supervisor", "export personal data"),
+    "find_duplicates": ("supervisor", "look for duplicate memberships"),
 }
 
 

@@ -72,6 +72,8 @@ def _sentences() -> dict[str, str | None]:
                                        "each April-to-March year, from April 1 of the year after it was first "
                                        "chosen."),
         "premium_selection_restricted": _t("This hotel can be chosen only by Loyal and Exclusive members."),
+        "output_not_writable": _t("The file cannot be written there. Choose another folder; nothing was "
+                                  "changed."),
     }
 
 

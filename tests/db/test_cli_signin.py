@@ -39,6 +39,8 @@ SIGNED_COMMANDS = {
     "unlock-clerk": ["unlock-clerk", "kenta"], "change-password": ["change-password"],
     "reset-password": ["reset-password", "kenta"], "deactivate-clerk": ["deactivate-clerk", "kenta"],
     "premium-selection": ["premium-selection", N, "--hotel", "OSA"], "check-ledger": ["check-ledger"],
+    "report": ["report", "day"], "export": ["export", "members", "--out", "members.csv"],
+    "duplicates": ["duplicates"],
 }
 
 

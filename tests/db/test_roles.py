@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from desk_app.db.schema import Base
 from desk_app.domain import errors
-from desk_app.services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
-                               registration, reversal, roles)
+from desk_app.services import (audit, batch, cards, clerks, demo, duplicates, exports, lookup, office, posting,
+                               redemption, registration, reports, reversal, roles)
 from desk_app.services.context import Desk
 from tests.db.helpers import enrol, stay
 
@@ -102,6 +102,7 @@ CASES = [
     Case("verify_card", cards.verify, "cashier",
          lambda db: cards.issue(db, SUPERVISOR, rich_member(db)).qr_payload,
          lambda db, d, payload: cards.verify(db, d, payload)),
+    Case("show", cards.current, "cashier", rich_member, lambda db, d, n: cards.current(db, d, n)),
     Case("post_bill", posting.post_bill, "cashier", rich_member,
          lambda db, d, n: posting.post_bill(db, d, n, a_bill())),
     Case("preview_bill", posting.preview_bill, "cashier", rich_member,
@@ -175,7 +176,41 @@ CASES = [
          lambda db, d, login: clerks.deactivate(db, d, login)),
     Case("list_clerks", clerks.list_clerks, "supervisor", lambda db: None,
          lambda db, d, _: clerks.list_clerks(db, d)),
+    # the office's reports, exports and lists
+    Case("report_shift_own", reports.shift_report, "cashier", lambda db: None,
+         lambda db, d, _: reports.shift_report(db, d, DAY)),
+    Case("export_data", exports.export_ledger, "clerk", lambda db: a_folder(),
+         lambda db, d, folder: exports.export_ledger(db, d, folder / "ledger.csv", DAY, DAY)),
+    Case("export_members", exports.export_members, "clerk", lambda db: a_folder(),
+         lambda db, d, folder: exports.export_members(db, d, folder / "members.csv")),
+    Case("export_personal_data", exports.export_members, "supervisor", lambda db: a_folder(),
+         lambda db, d, folder: exports.export_members(db, d, folder / "members.csv", personal=True)),
+    Case("report_day", reports.day_report, "supervisor", lambda db: None,
+         lambda db, d, _: reports.day_report(db, d, DAY)),
+    Case("recent_exports", exports.recent_exports, "supervisor", lambda db: None,
+         lambda db, d, _: exports.recent_exports(db, d)),
+    Case("report_shift_other", reports.shift_report, "supervisor", lambda db: None,
+         lambda db, d, _: reports.shift_report(db, d, DAY, clerk="someone-else")),
+    Case("report_program", reports.points_flow, "supervisor", lambda db: None,
+         lambda db, d, _: reports.points_flow(db, d)),
+    Case("members_by_tier", reports.members_by_tier, "supervisor", lambda db: None,
+         lambda db, d, _: reports.members_by_tier(db, d)),
+    Case("expiring_by_month", reports.expiring_by_month, "supervisor", lambda db: None,
+         lambda db, d, _: reports.expiring_by_month(db, d)),
+    Case("enrolments_by_day", reports.enrolments_by_day, "supervisor", lambda db: None,
+         lambda db, d, _: reports.enrolments_by_day(db, d)),
+    Case("find_duplicates", duplicates.find, "supervisor", lambda db: None,
+         lambda db, d, _: duplicates.find(db, d)),
+    Case("side_by_side", duplicates.side_by_side, "supervisor", lambda db: (rich_member(db), rich_member(db)),
+         lambda db, d, pair: duplicates.side_by_side(db, d, *pair)),
 ]
+
+
+def a_folder():
+    import tempfile
+    from pathlib import Path
+
+    return Path(tempfile.mkdtemp(prefix="export-"))
 
 # Service functions that take the database but check no role, and why.
 NO_ROLE = {
@@ -186,11 +221,13 @@ NO_ROLE = {
     "clerks.change_password": "the signed-in clerk's own account only (tested below)",
     "clerks.set_language": "the signed-in clerk's own account only (tested below)",
     "cards.current_card_of": "called by services that have checked the role (lookup)",
+    "refusals.record": "counts a refusal the caller has just shown; returns nothing",
+    "reports.chain_head_now": "called by the day report once it has checked the role",
 }
 # Modules of helpers that work inside a caller's transaction (they take a
 # session, not the database) or hold no service at all.
-SERVICE_MODULES = ("audit", "batch", "cards", "clerks", "demo", "lookup", "office", "posting", "redemption",
-                   "registration", "reversal")
+SERVICE_MODULES = ("audit", "batch", "cards", "clerks", "demo", "duplicates", "exports", "lookup", "office",
+                   "posting", "redemption", "refusals", "registration", "reports", "reversal")
 
 
 def snapshot(db) -> dict[str, list[tuple]]:
@@ -219,7 +256,10 @@ def _matrix_action(case: Case) -> str:
     aliases = {"preview_bill": "post_bill", "preview_stay": "post_stay", "post_stay (claim)": "post_stay",
                "check_enrolment": "register", "email_available": "register", "replace_card": "issue_card",
                "create_clerk": "manage_clerks", "unlock_clerk": "manage_clerks", "reset_password": "manage_clerks",
-               "deactivate_clerk": "manage_clerks", "list_clerks": "manage_clerks"}
+               "deactivate_clerk": "manage_clerks", "list_clerks": "manage_clerks",
+               "export_members": "export_data", "recent_exports": "report_day", "members_by_tier": "report_program",
+               "expiring_by_month": "report_program", "enrolments_by_day": "report_program",
+               "side_by_side": "find_duplicates"}
     return aliases.get(case.name, case.name)
 
 
@@ -241,10 +281,13 @@ def test_every_service_function_is_walked_or_says_why_not():
 def test_the_matrix_follows_the_program_rules():
     cashier = {a for a in roles.MATRIX if roles.minimum_role(a) == "cashier"}
     clerk = {a for a in roles.MATRIX if roles.minimum_role(a) == "clerk"}
+    # Besides the rules' list: anyone signed in prints their own shift
+    # report, and a clerk exports without personal data (the office issue:
+    # "personal data only for supervisors").
     assert cashier == {"lookup", "show", "history", "verify_card", "post_bill", "pay_by_points", "redeem_breakfast",
-                       "preview_reversal"}
+                       "preview_reversal", "report_shift_own"}
     assert clerk == {"register", "complete_registration", "update_contact", "post_stay", "redeem_award",
-                     "issue_card", "premium_selection"}
+                     "issue_card", "premium_selection", "export_data"}
     # docs/program-rules.md 1: name and birth date through the office; contact data at the desk.
     assert roles.minimum_role("change_name") == roles.minimum_role("change_birth_date") == "supervisor"
     assert not roles.allowed("manager", "lookup") and not roles.allowed("", "lookup")

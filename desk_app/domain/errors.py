@@ -58,6 +58,13 @@ InvalidClerk = _error("InvalidClerk", "invalid_clerk")
 InvalidChannel = _error("InvalidChannel", "invalid_channel")
 PremiumSelectionLocked = _error("PremiumSelectionLocked", "premium_selection_locked")
 PremiumSelectionRestricted = _error("PremiumSelectionRestricted", "premium_selection_restricted")
+# The ledger's integrity, backups, card keys and the business date.
+LedgerTampered = _error("LedgerTampered", "ledger_tampered")
+LedgerInconsistent = _error("LedgerInconsistent", "ledger_inconsistent")
+InvalidBackup = _error("InvalidBackup", "invalid_backup")
+NotSupported = _error("NotSupported", "not_supported")
+CardKeyMissing = _error("CardKeyMissing", "card_key_missing")
+InvalidBusinessDate = _error("InvalidBusinessDate", "invalid_business_date")
 OutputNotWritable = _error("OutputNotWritable", "output_not_writable")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})

@@ -129,6 +129,61 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/backup_dialog.py" line="+20"/>
+        <source>Save the backup</source>
+        <translation>バックアップの保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database backup (*.sqlite3);;All files (*)</source>
+        <translation>データベースのバックアップ (*.sqlite3);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Back up</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up the database</source>
+        <translation>データベースのバックアップ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of the whole database is made while the desks keep working, then checked (SQLite&apos;s integrity check and the ledger&apos;s chain) before it counts. Keep copies away from this computer as well.</source>
+        <translation>デスクの業務を止めずにデータベース全体を複製し、SQLite の整合性チェックと台帳のハッシュチェーンの検証に合格してから完了とします。このコンピューター以外の場所にも控えを保管してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Name the file the backup goes to.</source>
+        <translation>バックアップの保存先ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup saved and checked: %1
+%2 ledger entries; chain head %3</source>
+        <translation>バックアップを保存し、検証しました: %1
+台帳記録 %2 件、チェーンの末尾 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>BillDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
@@ -381,7 +436,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+126"/>
+        <location filename="../../desk_app/ui/app.py" line="+164"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -1003,13 +1058,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+57"/>
-        <location line="+355"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+59"/>
+        <location line="+361"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-327"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1182,6 +1237,26 @@
         <location line="+1"/>
         <source>Your own password; the current one is asked again</source>
         <translation>ご自身のパスワードを変更します（現在のパスワードを再入力します）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation>今すぐバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A checked copy of the database (supervisor)</source>
+        <translation>検証済みのデータベースの複製（責任者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;tore from backup…</source>
+        <translation>バックアップから復元(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the database with a checked backup; the current one is saved aside (supervisor)</source>
+        <translation>データベースを検証済みのバックアップで置き換えます。現在のデータベースは別に保存されます（責任者）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1618,7 +1693,17 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>このホテルはロイヤル会員・エクスクルーシブ会員のみ選択できます。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>This desk has no card-signing key for this database, so it cannot issue or check cards. Ask the supervisor to install the key file on this computer.</source>
+        <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file cannot be written there. Choose another folder; nothing was changed.</source>
+        <translation>そこにはファイルを書き込めません。別のフォルダーを選んでください。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -1681,6 +1766,36 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+3"/>
         <source>The clerk account details are not complete or not possible.</source>
         <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ledger was changed outside the application: an entry no longer fits its hash chain. Tell the supervisor; run desk-admin check-ledger for the details.</source>
+        <translation>台帳がアプリの外で書き換えられています。ハッシュチェーンに合わない記録があります。責任者に連絡してください（詳細は desk-admin check-ledger で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger&apos;s figures do not add up. Tell the supervisor; run desk-admin check-ledger for the details.</source>
+        <translation>台帳の数値が合いません。責任者に連絡してください（詳細は desk-admin check-ledger で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not a backup of this database that passes its checks. Nothing was changed.</source>
+        <translation>このファイルは、検証に合格するこのデータベースのバックアップではありません。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This cannot be done here for this kind of database. A PostgreSQL database is backed up and restored on its server.</source>
+        <translation>この種類のデータベースでは、ここからは実行できません。PostgreSQL のデータベースはサーバー側でバックアップ・復元します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The business date moves one day at a time, never back, and not past tomorrow.</source>
+        <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be written there. Choose another folder or file name.</source>
+        <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2392,6 +2507,308 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>ReportDocument</name>
+    <message>
+        <location filename="../../desk_app/ui/office/report_document.py" line="+39"/>
+        <source>Post stay</source>
+        <translation>宿泊の付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post bill</source>
+        <translation>レストラン利用の付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redeem award</source>
+        <translation>特典交換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <location line="+26"/>
+        <source>Pay by Points</source>
+        <translation>ポイント払い</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Enrol</source>
+        <translation>新規入会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full registration</source>
+        <translation>正式登録</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change contact details</source>
+        <translation>連絡先の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue card</source>
+        <translation>カード発行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adjust points</source>
+        <translation>ポイント調整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revoke</source>
+        <translation>資格取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reverse</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change name</source>
+        <translation>氏名変更</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Premium Selection</source>
+        <translation>プレミアムセレクション</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All hotels</source>
+        <translation>全ホテル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Office (no hotel)</source>
+        <translation>事務局（ホテルなし）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift report: %1, %2</source>
+        <translation>シフトレポート: %1、%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day report: %1</source>
+        <translation>日次レポート: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stays posted</source>
+        <translation>宿泊の付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2 nights credited)</source>
+        <translation>%1（%2泊を加算）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restaurant and bar bills posted</source>
+        <translation>レストラン・バー利用の付与</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Points issued</source>
+        <translation>付与ポイント</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>%1 (base %2, bonus %3)</source>
+        <translation>%1（基本 %2、ボーナス %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New members</source>
+        <translation>新規会員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awards redeemed</source>
+        <translation>特典交換</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 (%2 points)</source>
+        <translation>%1（%2ポイント）</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 (%2, %3 points)</source>
+        <translation>%1（%2、%3ポイント）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjustments</source>
+        <translation>ポイント調整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reversals and voids</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Refusals</source>
+        <translation>受付不可</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Stays</source>
+        <translation>宿泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bills</source>
+        <translation>レストラン・バー</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bonus</source>
+        <translation>ボーナス</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Award points</source>
+        <translation>特典ポイント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjusted</source>
+        <translation>調整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reversed</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Terminal %1</source>
+        <translation>端末 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · made %2 by %3</source>
+        <translation>%1 · %2 作成（%3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+25"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Figures</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Award</source>
+        <translation>特典</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redemptions</source>
+        <translation>交換件数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Yen</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Time (UTC)</source>
+        <translation>時刻（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member no.</source>
+        <translation>会員番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused because</source>
+        <translation>受付不可の理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>recorded when the night audit closed the day</source>
+        <translation>ナイトオーディットで営業日を締めたときの記録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now: the day is not closed yet</source>
+        <translation>現在（営業日はまだ締められていません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 entries, %2</source>
+        <translation>%1 件、%2</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/reset_password_dialog.py" line="+15"/>
@@ -2412,6 +2829,71 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+3"/>
         <source>Reset a clerk&apos;s password</source>
         <translation>スタッフのパスワード再設定</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/restore_dialog.py" line="+19"/>
+        <source>Choose the backup</source>
+        <translation>バックアップの選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database backup (*.sqlite3 *.db);;All files (*)</source>
+        <translation>データベースのバックアップ (*.sqlite3 *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the database from a backup</source>
+        <translation>バックアップからデータベースを復元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole database is replaced by the backup: everything recorded after the backup was made is gone from it. The current database is saved aside first, and a backup that fails its checks is refused. Afterwards everyone signs in again.</source>
+        <translation>データベース全体がバックアップで置き換えられ、バックアップ作成後に記録された内容はすべて失われます。現在のデータベースは先に別に保存され、検証に合格しないバックアップは受け付けません。復元後は全員がサインインし直します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Backup</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I understand that what was recorded after this backup is lost</source>
+        <translation>このバックアップ以降の記録が失われることを理解しました</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the backup file to restore.</source>
+        <translation>復元するバックアップファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick the box to confirm that later records will be lost.</source>
+        <translation>それ以降の記録が失われることを確認して、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored from %1 (%2 ledger entries; chain head %3).
+The previous database is kept as %4.</source>
+        <translation>%1 から復元しました（台帳記録 %2 件、チェーンの末尾 %3）。
+以前のデータベースは %4 として保存されています。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in again</source>
+        <translation>サインインし直す</translation>
     </message>
 </context>
 <context>
@@ -2599,7 +3081,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+53"/>
+        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+55"/>
         <location line="+114"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
@@ -2713,7 +3195,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+18"/>
+        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+17"/>
         <location line="+3"/>
         <source>Sign in</source>
         <translation>サインイン</translation>

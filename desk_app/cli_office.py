@@ -20,16 +20,15 @@ from .domain import errors
 
 REPORT_KINDS = ("day", "shift", "points", "tiers", "expiring", "enrolments")
 COMMANDS = frozenset({"report", "export", "duplicates"})
-# Commands whose refusals the day report counts: the ones that would have
-# changed something (a lookup that finds nobody is not a refusal).
-CHANGING = frozenset({
-    "register", "complete-registration", "post-stay", "post-bill", "redeem", "pay-by-points", "issue-card",
-    "adjust", "merge", "withdraw", "revoke", "reverse", "premium-selection", "evaluate-tiers", "expire-points",
-    "roll-business-date", "import-members", "export",
-})
+# Commands whose refusals the day report counts, by the service action
+# they call (services.refusals.COUNTED_ACTIONS): the ones that would have
+# changed something; a lookup that finds nobody is not a refusal.
 _ACTION_OF = {"register": "register", "complete-registration": "complete_registration", "post-stay": "post_stay",
               "post-bill": "post_bill", "redeem": "redeem", "pay-by-points": "pay_by_points",
-              "issue-card": "issue", "premium-selection": "choose_premium_hotel"}
+              "issue-card": "issue", "premium-selection": "choose_premium_hotel", "adjust": "adjust",
+              "merge": "merge", "withdraw": "withdraw", "revoke": "revoke", "reverse": "reverse",
+              "evaluate-tiers": "evaluate_tiers", "expire-points": "expire_points",
+              "roll-business-date": "run_night_audit", "import-members": "import_members"}
 
 
 def add_commands(sub, iso_date, integer) -> None:
@@ -158,7 +157,9 @@ def count_refusal(args, settings, exc: errors.DeskError) -> None:
     """A refused changing command is counted for the day report (after the
     refused transaction rolled back), as the desk counts its dialogs'."""
     desk = getattr(args, "signed_desk", None)
-    if desk is None or settings is None or args.command not in CHANGING:
+    action = ("export_ledger" if getattr(args, "subject", "") == "ledger" else "export_members") \
+        if args is not None and args.command == "export" else _ACTION_OF.get(getattr(args, "command", ""))
+    if desk is None or settings is None or action is None:
         return
     import logging
 
@@ -171,7 +172,7 @@ def count_refusal(args, settings, exc: errors.DeskError) -> None:
         logging.getLogger("desk-admin").warning("refusal not counted: %s", type(failure).__name__)
         return
     try:
-        refusals.record(db, desk, _ACTION_OF.get(args.command, args.command.replace("-", "_")), exc.code)
+        refusals.record(db, desk, action, exc.code)
     finally:
         db.dispose()
 

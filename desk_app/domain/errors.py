@@ -59,6 +59,7 @@ InvalidChannel = _error("InvalidChannel", "invalid_channel")
 PremiumSelectionLocked = _error("PremiumSelectionLocked", "premium_selection_locked")
 PremiumSelectionRestricted = _error("PremiumSelectionRestricted", "premium_selection_restricted")
 OutputNotWritable = _error("OutputNotWritable", "output_not_writable")
+AuditRunning = _error("AuditRunning", "audit_running")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -14,6 +14,7 @@ from .idle import IdleWatcher
 from .language_menu import LanguageMenu
 from .member_page import MemberPage
 from .models import MemberResultsModel
+from .office import menu as office_tools
 from .session import DeskSession
 from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._build_lookup()
         self._build_actions()
         self._build_menus()
+        office_tools.install(self)   # Office menu: night audit, reports, exports, duplicates, inactive
         self._build_status()
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)

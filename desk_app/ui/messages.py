@@ -74,6 +74,7 @@ def _sentences() -> dict[str, str | None]:
         "premium_selection_restricted": _t("This hotel can be chosen only by Loyal and Exclusive members."),
         "output_not_writable": _t("The file cannot be written there. Choose another folder; nothing was "
                                   "changed."),
+        "audit_running": _t("Another night audit is running now. Wait until it has finished."),
     }
 
 

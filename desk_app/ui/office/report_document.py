@@ -42,6 +42,9 @@ def action_text(action: str) -> str:
         "issue": _t("Issue card"), "adjust": _t("Adjust points"), "merge": _t("Merge"),
         "withdraw": _t("Withdraw"), "revoke": _t("Revoke"), "reverse": _t("Reverse"),
         "change_name": _t("Change name"), "choose_premium_hotel": _t("Premium Selection"),
+        "expire_points": _t("Expiry batch"), "evaluate_tiers": _t("Tier evaluation"),
+        "run_night_audit": _t("Night audit"), "import_members": _t("Import members"),
+        "export_members": _t("Export members"), "export_ledger": _t("Export ledger"),
     }.get(action, action.replace("_", " "))
 
 

@@ -89,7 +89,9 @@ def office_window(qtbot, busy):
         win = MainWindow(session_for(busy[0], login))
         qtbot.addWidget(win)
         win.show()
+        win.activateWindow()
         qtbot.waitActive(win)
+        qtbot.waitUntil(win.lookup_input.hasFocus)
         made.append(win)
         return win
 

@@ -70,7 +70,7 @@ class ExportDialog(FormDialog):
         self.in_period.setObjectName("inPeriodCheck")
         self.personal = QCheckBox(self.tr("Include personal data (names, e-mail, phone, address, birth date)"))
         self.personal.setObjectName("personalCheck")
-        self.personal.setEnabled(session.may("supervisor"))
+        self.personal.setEnabled(session.may("export_personal_data"))
         form.addRow(self.tr("Export"), what)
         form.addRow(self.tr("&Period"), period)
         form.addRow("", self.in_period)
@@ -89,7 +89,7 @@ class ExportDialog(FormDialog):
         self.reload_log()
 
     def reload_log(self) -> None:
-        if self.session.may("supervisor"):
+        if self.session.may("report_day"):
             self.worker.submit(exports.recent_exports, self.session.db, self.session.desk, owner=self,
                                on_done=self.log_model.set_rows, on_failed=lambda _e: None)
 

@@ -72,7 +72,7 @@ class InactiveDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonInput")
         self.reason.setMaxLength(500)
-        self.reason.setPlaceholderText(self.tr("e.g. inactive for 36 months (T&C 7.2), office decision of today"))
+        self.reason.setPlaceholderText(self.tr("e.g. inactive for 36 months (terms 7.2), office decision of today"))
         self.reason.textChanged.connect(lambda *_: self._enable())
         reason_row = QHBoxLayout()
         label = QLabel(self.tr("&Reason"))

@@ -1,8 +1,9 @@
 """desk-admin: the office and night-audit command line.
 
-A thin caller of the same services as the desk GUI; the contract (names,
-flags, JSON fields, exit codes) is in shared/ADMIN_CLI.md and must not
-change. Exit 0 done, 1 refused by a rule, 2 bad usage, 3 anything else."""
+A thin caller of the same services as the desk GUI; its reference (names,
+flags, JSON fields, exit codes) is docs/desk-admin.md, a contract with the
+scripts that drive it: what is there must not change. Exit 0 done, 1
+refused by a rule, 2 bad usage, 3 anything else."""
 
 from __future__ import annotations
 
@@ -65,8 +66,29 @@ class Parser(argparse.ArgumentParser):
         raise Usage(f"{self.prog}: error: {message}")
 
 
+def epilog() -> str:
+    """What --help tells beyond the flags: the environment and where the
+    database is when nothing names one."""
+    from .paths import default_database_path
+
+    desk_database = config.load().database_url or str(default_database_path(create=False))
+    return ("environment variables:\n"
+            "  DESK_APP_DB             the database URL, as --db (e.g. sqlite:///try.db,\n"
+            "                          postgresql://user@host/dbname)\n"
+            "  DESK_APP_BUSINESS_DATE  the business date, as --business-date (else today)\n"
+            "  DESK_APP_PROPERTY       the property code, as --property\n"
+            "  DESK_APP_CLERK          the clerk who signs in, as --clerk\n"
+            "  DESK_APP_PASSWORD       that clerk's password (else asked on a terminal)\n"
+            "  DESK_APP_NEW_PASSWORD   a new password (add-clerk, change-password, reset-password)\n"
+            "default database (this desk's own, used when neither --db nor DESK_APP_DB names one):\n"
+            f"  {desk_database}\n"
+            "exit codes: 0 done, 1 refused by a rule (a JSON error with its code), 2 bad usage, 3 anything else\n"
+            "reference: docs/desk-admin.md")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.")
+    p = Parser(prog="desk-admin", description="Harmony Desk office and night-audit commands.", epilog=epilog(),
+               formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"desk-admin {__version__}")
     p.add_argument("--db", help="SQLAlchemy URL of the database")
     p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")

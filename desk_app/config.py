@@ -28,7 +28,7 @@ class Settings:
 
     @property
     def effective_database_url(self) -> str:
-        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url()
+        return os.environ.get("DESK_APP_DB") or self.database_url or default_database_url(create=False)
 
     @property
     def effective_terminal(self) -> str:
@@ -36,7 +36,9 @@ class Settings:
 
 
 def settings_path(directory: Path | None = None) -> Path:
-    return (directory or data_dir()) / SETTINGS_FILE
+    # Reading the settings creates no folder: a desk cancelled at its first
+    # start leaves nothing behind.
+    return (directory or data_dir(create=False)) / SETTINGS_FILE
 
 
 def load(directory: Path | None = None) -> Settings:
@@ -60,6 +62,7 @@ def save(settings: Settings, directory: Path | None = None) -> None:
     """Never with a PostgreSQL password: that goes to the desk's pgpass file
     (desk_app.pgpass), the URL here keeps the rest."""
     path = settings_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
     settings.database_url = pgpass.remember(settings.database_url) if settings.database_url else ""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")

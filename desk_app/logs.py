@@ -20,9 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
-import platformdirs
-
-from . import APP_NAME, ORG
+from . import paths
 
 _URL_PASSWORD = re.compile(r"(?P<head>\b[a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\s]*):(?P<pw>[^@\s]*)@")
 _SECRET_PAIR = re.compile(r"(?i)\b(?P<key>password|passwd|pwd|secret|token|passfile)(?P<sep>\s*[=:]\s*)"
@@ -87,7 +85,7 @@ class ScrubFilter(logging.Filter):
 
 
 def log_dir() -> Path:
-    path = Path(platformdirs.user_log_dir(APP_NAME, ORG))
+    path = paths.log_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -1,6 +1,9 @@
-"""Test configuration: Qt offscreen before anything imports it, user data in
-a temporary folder, and databases: a real SQLite file always, PostgreSQL as
-well when DESK_APP_TEST_PG_URL points at a server."""
+"""Test configuration: Qt offscreen before anything imports it, the user's
+data, log and cache folders in temporary folders, and databases: a real
+SQLite file always, and PostgreSQL when DESK_APP_TEST_PG_URL points at a
+server (`.ci/run` sets it when one answers on 127.0.0.1:5432). Without it
+the PostgreSQL tests show as skipped, with the reason; `-m pg` selects
+them and `-m "not pg"` leaves them out."""
 
 from __future__ import annotations
 
@@ -14,20 +17,43 @@ from datetime import date
 import pytest
 
 PG_URL = os.environ.get("DESK_APP_TEST_PG_URL")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+PG_SKIP_REASON = ("no PostgreSQL server: DESK_APP_TEST_PG_URL is not set "
+                  "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+# The PostgreSQL parameter is always there, so a run without a server lists
+# its tests as skipped (one line, with the reason) instead of losing them.
+BACKENDS = [pytest.param("sqlite", id="sqlite"),
+            pytest.param("postgresql", id="postgresql", marks=pytest.mark.pg)]
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own tmp_path set-up
+def pytest_configure(config):
+    """Hypothesis keeps its examples and caches in the run's temporary
+    folder, not in a .hypothesis folder in the checkout (it writes some
+    while collecting, before any fixture could redirect it)."""
+    from hypothesis import configuration
+
+    configuration.set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))
+
+
+@pytest.fixture(scope="session")
+def _user_cache(tmp_path_factory):
+    """One cache per test process: the desk compiles its .qm catalogue there
+    once, not into the real ~/.cache."""
+    return tmp_path_factory.mktemp("usercache")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_data(tmp_path_factory, monkeypatch):
-    """No test touches the real user data directory or settings."""
+def _isolated_user_data(tmp_path_factory, monkeypatch, _user_cache):
+    """No test touches the real user data, log or cache folders."""
     home = tmp_path_factory.mktemp("userdata")
     monkeypatch.setattr("platformdirs.user_data_dir", lambda *a, **k: str(home))
     monkeypatch.setattr("platformdirs.user_log_dir", lambda *a, **k: str(home / "logs"))
-    monkeypatch.delenv("DESK_APP_DB", raising=False)
-    monkeypatch.delenv("DESK_APP_BUSINESS_DATE", raising=False)
-    monkeypatch.delenv("DESK_APP_PROPERTY", raising=False)
-    for name in ("DESK_APP_CLERK", "DESK_APP_PASSWORD", "DESK_APP_NEW_PASSWORD"):
-        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("platformdirs.user_cache_dir", lambda *a, **k: str(_user_cache))
+    # A developer's own DESK_APP_DB, business date, clerk or password never
+    # leaks into a test; only the test run's own switches stay.
+    for var in [v for v in os.environ if v.startswith("DESK_APP_")]:
+        if var not in ("DESK_APP_TEST_PG_URL", "DESK_APP_FROZEN_DIR"):
+            monkeypatch.delenv(var)
     # Values a test's desk-admin run marked sensitive stay with that test.
     monkeypatch.setattr("desk_app.logs._sensitive", set())
 
@@ -75,6 +101,8 @@ def database_url(request, tmp_path):
     if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'desk.sqlite3'}"
         return
+    if not PG_URL:
+        pytest.skip(PG_SKIP_REASON)
     from sqlalchemy import create_engine, text
 
     schema = "t_" + uuid.uuid4().hex[:12]
@@ -129,3 +157,20 @@ def desk_on(day: date | str, prop: str = "TKO", role: str = "supervisor", clerk:
     if isinstance(day, str):
         day = date.fromisoformat(day)
     return Desk(day, prop, clerk, "T1", role)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """One closing line saying whether the PostgreSQL tests ran, so a CI log
+    shows it without counting test ids."""
+    outcomes: dict[str, str] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            if isinstance(report, pytest.TestReport) and "pg" in report.keywords:
+                if report.when == "call" or report.outcome != "passed":
+                    outcomes[report.nodeid] = report.outcome
+    if not outcomes:
+        return
+    counts = {o: sum(1 for v in outcomes.values() if v == o) for o in sorted(set(outcomes.values()))}
+    text = ", ".join(f"{n} {o}" for o, n in counts.items())
+    why = f" ({PG_SKIP_REASON})" if not PG_URL else ""
+    terminalreporter.write_line(f"PostgreSQL tests: {text}{why}")

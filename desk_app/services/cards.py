@@ -88,6 +88,33 @@ def current_card_of(db: Database, payload: str) -> tuple[str, int]:
     return number, sequence
 
 
+def _face(db: Database, program, view, name_order: str) -> CardFace:
+    seq = view.card.sequence
+    return CardFace(
+        member_number=view.member_number,
+        name=member_rules.card_name(view.family_name, view.given_name, view.family_roman, view.given_roman,
+                                    name_order),
+        family_name=view.family_name, given_name=view.given_name,
+        tier=view.tier, tier_name=view.tier_name, tier_valid_until=view.tier_valid_until,
+        premium_hotel=view.premium_hotel, program_name=program.name, sequence=seq,
+        qr_payload=payload_for(db.card_secret, view.member_number, seq), issued_on=view.card.issued_on,
+        local_name=f"{view.family_name} {view.given_name}",
+    )
+
+
+def current(db: Database, desk: Desk, number: str, name_order: str = "family_first") -> CardFace | None:
+    """The member's card in force, as printed, or None when there is none
+    (never issued, or the last one cancelled). Reads only: showing a card
+    never issues one. Whoever may open the member's page may see it."""
+    desk.require("show")
+    with db.read() as s:
+        member = ledger.get_member(s, number)
+        view = views.member_view(s, db.program, member, desk.business_date)
+        if view.card is None or view.card.status != "active":
+            return None
+        return _face(db, db.program, view, name_order)
+
+
 def issue(db: Database, desk: Desk, number: str, reason: str = "new",
           name_order: str = "family_first") -> CardFace:
     """Issue the first card, or replace the current one (the old one stops
@@ -101,25 +128,15 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new",
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)
         ledger.require_active(member)
-        current = views.current_card(s, member.id)
-        if current is None or current.status != "active" or reason != "new":
-            if current is not None and current.status == "active":
-                current.status = "replaced"
-            sequence = (current.sequence + 1) if current is not None else 1
+        card_now = views.current_card(s, member.id)
+        if card_now is None or card_now.status != "active" or reason != "new":
+            if card_now is not None and card_now.status == "active":
+                card_now.status = "replaced"
+            sequence = (card_now.sequence + 1) if card_now is not None else 1
             s.add(Card(member_id=member.id, sequence=sequence, status="active", reason=reason,
                        issued_on=desk.business_date))
             ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "card_issue",
                              reference=f"card {sequence}", reason=reason)
             s.flush()
         view = views.member_view(s, program, member, desk.business_date)
-        seq = view.card.sequence
-    return CardFace(
-        member_number=view.member_number,
-        name=member_rules.card_name(view.family_name, view.given_name, view.family_roman, view.given_roman,
-                                    name_order),
-        family_name=view.family_name, given_name=view.given_name,
-        tier=view.tier, tier_name=view.tier_name, tier_valid_until=view.tier_valid_until,
-        premium_hotel=view.premium_hotel, program_name=program.name, sequence=seq,
-        qr_payload=payload_for(db.card_secret, view.member_number, seq), issued_on=view.card.issued_on,
-        local_name=f"{view.family_name} {view.given_name}",
-    )
+        return _face(db, program, view, name_order)

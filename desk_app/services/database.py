@@ -24,6 +24,7 @@ from ..domain.program import Program, load_program_file
 from ..paths import programs_dir
 
 PROGRAMS = ("one_harmony", "omo")
+UPGRADE_COPIES_KEPT = 5
 log = logging.getLogger(__name__)
 
 
@@ -43,14 +44,21 @@ class Database:
 
     # -- schema -------------------------------------------------------------
     def is_initialized(self) -> bool:
+        path = self.sqlite_path()
+        if path is not None and not path.is_file():
+            return False  # asking must not leave an empty file behind: only initialize() creates one
         return inspect(self.engine).has_table("installation")
 
     def initialize(self, program_code: str | None = None) -> tuple[Program, str]:
         """Create or upgrade the schema (idempotent); a database runs one program.
         An existing SQLite file is copied aside before its schema changes."""
+        path = self.sqlite_path()
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         current = migrate.current_revision(self.engine)
         if current is not None and current != migrate.head_revision():
             self.last_backup = self.backup(f"before-{migrate.head_revision()}")
+            prune_upgrade_copies(path)
         version = migrate.upgrade(self.engine)
         with self.write() as s:
             current = s.get(Setting, "program")
@@ -156,6 +164,24 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def prune_upgrade_copies(source: Path | None, keep: int = UPGRADE_COPIES_KEPT) -> list[Path]:
+    """Keep the newest `keep` copies made before schema upgrades
+    (harmony_desk.before-<revision>.<timestamp>.sqlite3) beside the database;
+    every upgrade adds one, and a desk PC's disk is not an archive."""
+    if source is None:
+        return []
+    copies = sorted(source.parent.glob(f"{source.stem}.before-*{source.suffix}"),
+                    key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    removed = []
+    for old in copies[keep:]:
+        try:
+            old.unlink()
+            removed.append(old)
+        except OSError as exc:  # a copy someone has open stays until the next upgrade
+            log.warning("could not remove the old pre-upgrade copy %s: %s", old, exc)
+    return removed
 
 
 def _refusal_for(exc: IntegrityError) -> Exception:

@@ -29,7 +29,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "post_stay": ("clerk", "post a stay or a missing-stay claim"),
     "redeem_award": ("clerk", "redeem this award"),
     "issue_card": ("clerk", "issue or replace a membership card"),
-    # A stated preference of the member, like contact data (PROGRAM_RULES 7).
+    # A stated preference of the member, like contact data (docs/program-rules.md 7).
     "premium_selection": ("clerk", "choose the Premium Selection hotel"),
     # The office.
     "register_without_email": ("supervisor", "register a member without an e-mail address"),

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from . import formatting as fmt, messages, printing
 from .base_dialog import FormDialog
-from .fields import YenEdit
+from .fields import FormInputError, YenEdit
+from .review import Review, ReviewBar
 from .widgets import NoticeLabel
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 PREVIEW_DELAY_MS = 250
 
@@ -56,13 +59,23 @@ class ChargesEditor(QWidget):
 
 
 class ActionDialog(FormDialog):
-    """A form whose action credits or spends points: a live preview before,
-    a receipt or voucher after."""
+    """A form whose action credits or spends points: the member's header, a
+    live preview, Enter moving from field to field, a one-line review
+    before anything is posted (Ctrl+Enter, then Enter), and a receipt or
+    voucher after."""
 
     def __init__(self, session, member, parent: QWidget | None = None, *, ok_text: str):
         super().__init__(session, parent, ok_text=ok_text)
         self.member = member
         self.completed = False
+        self.reviewing = False
+        self.add_member_header(member)
+        self._ok_text = self.ok_button.text()
+        self._focus_before_review: QWidget | None = None
+        self.ok_button.setToolTip(self.tr("Review before posting (Ctrl+Enter)"))
+        self.review_bar = ReviewBar(self)
+        self.review_bar.sig_confirmed.connect(self.post_reviewed)
+        self.review_bar.sig_back.connect(self.end_review)
         self.preview = NoticeLabel(kind="info")
         self.preview.setObjectName("previewLabel")
         self.preview.setText(self.tr("Fill in the form to see the points."))
@@ -116,10 +129,122 @@ class ActionDialog(FormDialog):
     def describe_preview(self, result) -> str:  # overridden
         return ""
 
+    # -- Enter moves, Ctrl+Enter reviews, Enter posts ----------------------------
+    def finish_layout(self, *widgets: QWidget) -> None:
+        super().finish_layout(*widgets, self.review_bar)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in _ENTER and not self.completed and not self.reviewing:
+            event.accept()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.request_review()
+            elif not self.enter_in(self.focusWidget()):
+                self.focusNextChild()  # as in a POS money grid: Enter never posts from a field
+            return
+        super().keyPressEvent(event)
+
+    def enter_in(self, widget: QWidget | None) -> bool:
+        """A field where Enter does its own thing (adding a companion); True if handled."""
+        return False
+
+    def review_call(self):
+        """What to review: a Review, or (fn, args) for the worker whose result
+        review_of() turns into one. Raises FormInputError for what the form
+        itself can refuse (a field that cannot be read, points that are not there)."""
+        raise NotImplementedError
+
+    def review_of(self, result) -> Review:  # for review_call's worker result
+        raise NotImplementedError
+
+    def request_review(self) -> None:
+        if self.busy or self.completed or self.reviewing:
+            return
+        self.error.clear_message()
+        try:
+            call = self.review_call()
+        except FormInputError as exc:
+            self.error.show_message(str(exc))
+            exc.widget.setFocus()
+            return
+        if call is None:
+            return
+        if isinstance(call, Review):
+            self.start_review(call)
+            return
+        fn, args = call
+        self.set_busy(True)
+
+        def reviewed(result):
+            self.set_busy(False)
+            self.start_review(self.review_of(result))
+
+        self.worker.submit(fn, *args, owner=self, on_done=reviewed, on_failed=self.on_refused)
+
+    def review_text(self, r: Review) -> str:
+        parts = [f"{fmt.full_name(self.member)} {self.member.member_number}"]
+        if r.what:
+            parts.append(r.what)
+        sign = "+" if r.points >= 0 else "−"
+        parts.append(self.tr("%1 points").replace("%1", sign + fmt.points(abs(r.points))))
+        if r.nights is not None:
+            parts.append(self.tr("1 night") if r.nights == 1 else self.tr("%1 nights").replace("%1", str(r.nights)))
+        if r.amount:
+            parts.append(r.amount)
+        if r.after is not None:
+            parts.append(self.tr("%1 left").replace("%1", fmt.points(r.after)))
+        return "  ·  ".join(parts)
+
+    def start_review(self, review: Review) -> None:
+        self._focus_before_review = self.focusWidget()
+        self.reviewing = True
+        self.preview_timer.stop()
+        for w in self.form_widgets:
+            w.setEnabled(False)
+        self.review_bar.line.setText(self.review_text(review))
+        self.review_bar.show()
+        self.ok_button.setText(self.tr("&Confirm"))
+        self.ok_button.setToolTip(self.tr("Post it (Enter)"))
+        self.review_bar.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def end_review(self) -> None:
+        if not self.reviewing:
+            return
+        self.reviewing = False
+        self.review_bar.hide()
+        for w in self.form_widgets:
+            w.setEnabled(True)
+        self.ok_button.setText(self._ok_text)
+        self.ok_button.setToolTip(self.tr("Review before posting (Ctrl+Enter)"))
+        back = self._focus_before_review
+        if back is not None and back.isEnabled() and back is not self.ok_button:
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.first_field is not None:
+            self.first_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def post_reviewed(self) -> None:
+        if self.reviewing and not self.busy:
+            self.confirm_action()
+
+    def on_refused(self, exc: BaseException) -> None:
+        self.end_review()
+        super().on_refused(exc)
+
+    def reject(self) -> None:
+        if self.reviewing:
+            self.end_review()  # Esc while reviewing goes back to the form, it does not close it
+            return
+        super().reject()
+
+    def money_text(self, amount: int) -> str:
+        currency = getattr(self, "currency", self.session.program.home_currency)
+        return fmt.yen(amount) if currency == self.session.program.home_currency else f"{currency} {amount:,}"
+
     # -- after ----------------------------------------------------------------
     def show_result(self, text: str, slip_title: str, slip_lines: list[tuple[str, str]], footer: str = "",
                     print_text: str | None = None) -> None:
         self.completed = True
+        self.reviewing = False
+        self.review_bar.hide()
         self.preview_timer.stop()
         self.preview.hide()
         self.result_label.setText(text)
@@ -137,10 +262,12 @@ class ActionDialog(FormDialog):
     def on_confirm(self) -> None:
         if self.completed:
             self.accept()
+        elif self.reviewing:
+            self.post_reviewed()
         else:
-            self.confirm_action()
+            self.request_review()
 
-    def confirm_action(self) -> None:  # overridden
+    def confirm_action(self) -> None:  # overridden: post what was reviewed
         raise NotImplementedError
 
     def on_print(self) -> None:

@@ -9,18 +9,22 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from typing import TYPE_CHECKING
+
 from .. import APP_NAME, ORG, __version__, config
+from ..db.ready import ready_program
 from ..logs import install_exception_hooks, safe_url, setup_logging
-from ..domain.program import Program
-from ..services import clerks
+from ..domain.program import Program, load_program_file
+from ..paths import programs_dir
 from . import i18n
-from ..services.database import Database
 from . import messages
-from .dialogs.setup_dialog import SetupDialog
 from .dialogs.sign_in_dialog import SignInDialog
-from .main_window import MainWindow
 from .session import DeskSession
 from .worker import Worker
+
+if TYPE_CHECKING:
+    from ..services.database import Database
+    from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +38,24 @@ class Probe:
 
 def probe(url: str) -> Probe:
     """Worker: is there a database with a supervisor already?"""
+    from ..services import clerks
+    from ..services.database import Database
+
     db = Database(url)
     if not db.is_initialized():
         return Probe(db, False, None)
     db.ensure_ready()
     program = db.program
     return Probe(db, clerks.count(db) > 0, program)
+
+
+def open_for(session: DeskSession, url: str) -> None:
+    """Worker: open the database behind a sign-in window already shown.
+    Service calls the window submits queue behind this one."""
+    p = probe(url)
+    if not p.ready or p.program.code != session.program.code:
+        raise RuntimeError(f"{url} changed while the desk was starting; start the desk again.")
+    session.db = p.db
 
 
 class DeskApp(QObject):
@@ -55,18 +71,28 @@ class DeskApp(QObject):
         self.dialog = None
 
     def start(self) -> None:
-        self.worker.submit(probe, self.settings.effective_database_url, owner=self, on_done=self.on_probed,
-                           on_failed=self.on_fatal)
+        url = self.settings.effective_database_url
+        code = ready_program(url)
+        if code is not None:  # a desk set up before: the sign-in window at once, the database behind it
+            session = DeskSession(None, self.settings, self.worker, load_program_file(programs_dir() / f"{code}.json"))
+            self.show_sign_in(session)
+            self.worker.submit(open_for, session, url, owner=self, on_failed=self.on_fatal)
+            return
+        self.worker.submit(probe, url, owner=self, on_done=self.on_probed, on_failed=self.on_fatal)
 
     def on_probed(self, p: Probe) -> None:
         if not p.ready:
+            from .dialogs.setup_dialog import SetupDialog  # a desk's first start only
+
             self.dialog = SetupDialog(self.worker, self.settings.effective_database_url,
                                       self.settings.effective_terminal)
             self.dialog.sig_done.connect(self.on_set_up)
             self.dialog.rejected.connect(self.on_cancelled)
             self.dialog.show()
             return
-        session = DeskSession(p.db, self.settings, self.worker, p.program)
+        self.show_sign_in(DeskSession(p.db, self.settings, self.worker, p.program))
+
+    def show_sign_in(self, session: DeskSession) -> None:
         self.dialog = SignInDialog(session)
         self.dialog.sig_done.connect(lambda clerk: self.open_window(session.signed_in(clerk)))
         self.dialog.rejected.connect(self.on_cancelled)
@@ -88,6 +114,10 @@ class DeskApp(QObject):
     def open_window(self, session: DeskSession, member_number: str | None = None) -> None:
         """The main window in the signed-in clerk's language (widgets take
         their texts when built, so a new language means a new window)."""
+        # The main window and its dialogs are imported once a clerk has signed
+        # in, not before the sign-in window shows: it comes up sooner.
+        from .main_window import MainWindow
+
         if session.clerk is not None:
             i18n.install_language(QApplication.instance(), session.clerk.language)
         old, self.window = self.window, MainWindow(session)
@@ -111,6 +141,8 @@ class DeskApp(QObject):
         if clerk is None:
             return
         # Remembered for the clerk (next sign-in, any desk) and for this desk's first screens.
+        from ..services import clerks
+
         self.worker.submit(clerks.set_language, session.db, session.desk, lang, owner=self)
         self.settings.language = lang
         config.save(self.settings)

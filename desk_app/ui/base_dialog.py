@@ -53,6 +53,13 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.on_confirm)
         self.buttons.rejected.connect(self.reject)
 
+    def add_member_header(self, member) -> None:
+        """The member's name and number, large, above everything else."""
+        from .member_header import MemberHeader
+
+        self.member_header = MemberHeader(member, self)
+        self.layout_.insertWidget(0, self.member_header)
+
     def finish_layout(self, *widgets: QWidget) -> None:
         """Add the form's own widgets, then the refusal label and buttons."""
         for w in widgets:
@@ -95,9 +102,13 @@ class FormDialog(QDialog):
         self.adjustSize()
         self.sig_refused.emit(sentence)
 
+    def can_confirm(self) -> bool:
+        """False while the form holds something it must refuse (a dialog's own rule)."""
+        return True
+
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.ok_button.setEnabled(not busy)
+        self.ok_button.setEnabled(not busy and self.can_confirm())
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:

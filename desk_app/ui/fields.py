@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain import errors, japan
@@ -77,7 +77,32 @@ class DateEcho(QLabel):
         self.setText(f"{era} = {fmt.day(day)}" if era else fmt.day(day))
 
 
-class YenEdit(QSpinBox):
+class AmountEdit(QSpinBox):
+    """A whole number a clerk types over, as in a POS money grid: however
+    the field is reached (Tab, Enter, a click, the dialog opening), its
+    content is selected, so typing 1000 gives 1,000 and never 10,000."""
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.selectAll()
+        # Again after the event: a mouse click places the caret once focus is in.
+        QTimer.singleShot(0, self._select_if_focused)
+
+    def _select_if_focused(self) -> None:
+        if self.hasFocus():
+            self.selectAll()
+
+
+class PointsEdit(AmountEdit):
+    def __init__(self, parent: QWidget | None = None, minimum: int = 0, maximum: int = 1_000_000, step: int = 100):
+        super().__init__(parent)
+        self.setRange(minimum, maximum)
+        self.setSingleStep(step)
+        self.setGroupSeparatorShown(True)
+        self.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+class YenEdit(AmountEdit):
     def __init__(self, parent: QWidget | None = None, step: int = 1000, maximum: int = 100_000_000,
                  currency: str = "JPY"):
         super().__init__(parent)

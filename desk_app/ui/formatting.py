@@ -150,7 +150,7 @@ def entry_kind_text(kind: str) -> str:
         "merge_in": _t("Merged in"), "merge_out": _t("Merged out"), "withdraw": _t("Points cancelled"),
         "withdrawn": _t("Withdrawn"), "revoked": _t("Revoked"), "card_issue": _t("Card issued"),
         "premium_choice": _t("Premium Selection chosen"), "premium_change": _t("Premium Selection changed"),
-        "name_change": _t("Name changed"), "tier": _t("Tier change"),
+        "name_change": _t("Name changed"), "tier": _t("Tier change"), "reverse": _t("Reversal"),
     }.get(kind, kind.replace("_", " ").capitalize())
 
 

@@ -29,10 +29,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from .. import APP_NAME, ORG
+from .. import paths
 from ..paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -69,7 +68,7 @@ def catalogue_source(lang: str) -> Path:
 
 
 def cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME, ORG)) / "i18n"
+    return paths.cache_dir() / "i18n"
 
 
 def compile_catalogue(ts: Path, qm: Path) -> Path:

@@ -12,9 +12,11 @@ from ..services import cards as card_service, lookup
 from . import formatting as fmt, messages
 from .idle import IdleWatcher
 from .language_menu import LanguageMenu
+from .member_in_view import MemberInView
 from .member_page import MemberPage
 from .models import MemberResultsModel
 from .office import menu as office_tools
+from .scanner import ScanCatcher, tell_close_first
 from .session import DeskSession
 from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
 
@@ -29,6 +31,8 @@ ROLE_ACTIONS = {
     "actionIssueCard": "issue_card", "actionPremiumSelection": "premium_selection",
     "actionPostStay": "post_stay", "actionClaimStay": "post_stay", "actionAdjust": "adjust",
     "actionChangeName": "change_name", "actionMerge": "merge", "actionWithdraw": "withdraw",
+    # Anyone may ask for a reversal; a supervisor approves it on the spot (ui/supervisor_override.py).
+    "actionReverse": "preview_reversal", "actionRevoke": "revoke",
     "actionUnlockClerk": "manage_clerks", "actionNewClerk": "manage_clerks", "actionSettings": "manage_clerks",
     "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
 }
@@ -53,7 +57,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Harmony Desk"))
         self.dialog = None            # the dialog opened last (tests reach it here)
-        self.member = None            # the MemberView on the page
+        self.in_view = MemberInView(self)
+        self.in_view.sig_changed.connect(self.on_member_in_view)
         self._query_running = False
         self._query_pending: tuple[str, bool] | None = None
         self._shown_query: str | None = None
@@ -67,8 +72,16 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)
         self.apply_role()
+        self.scanner = ScanCatcher(self)
+        self.scanner.sig_scanned.connect(self.on_scanned)
+        self.scanner.sig_scanned_in_dialog.connect(lambda _payload, dialog: tell_close_first(dialog))
         self.resize(1280, 820)
         QTimer.singleShot(0, self.focus_lookup)
+
+    @property
+    def member(self):
+        """The member in view (MemberView), or None."""
+        return self.in_view.view
 
     # -- building -----------------------------------------------------------
     def _build_lookup(self) -> None:
@@ -160,6 +173,10 @@ class MainWindow(QMainWindow):
             self.tr("Name, reading and the romaji on the card (supervisor)"))
         add(self.tr("&Merge memberships…"), "Ctrl+Shift+M", self.on_merge, "actionMerge")
         add(self.tr("&Withdraw membership…"), "Ctrl+Shift+W", self.on_withdraw, "actionWithdraw")
+        add(self.tr("Rev&oke membership…"), "Ctrl+Shift+R", self.on_revoke, "actionRevoke",
+            self.tr("Disqualification or 36 months without a stay or points; the reason is required"))
+        add(self.tr("Re&verse…"), "Ctrl+Shift+V", self.on_reverse, "actionReverse",
+            self.tr("Undo the entry chosen in the member's history (a supervisor approves)"))
         add(self.tr("&Unlock clerk…"), "Ctrl+Shift+U", self.on_unlock_clerk, "actionUnlockClerk")
         add(self.tr("&New clerk account…"), "Ctrl+Shift+N", self.on_new_clerk, "actionNewClerk")
         add(self.tr("&Reset a clerk's password…"), "Ctrl+Shift+K", self.on_reset_password, "actionResetPassword")
@@ -183,7 +200,8 @@ class MainWindow(QMainWindow):
                                   "actionFullRegistration", "actionIssueCard", "actionPremiumSelection"]),
             (self.tr("&Points"), ["actionPostStay", "actionClaimStay", "actionPostBill", None, "actionRedeem",
                                   "actionPayByPoints"]),
-            (self.tr("&Office"), ["actionAdjust", "actionChangeName", "actionMerge", "actionWithdraw", None,
+            (self.tr("&Office"), ["actionReverse", None, "actionAdjust", "actionChangeName", "actionMerge",
+                                  "actionWithdraw", "actionRevoke", None,
                                   "actionUnlockClerk", "actionNewClerk", "actionResetPassword",
                                   "actionDeactivateClerk"]),
             (self.tr("&Desk"), ["actionSettings", "actionChangePassword", None, "actionLock", "actionSignOut", None,
@@ -230,7 +248,9 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         for name, action in ROLE_ACTIONS.items():
             a[name].setVisible(s.may(action))
-        self.office_menu.menuAction().setVisible(s.may("manage_clerks"))
+        # A clerk sees the Office menu for Reverse… alone.
+        self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
+                                                     if not a.isSeparator()))
         clerk = s.clerk
         self.status_label.setText(
             self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
@@ -245,7 +265,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         for name in ("actionFullRegistration", "actionIssueCard", "actionPremiumSelection", "actionPostStay",
                      "actionClaimStay", "actionPostBill", "actionRedeem", "actionPayByPoints", "actionAdjust",
-                     "actionChangeName", "actionMerge", "actionWithdraw"):
+                     "actionChangeName", "actionMerge", "actionWithdraw", "actionRevoke", "actionReverse"):
             a[name].setEnabled(active and not self.locked)
         a["actionRefresh"].setEnabled(self.member is not None)
 
@@ -264,6 +284,8 @@ class MainWindow(QMainWindow):
     def on_query_changed(self, text: str) -> None:
         if text != self._shown_query:
             self._shown_query = None  # the results on screen no longer answer this text
+        if not self.in_view.matches(text):
+            self.in_view.clear()      # the page must not show a member the search no longer names
 
     def on_query_edited(self, text: str) -> None:
         if not text.strip():
@@ -276,6 +298,15 @@ class MainWindow(QMainWindow):
             self.live_timer.stop()
             return
         self.live_timer.start()
+
+    def on_scanned(self, payload: str) -> None:
+        """A card scanned while the desk window is active, whatever had focus."""
+        if self.locked:
+            return
+        self.live_timer.stop()
+        self.lookup_input.setText(payload)
+        self.focus_lookup()
+        self.start_lookup(payload, True)
 
     def on_query_submitted(self, text: str) -> None:
         self.live_timer.stop()
@@ -313,14 +344,16 @@ class MainWindow(QMainWindow):
             return  # a newer query is on its way
         self._shown_query = text
         self.results_model.set_rows(rows)
+        if not rows:
+            self.in_view.clear()
         if rows:
             self.results_view.selectRow(0)
             self.lookup_status.clear_message()
         else:
             self.lookup_status.show_message(self.tr("No member found for “%1”.").replace("%1", text.strip()[:60]))
         self.sig_results.emit(len(rows))
-        if open_single and len(rows) == 1:
-            self.show_member(rows[0].member_number)
+        if open_single and len(rows) == 1 and text == self.lookup_input.text():
+            self.show_member(rows[0].member_number, query=text)
             self.lookup_input.selectAll()
 
     def on_lookup_failed(self, text: str, open_single: bool, exc: BaseException) -> None:
@@ -328,6 +361,7 @@ class MainWindow(QMainWindow):
             return
         self._shown_query = text
         self.results_model.set_rows(())
+        self.in_view.clear()
         self.lookup_status.show_message(messages.describe(exc))
         self.lookup_input.selectAll()
         self.sig_results.emit(0)
@@ -342,46 +376,59 @@ class MainWindow(QMainWindow):
 
     def on_result_activated(self, index) -> None:
         if index.isValid():
-            self.show_member(self.results_model.row(index.row()).member_number)
+            self.show_member(self.results_model.row(index.row()).member_number, query=self.lookup_input.text())
 
     def open_selected(self) -> None:
         row = self.results_view.currentIndex().row()
         if row < 0 and self.results_model.rowCount():
             row = 0
         if row >= 0:
-            self.show_member(self.results_model.row(row).member_number)
+            self.show_member(self.results_model.row(row).member_number, query=self.lookup_input.text())
 
     # -- the member page ------------------------------------------------------
-    def show_member(self, number: str) -> None:
+    def show_member(self, number: str, query: str | None = None) -> None:
+        """Open (or refresh) a member; `query` is the search text that names
+        them (None: the text the member in view was opened from)."""
+        ticket = self.in_view.ticket()
+        if query is None:
+            query = self.in_view.query if self.in_view.number == number else self.lookup_input.text()
         self.session.worker.submit(load_member, self.session.db, self.session.desk, number, owner=self,
-                                   on_done=self.on_member_loaded, on_failed=self.on_member_failed)
+                                   on_done=lambda r: self.on_member_loaded(r, ticket, query),
+                                   on_failed=lambda exc: self.on_member_failed(exc, ticket))
 
     def refresh_member(self) -> None:
         if self.member is not None:
             self.show_member(self.member.member_number)
 
-    def on_member_loaded(self, result) -> None:
+    def on_member_loaded(self, result, ticket: int | None = None, query: str | None = None) -> None:
         view, history = result
-        self.member = view
-        self.member_page.show_member(view, history)
+        if not self.in_view.show(view, history, query=query, ticket=ticket):
+            return  # the search moved on while it loaded
         self.results_model.replace_where(lambda row: row.member_number == view.member_number, view)
-        self.setWindowTitle(self.tr("Harmony Desk — %1 %2").replace("%1", view.member_number).replace(
-            "%2", fmt.full_name(view)))
-        self.update_actions()
         self.sig_member_shown.emit(view)
 
-    def on_member_failed(self, exc: BaseException) -> None:
-        self.lookup_status.show_message(messages.describe(exc))
+    def on_member_in_view(self, view) -> None:
+        """The page, the title and the actions follow the member in view."""
+        if view is None:
+            self.member_page.clear()
+            self.setWindowTitle(self.tr("Harmony Desk"))
+        else:
+            self.member_page.show_member(view, self.in_view.history)
+            self.setWindowTitle(self.tr("Harmony Desk — %1 %2").replace("%1", view.member_number).replace(
+                "%2", fmt.full_name(view)))
+        self.update_actions()
+
+    def on_member_failed(self, exc: BaseException, ticket: int | None = None) -> None:
+        if ticket is None or self.in_view.is_current(ticket):
+            self.in_view.clear()
+            self.lookup_status.show_message(messages.describe(exc))
 
     def clear_member(self) -> None:
-        self.member = None
-        self.member_page.clear()
+        self.in_view.clear()
         self.results_model.set_rows(())
         self.lookup_input.clear()
         self.lookup_status.clear_message()
         self._shown_query = None
-        self.setWindowTitle(self.tr("Harmony Desk"))
-        self.update_actions()
 
     # -- dialogs --------------------------------------------------------------
     def open_dialog(self, dialog, on_done=None):
@@ -411,7 +458,12 @@ class MainWindow(QMainWindow):
         self.open_dialog(EnrolDialog(self.session, self), self.on_enrolled)
 
     def on_enrolled(self, view) -> None:
-        self.on_member_loaded((view, ()))
+        # The search names the new member, so page, title and search agree.
+        self.lookup_input.setText(view.member_number)
+        self.results_model.set_rows((view,))
+        self._shown_query = view.member_number
+        self.in_view.show(view, (), query=view.member_number)
+        self.sig_member_shown.emit(view)
         self.refresh_member()
         # Hand the card over right away.
         QTimer.singleShot(0, self.on_card)
@@ -453,7 +505,9 @@ class MainWindow(QMainWindow):
         if self._need_member():
             from .dialogs.redeem_dialog import RedeemDialog
 
-            self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+            dialog = self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+            if dialog is not None:
+                dialog.sig_pay_by_points.connect(lambda: QTimer.singleShot(0, self.on_pay_by_points))
 
     def on_pay_by_points(self) -> None:
         if self._need_member():
@@ -478,6 +532,27 @@ class MainWindow(QMainWindow):
             from .dialogs.merge_dialog import MergeDialog
 
             self.open_dialog(MergeDialog(self.session, self.member, self), self._refreshed)
+
+    def on_revoke(self) -> None:
+        if self._need_member():
+            from .dialogs.withdraw_dialog import WithdrawDialog
+
+            self.open_dialog(WithdrawDialog(self.session, self.member, self, revoke=True), self._refreshed)
+
+    def on_reverse(self) -> None:
+        if not self._need_member():
+            return
+        entry = self.member_page.selected_entry()
+        if entry is None:
+            # Keyboard way in: the history takes focus, the clerk picks the entry and asks again.
+            self.member_page.show_history()
+            self.lookup_status.show_message(self.tr("Choose the entry to reverse in the history (Up/Down), "
+                                                    "then Office ▸ Reverse… (Ctrl+Shift+V) again."))
+            return
+        from .dialogs.reverse_dialog import ReverseDialog
+
+        self.lookup_status.clear_message()
+        self.open_dialog(ReverseDialog(self.session, self.member, entry, self), self._refreshed)
 
     def on_withdraw(self) -> None:
         if self._need_member():

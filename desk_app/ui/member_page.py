@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -54,14 +56,23 @@ def _value(name: str) -> QLabel:
 
 
 class MemberPage(QWidget):
+    sig_entry_selected = Signal(object)   # the HistoryEntry chosen in the history, or None
+
     def __init__(self, program: Program, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("memberPage")
         self.program = program
         self.view = None
 
-        self.empty = QLabel(self.tr("Scan a card or type a member number, e-mail, phone or name above.\n"
-                                    "Press F2 to return to the search field at any time."))
+        # Cleared whenever the search stops naming a member: say so plainly,
+        # so no one takes the last guest's page for the one at the desk.
+        self.empty = QLabel(
+            "<p style='font-size: 15pt; font-weight: 600; color: #4a5568;'>%s</p><p>%s</p>" % (
+                escape(self.tr("No member selected")),
+                escape(self.tr("Scan a card or type a member number, e-mail, phone or name above.\n"
+                               "Press F2 to return to the search field at any time.")).replace("\n", "<br>")))
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setObjectName("noMemberLabel")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #718096;")
         self.empty.setWordWrap(True)
@@ -153,8 +164,15 @@ class MemberPage(QWidget):
         self.history_model = HistoryModel(self)
         self.expiry_model = ExpiryModel(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_table(self.history_model, "historyView"), self.tr("Recent history"))
+        # The history takes focus and a selection: an entry is chosen there to be reversed.
+        self.history_view = make_table(self.history_model, "historyView")
+        self.history_view.setToolTip(self.tr("Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)"))
+        self.history_view.selectionModel().currentRowChanged.connect(
+            lambda *_a: self.sig_entry_selected.emit(self.selected_entry()))
+        self.history_model.modelReset.connect(lambda: self.sig_entry_selected.emit(None))
+        self.tabs.addTab(self.history_view, self.tr("Recent history"))
         self.tabs.addTab(_table(self.expiry_model, "expiryView"), self.tr("Points expiry timeline"))
+        self.tabs.currentChanged.connect(lambda _i: self.sig_entry_selected.emit(self.selected_entry()))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.content = QWidget()
@@ -169,6 +187,19 @@ class MemberPage(QWidget):
         outer.addWidget(self.empty, 1)
         outer.addWidget(self.content, 1)
         self.clear()
+
+    def show_history(self) -> None:
+        """Bring the history forward with the focus in it, its newest entry current."""
+        self.tabs.setCurrentWidget(self.history_view)
+        if self.history_model.rowCount() and self.history_view.currentIndex().row() < 0:
+            self.history_view.selectRow(0)
+        self.history_view.setFocus()
+
+    def selected_entry(self):
+        if self.view is None or self.tabs.currentWidget() is not self.history_view:
+            return None
+        row = self.history_view.currentIndex().row()
+        return self.history_model.row(row) if 0 <= row < self.history_model.rowCount() else None
 
     # -- showing ------------------------------------------------------------
     def clear(self) -> None:

@@ -7,6 +7,7 @@ from datetime import timezone
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from . import formatting as fmt
 from .i18n import program_text
@@ -14,6 +15,7 @@ from .i18n import program_text
 RowRole = Qt.ItemDataRole.UserRole + 1
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_GREY = QColor("#9aa3ad")   # what no longer counts (a reversed entry) or cannot be taken (an award)
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Column:
     text: Callable[[Any], str]
     numeric: bool = False
     tooltip: Callable[[Any], str] | None = None
+    foreground: Callable[[Any], Any] | None = None   # a QColor for the row's text, or None
+    font: Callable[[Any], Any] | None = None         # a QFont for the cell, or None
 
 
 class RowsModel(QAbstractTableModel):
@@ -74,6 +78,10 @@ class RowsModel(QAbstractTableModel):
             return int(_RIGHT if col.numeric else _LEFT)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(item)
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
+            return col.foreground(item)
+        if role == Qt.ItemDataRole.FontRole and col.font is not None:
+            return col.font(item)
         if role == RowRole:
             return item
         return None
@@ -113,20 +121,74 @@ class MemberResultsModel(RowsModel):
         )
 
 
+def short_id(transaction_id: str | None) -> str:
+    """A transaction as the desk names it: #1A2B3C4D (the first 8 of its id)."""
+    return "#" + (transaction_id or "")[:8].upper()
+
+
+_STRUCK = None
+
+
+def _struck():
+    global _STRUCK
+    if _STRUCK is None:
+        from PySide6.QtGui import QFont
+
+        _STRUCK = QFont()
+        _STRUCK.setStrikeOut(True)
+    return _STRUCK
+
+
 class HistoryModel(RowsModel):
-    """The member's ledger, newest first: HistoryEntry rows."""
+    """The member's ledger, newest first: HistoryEntry rows. A reversal names
+    the entry it undoes, and an undone entry is struck through and names its
+    reversal, so the two read as a pair."""
+
+    def __init__(self, parent=None):
+        self._by_tx: dict[str, Any] = {}
+        super().__init__(parent)
+
+    def set_rows(self, rows: Sequence) -> None:
+        self._by_tx = {e.transaction_id: e for e in rows}
+        super().set_rows(rows)
 
     def columns(self):
+        reversed_ = lambda e: _GREY if e.reversed_by else None  # noqa: E731
         return (
-            Column(_t("Date"), lambda e: fmt.day(e.date)),
-            Column(_t("What"), lambda e: fmt.entry_kind_text(e.kind),
-                   tooltip=lambda e: e.reason or ""),
-            Column(_t("Points"), lambda e: f"{e.points:+,}" if e.points else "", numeric=True),
-            Column(_t("Nights"), lambda e: str(e.nights) if e.nights else "", numeric=True),
-            Column(_t("Hotel"), lambda e: e.property or ""),
-            Column(_t("Reference"), lambda e: e.reference or e.award or ""),
-            Column(_t("Clerk"), lambda e: e.clerk),
+            Column(_t("Date"), lambda e: fmt.day(e.date), foreground=reversed_),
+            Column(_t("What"), self.what, tooltip=self.explain, foreground=reversed_),
+            Column(_t("Points"), lambda e: f"{e.points:+,}" if e.points else "", numeric=True,
+                   foreground=reversed_, font=lambda e: _struck() if e.reversed_by and e.points else None),
+            Column(_t("Nights"), lambda e: str(e.nights) if e.nights else "", numeric=True,
+                   foreground=reversed_, font=lambda e: _struck() if e.reversed_by and e.nights else None),
+            Column(_t("Hotel"), lambda e: e.property or "", foreground=reversed_),
+            Column(_t("Reference"), lambda e: e.reference or e.award or "", foreground=reversed_),
+            Column(_t("No."), lambda e: short_id(e.transaction_id), foreground=reversed_),
+            Column(_t("Clerk"), lambda e: e.clerk if not e.approved_by else _t("%1, approved by %2").replace(
+                "%1", e.clerk).replace("%2", e.approved_by), foreground=reversed_),
         )
+
+    def what(self, e) -> str:
+        kind = fmt.entry_kind_text(e.kind)
+        if e.reverses:
+            original = self._by_tx.get(e.reverses)
+            about = short_id(e.reverses)
+            if original is not None:
+                about += " " + " ".join(p for p in (fmt.entry_kind_text(original.kind), original.reference) if p)
+            return _t("Reversal of %1").replace("%1", about)
+        if e.reversed_by:
+            return _t("%1 — reversed by %2").replace("%1", kind).replace("%2", short_id(e.reversed_by))
+        return kind
+
+    def explain(self, e) -> str:
+        lines = [e.reason] if e.reason else []
+        if e.reversed_by:
+            undo = self._by_tx.get(e.reversed_by)
+            if undo is not None:
+                lines.append(_t("Reversed on %1 by %2: %3").replace("%1", fmt.day(undo.date)).replace(
+                    "%2", undo.clerk if not undo.approved_by else f"{undo.clerk} / {undo.approved_by}").replace(
+                    "%3", undo.reason or ""))
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -162,6 +224,7 @@ class ExpiryModel(RowsModel):
 
 @dataclass(frozen=True)
 class AwardOffer:
+    key: int         # its number key (1, 2, ...): the same award under the same key for every member
     code: str
     name: str
     points: int
@@ -169,14 +232,41 @@ class AwardOffer:
     max_quantity: int
     channels: tuple[str, ...] | None
     affordable: int  # how many the balance covers
+    shortfall: int = 0          # points missing for one, when none is affordable
+    yen_value: int | None = None  # Pay by Points: the yen one unit pays
+    redeemable: bool = True     # False when the member cannot redeem at all (simple registration)
+
+    @property
+    def available(self) -> bool:
+        return self.redeemable and self.affordable > 0
+
+
+def _grey(offer: AwardOffer) -> QColor | None:
+    """Greyed, never hidden: the list stays the same for every member."""
+    return None if offer.available else _GREY
+
+
+def _award_points(a: AwardOffer) -> str:
+    if a.yen_value:
+        return _t("%1 per %2").replace("%1", fmt.points(a.points)).replace("%2", fmt.yen(a.yen_value))
+    return fmt.points(a.points)
+
+
+def _award_reach(a: AwardOffer) -> str:
+    if a.affordable:
+        return str(min(a.affordable, a.max_quantity))
+    return _t("needs %1 more").replace("%1", fmt.points(a.shortfall))
 
 
 class AwardModel(RowsModel):
     def columns(self):
         return (
-            Column(_t("Award"), lambda a: program_text(a.name)),
-            Column(_t("Points each"), lambda a: fmt.points(a.points), numeric=True),
-            Column(_t("Up to"), lambda a: str(a.affordable), numeric=True),
+            Column(_t("Key"), lambda a: str(a.key), foreground=_grey),
+            Column(_t("Award"), lambda a: program_text(a.name), foreground=_grey,
+                   tooltip=lambda a: "" if a.affordable else _t("Needs %1 more points").replace(
+                       "%1", fmt.points(a.shortfall))),
+            Column(_t("Points each"), _award_points, numeric=True, foreground=_grey),
+            Column(_t("Up to"), _award_reach, numeric=True, foreground=_grey),
         )
 
 

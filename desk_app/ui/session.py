@@ -7,15 +7,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..domain.dates import age_on
 from ..domain.program import Program
-from ..services.clerks import ClerkView
 from ..services import roles
 from ..services.context import Desk
-from ..services.database import Database
 from .worker import Worker
+
+if TYPE_CHECKING:  # the sign-in window shows before SQLAlchemy is loaded (ui/app.py)
+    from ..services.clerks import ClerkView
+    from ..services.database import Database
 
 
 def business_date() -> date:
@@ -31,7 +34,9 @@ def business_date() -> date:
 
 @dataclass
 class DeskSession:
-    db: Database
+    # None for the moment between the sign-in window showing and the worker
+    # opening the database; every service call is queued after that.
+    db: Database | None
     settings: Settings
     worker: Worker
     program: Program

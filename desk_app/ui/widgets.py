@@ -125,6 +125,9 @@ class Badge(QLabel):
                            " font-weight: 600; }")
 
 
+# A figure that must not be accepted: a balance that would go below zero.
+RED = "QLabel { color: #c62828; font-weight: 600; }"
+
 TIER_COLOURS = {"basic": ("#1c2b4a", "#ffffff"), "loyal": ("#8c6e2d", "#ffffff"),
                 "exclusive": ("#181818", "#e2c478")}
 

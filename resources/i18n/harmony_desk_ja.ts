@@ -4,7 +4,13 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desk_app/ui/action_form.py" line="+68"/>
+        <location filename="../../desk_app/ui/action_form.py" line="+75"/>
+        <location line="+142"/>
+        <source>Review before posting (Ctrl+Enter)</source>
+        <translation>計上前に確認 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="-136"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -19,12 +25,42 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+101"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 left</source>
+        <translation>残り%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Confirm</source>
+        <translation>確定(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post it (Enter)</source>
+        <translation>計上する (Enter)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>yen per 1 %1, e.g. 151.20</source>
         <translation>1 %1 あたりの円（例: 151.20）</translation>
     </message>
@@ -62,12 +98,12 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+14"/>
+        <location filename="../../desk_app/ui/dialogs/adjust_dialog.py" line="+15"/>
         <source>&amp;Adjust</source>
         <translation>調整する(&amp;A)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Adjust points — %1</source>
         <translation>ポイント調整 — %1</translation>
     </message>
@@ -77,7 +113,7 @@
         <translation>誤りを訂正します。正の数はポイントを加算し（本日獲得した扱い）、負の数は有効期限の古いものから差し引きます。現在の残高: %1ポイント。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>why, for the record</source>
         <translation>記録に残す理由</translation>
     </message>
@@ -95,7 +131,7 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+19"/>
+        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
         <source>&amp;Post bill</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -140,7 +176,7 @@
         <translation>この伝票の付与ポイント: %1 + ボーナス %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Posted: %1 points + %2 bonus. New balance %3 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント。新しい残高は %3ポイントです。</translation>
     </message>
@@ -183,7 +219,7 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+31"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="+40"/>
         <source>Save the card</source>
         <translation>カードを保存</translation>
     </message>
@@ -193,17 +229,27 @@
         <translation>PDF (*.pdf);;PNG 画像 (*.png)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+80"/>
         <source>Membership card — %1</source>
         <translation>会員カード — %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Preparing the card…</source>
-        <translation>カードを準備しています…</translation>
+        <location line="+3"/>
+        <source>Looking for the card…</source>
+        <translation>カードを確認しています…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>&amp;Issue card</source>
+        <translation>カード発行(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue the member&apos;s first card (Alt+I)</source>
+        <translation>会員の最初のカードを発行 (Alt+I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Print…</source>
         <translation>印刷(&amp;P)…</translation>
     </message>
@@ -224,6 +270,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Replace card…</source>
+        <translation>カード再発行(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost, stolen or damaged: asks why, then issues a new card; the old one stops working at once (Alt+R)</source>
+        <translation>紛失・盗難・破損: 理由を確認してから新しいカードを発行します。古いカードはただちに使えなくなります (Alt+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -233,27 +289,22 @@
         <translation>閉じる (Esc)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Replace the card</source>
-        <translation>カードの再発行</translation>
+        <location line="+41"/>
+        <source>No card yet</source>
+        <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>&amp;Replace card</source>
-        <translation>再発行(&amp;R)</translation>
+        <location line="+1"/>
+        <source>%1 has no card yet. Issue one to hand it over (Alt+I).</source>
+        <translation>%1様にはまだカードがありません。発行してお渡しください (Alt+I)。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Issue a new card; the old one stops working at once (Alt+R)</source>
-        <translation>新しいカードを発行します。古いカードはすぐに使えなくなります (Alt+R)</translation>
+        <location line="+9"/>
+        <source>Card %1, issued %2, is the member&apos;s card in force.</source>
+        <translation>現在有効なカードはカード %1（%2 発行）です。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reas&amp;on</source>
-        <translation>理由(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>Card %1, issued %2. Hand it to the guest.</source>
         <translation>カード %1（%2 発行）。お客様にお渡しください。</translation>
     </message>
@@ -263,7 +314,7 @@
         <translation>カード %1 を %2 に再発行しました。以前のカードは使用できません。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>Saved to %1</source>
         <translation>保存しました: %1</translation>
     </message>
@@ -408,7 +459,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+126"/>
+        <location filename="../../desk_app/ui/app.py" line="+158"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -637,6 +688,11 @@
         <translation>責任者のみ</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>why the revoked member is taken back (supervisors)</source>
+        <translation>資格取消した会員を再入会させる理由（責任者のみ）</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1</source>
         <translation>2026-04-01、2026/4/1、または和暦（例: 昭和60年4月1日、S60.4.1）</translation>
@@ -703,6 +759,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Re-a&amp;dmit: reason</source>
+        <translation>再入会の理由(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Birth date (optional)</source>
         <translation>生年月日（任意）(&amp;B)</translation>
     </message>
@@ -1129,6 +1190,11 @@
         <translation>ステータス変更</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Reversal</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>New card</source>
         <translation>新規発行</translation>
@@ -1157,7 +1223,7 @@
         <translation>登録する</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Full registration — %1</source>
         <translation>正式登録 — %1</translation>
     </message>
@@ -1402,13 +1468,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+54"/>
-        <location line="+329"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+58"/>
+        <location line="+356"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-323"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1534,6 +1600,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Rev&amp;oke membership…</source>
+        <translation>会員資格の取消(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disqualification or 36 months without a stay or points; the reason is required</source>
+        <translation>資格はく奪、または36か月間宿泊もポイントもない場合。理由の入力が必要です</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;verse…</source>
+        <translation>計上の取消(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the entry chosen in the member&apos;s history (a supervisor approves)</source>
+        <translation>会員の履歴で選んだ記録を取り消します（責任者が承認）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Unlock clerk…</source>
         <translation>スタッフのロック解除(&amp;U)…</translation>
     </message>
@@ -1599,7 +1685,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Office</source>
         <translation>管理(&amp;O)</translation>
     </message>
@@ -1620,32 +1706,42 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+97"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+64"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
+        <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
     </message>
 </context>
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+63"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+71"/>
+        <source>No member selected</source>
+        <translation>会員が選択されていません</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scan a card or type a member number, e-mail, phone or name above.
 Press F2 to return to the search field at any time.</source>
         <translation>カードを読み取るか、上の欄に会員番号・メール・電話番号・氏名を入力してください。
 F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Birthday month</source>
         <translation>誕生月</translation>
     </message>
@@ -1705,7 +1801,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
+        <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Recent history</source>
         <translation>最近の履歴</translation>
     </message>
@@ -1715,7 +1816,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
@@ -1824,7 +1925,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>統合する(&amp;M)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Merge memberships</source>
         <translation>重複会員の統合</translation>
     </message>
@@ -2075,18 +2176,18 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desk_app/ui/models.py" line="+105"/>
+        <location filename="../../desk_app/ui/models.py" line="+113"/>
         <source>Member no.</source>
         <translation>会員番号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+173"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-172"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -2097,13 +2198,13 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
-        <location line="+33"/>
+        <location line="+43"/>
+        <location line="+59"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-101"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
@@ -2118,7 +2219,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+38"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -2133,7 +2234,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>泊数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Hotel</source>
         <translation>ホテル</translation>
     </message>
@@ -2144,11 +2245,36 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Clerk</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+0"/>
+        <source>%1, approved by %2</source>
+        <translation>%1（承認: %2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reversal of %1</source>
+        <translation>%1 の取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — reversed by %2</source>
+        <translation>%1 — %2 で取消済み</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reversed on %1 by %2: %3</source>
+        <translation>%1に%2が取消: %3</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Expires after</source>
         <translation>有効期限</translation>
     </message>
@@ -2158,12 +2284,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>獲得日</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
+        <source>%1 per %2</source>
+        <translation>%2あたり%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>needs %1 more</source>
+        <translation>あと%1必要</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Award</source>
         <translation>特典</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Needs %1 more points</source>
+        <translation>あと%1ポイント必要です</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Points each</source>
         <translation>必要ポイント</translation>
     </message>
@@ -2211,7 +2357,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>氏名変更(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Change the name — %1</source>
         <translation>氏名変更 — %1</translation>
     </message>
@@ -2231,7 +2377,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-97"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-104"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
@@ -2627,7 +2773,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>PayByPointsDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+16"/>
+        <location filename="../../desk_app/ui/dialogs/pay_by_points_dialog.py" line="+18"/>
         <source>&amp;Pay with points</source>
         <translation>ポイントで支払う(&amp;P)</translation>
     </message>
@@ -2673,19 +2819,35 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+33"/>
+        <location line="+71"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-56"/>
+        <source>needs %1, has %2; at most %3 can be paid with points</source>
+        <translation>必要%1、残高%2。ポイントで支払えるのは最大%3です</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
         <source>Only whole %1 units can be paid with points.</source>
         <translation>ポイントでのお支払いは %1 単位のみです。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
         <source>%1 points; %2 left after</source>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 paid with points</source>
+        <translation>%1をポイントで支払い</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2726,7 +2888,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>選択する(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Premium Selection — %1</source>
         <translation>プレミアムセレクション — %1</translation>
     </message>
@@ -3037,7 +3199,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>RedeemDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+33"/>
+        <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+45"/>
         <source>&amp;Redeem</source>
         <translation>交換する(&amp;R)</translation>
     </message>
@@ -3048,17 +3210,22 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+158"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-157"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>Number keys choose an award; Enter moves on</source>
+        <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
@@ -3088,7 +3255,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Simple registration only: the member must complete the full registration before redeeming.</source>
         <translation>簡易登録のみです。特典交換の前に正式登録を完了していただく必要があります。</translation>
     </message>
@@ -3098,12 +3265,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+48"/>
+        <source>needs %1, has %2</source>
+        <translation>必要%1、残高%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pay by Points has its own form: Ctrl+Enter opens it (Shift+F9).</source>
+        <translation>ポイント払いは専用の画面で行います。Ctrl+Enterで開きます (Shift+F9)。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 − %2 = %3 points</source>
         <translation>%1 − %2 = %3ポイント</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Choose an award (number keys 1–%1).</source>
+        <translation>特典を選んでください（数字キー1–%1）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.</source>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
@@ -3136,6 +3323,44 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+2"/>
         <source>Award voucher</source>
         <translation>特典引換券</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceCardDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-224"/>
+        <source>Replace the card — %1</source>
+        <translation>カード再発行 — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why is the card being replaced?</source>
+        <translation>再発行の理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lost</source>
+        <translation>紛失(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Stolen</source>
+        <translation>盗難(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Damaged</source>
+        <translation>破損(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Card %1 of %2 (%3), issued %4, will stop working at once: a scan of it will be refused. The guest gets card %5.</source>
+        <translation>%2（%3様）のカード %1（%4 発行）はただちに使えなくなり、読み取っても受け付けられません。お客様にはカード %5 をお渡しします。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace card %1</source>
+        <translation>カード %1 を再発行</translation>
     </message>
 </context>
 <context>
@@ -3541,6 +3766,115 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>ReverseDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/reverse_dialog.py" line="+24"/>
+        <source>&amp;Reverse</source>
+        <translation>取り消す(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reverse an entry — %1</source>
+        <translation>計上の取消 — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Working out what reversing it would do…</source>
+        <translation>取り消した場合の内容を確認しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>why, for the record (required)</source>
+        <translation>記録に残す理由（必須）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry stays in the history, marked reversed; the reversal is an entry of its own that names it.</source>
+        <translation>元の記録は「取消済み」として履歴に残り、取消はその記録を示す別の記録になります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A supervisor approves a reversal: after Reverse, a supervisor signs in here.</source>
+        <translation>取消には責任者の承認が必要です。「取り消す」の後、責任者がここでサインインします。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 night(s)</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Takes back %1 points; the balance after is %2 points.</source>
+        <translation>%1ポイントを差し引きます。取消後の残高は%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gives back %1 points, with their own expiry dates; the balance after is %2 points.</source>
+        <translation>%1ポイントを元の有効期限のまま戻します。取消後の残高は%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Takes %1 night(s) out of the tier figures.</source>
+        <translation>ステータス集計から%1泊を除きます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Companion %1: %2 night(s) out too.</source>
+        <translation>同行者 %1: %2泊も除きます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 status of %2 (until %3) is cancelled from %4.</source>
+        <translation>%2の%1ステータス（%3まで）は%4から取り消されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folio or check %1 is free again for the right posting.</source>
+        <translation>フォリオ・伝票番号 %1 は正しい計上のために再び使えるようになります。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to take back.</source>
+        <translation>差し引くものはありません。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Write the reason for the reversal: it is kept with the entry.</source>
+        <translation>取消の理由を入力してください。記録と一緒に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reversing this entry</source>
+        <translation>この記録の取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <location filename="../../desk_app/ui/review.py" line="+45"/>
+        <source>Enter: post it  ·  Esc: back to the form</source>
+        <translation>Enter: 計上する  ·  Esc: 入力に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>ScanCatcher</name>
+    <message>
+        <location filename="../../desk_app/ui/scanner.py" line="+217"/>
+        <source>A card was scanned. Close this window first (Esc), then scan the card again.</source>
+        <translation>カードが読み取られました。先にこの画面を閉じて (Esc)、もう一度カードを読み取ってください。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/settings_dialog.py" line="+18"/>
@@ -3730,7 +4064,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+18"/>
+        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+17"/>
         <location line="+3"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
@@ -3774,7 +4108,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+22"/>
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+23"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -3879,7 +4213,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>「%1」に該当する会員が複数います。会員番号で指定してください。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3泊。新しい残高は %4ポイントです。</translation>
     </message>
@@ -3925,6 +4259,34 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorOverrideDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/supervisor_override.py" line="+26"/>
+        <source>&amp;Approve</source>
+        <translation>承認する(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor approval</source>
+        <translation>責任者の承認</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 needs a supervisor. A supervisor signs in here to approve it; the entry records %2 and the supervisor.</source>
+        <translation>%1には責任者の承認が必要です。責任者がここでサインインして承認します。記録には%2と責任者の両方が残ります。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Supervisor &amp;ID</source>
+        <translation>責任者ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation>パスワード(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockClerkDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/unlock_clerk_dialog.py" line="+13"/>
@@ -3945,47 +4307,57 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+15"/>
+        <location filename="../../desk_app/ui/dialogs/withdraw_dialog.py" line="+18"/>
+        <source>Re&amp;voke membership</source>
+        <translation>資格を取り消す(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Close membership</source>
         <translation>会員資格を終了(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Close membership — %1</source>
         <translation>会員資格の終了 — %1</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Revoke membership — %1</source>
+        <translation>会員資格の取消 — %1</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The office revokes the membership (disqualification, or no stay and no points for 36 months): all %1 points are cancelled, and a new registration with this e-mail is refused unless a supervisor re-admits it. This cannot be undone.</source>
+        <translation>事務局が会員資格を取り消します（資格はく奪、または36か月間宿泊もポイントもない場合）。%1ポイントはすべて失効し、このメールアドレスでの新規登録は責任者が再入会を認めない限りお断りします。元に戻すことはできません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The membership closes and all %1 points are cancelled. This cannot be undone.</source>
         <translation>会員資格を終了し、%1ポイントをすべて取り消します。この操作は元に戻せません。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Withdrawn (by the member or family)</source>
-        <translation>退会（ご本人またはご家族の申し出）</translation>
+        <location line="+11"/>
+        <source>why, for the record (required)</source>
+        <translation>記録に残す理由（必須）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Revoked (inactive or disqualified)</source>
-        <translation>資格取消（長期未利用・規約違反）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>I understand the points cannot be given back</source>
         <translation>ポイントを元に戻せないことを理解しました</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;How</source>
-        <translation>区分(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Write the reason for the revocation: it is kept with the membership.</source>
+        <translation>資格取消の理由を入力してください。会員記録と一緒に保存されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tick the box to confirm that the points will be cancelled.</source>
         <translation>ポイントが取り消されることを確認し、チェックを入れてください。</translation>
     </message>

@@ -30,6 +30,21 @@ def test_issue_verify_replace(db):
     assert history == [("card_issue", "lost"), ("card_issue", "new")]
 
 
+def test_showing_the_current_card_writes_nothing(db):
+    number = enrol(db)
+    desk = desk_on("2026-11-22")
+    entries = len(lookup.history(db, desk, number))
+    assert cards.current(db, desk, number) is None  # no card yet, and none issued by asking
+    assert lookup.show(db, desk, number).card is None
+    assert len(lookup.history(db, desk, number)) == entries
+    issued = cards.issue(db, desk, number)
+    shown = cards.current(db, desk, number)
+    assert shown == issued and shown.sequence == 1
+    assert len(lookup.history(db, desk, number)) == entries + 1
+    office.withdraw(db, desk, number, "moved away")
+    assert cards.current(db, desk, number) is None  # the card stopped with the membership
+
+
 def test_forged_payloads_refused(db):
     number = enrol(db)
     real = cards.issue(db, desk_on("2026-11-22"), number).qr_payload

@@ -1,4 +1,4 @@
-"""desk-admin exactly as shared/ADMIN_CLI.md: JSON shapes, error codes, exit
+"""desk-admin exactly as docs/desk-admin.md: JSON shapes, error codes, exit
 codes, and that a refusal changes nothing."""
 
 import json

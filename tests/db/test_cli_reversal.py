@@ -1,5 +1,5 @@
 """desk-admin reverse, revoke and register --readmit-reason as
-shared/ADMIN_CLI.md has them: JSON shapes, error codes, exit codes, and
+docs/desk-admin.md has them: JSON shapes, error codes, exit codes, and
 that a refusal changes nothing."""
 
 import pytest

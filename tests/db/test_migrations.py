@@ -60,6 +60,21 @@ def test_older_database_upgraded_in_place_keeping_members(database_url):
     db.dispose()
 
 
+def test_head_read_from_the_files_is_alembics_head(database_url):
+    """The start-up check reads the head from the migration files without
+    importing Alembic: it must name the revision Alembic would."""
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+    engine = make_engine(database_url)
+    assert migrate.current_revision(engine) is None  # no schema yet
+    engine.dispose()
+    db = Database(database_url)
+    db.initialize("one_harmony")
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    db.dispose()
+
+
 def test_the_schema_module_and_the_migrations_agree(database_url):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext

@@ -1,4 +1,4 @@
-"""OMO Points on the same engine: PROGRAM_RULES.md section 8."""
+"""OMO Points on the same engine: docs/program-rules.md section 8."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Posting stays and bills on a real database: PROGRAM_RULES.md 3, 4 and 6."""
+"""Posting stays and bills on a real database: docs/program-rules.md 3, 4 and 6."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Spending points: PROGRAM_RULES.md section 5."""
+"""Spending points: docs/program-rules.md section 5."""
 
 from datetime import date
 

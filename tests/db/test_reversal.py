@@ -1,4 +1,4 @@
-"""Reversing a posting and voiding a redemption (PROGRAM_RULES "Reversing a
+"""Reversing a posting and voiding a redemption (docs/program-rules.md "Reversing a
 posting", section 5), with exact lots, expiry dates and tier figures, on
 every backend. Every refusal is checked to change nothing."""
 
@@ -81,7 +81,7 @@ def test_companions_nights_leave_and_the_promotion_is_cancelled(db):
     stay(db, payer, "2026-01-20", "2026-01-25", 50_000)               # 5 nights each before the wrong stay
     stay(db, guest, "2026-02-01", "2026-02-06", 50_000)
     wrong = stay(db, payer, "2026-02-06", "2026-02-11", 100_000, folio="F-77", companions=(guest,))
-    # 10 nights reached on 2026-02-11: Loyal from 2026-03-01 to 2028-03-31 (PROGRAM_RULES 6).
+    # 10 nights reached on 2026-02-11: Loyal from 2026-03-01 to 2028-03-31 (docs/program-rules.md 6).
     for who in (payer, guest):
         v = lookup.show(db, desk_on("2026-03-01"), who)
         assert (v.tier, v.tier_valid_until, v.year_nights) == ("loyal", date(2028, 3, 31), 10)

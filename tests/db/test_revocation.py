@@ -1,5 +1,5 @@
 """Revocation (T&C 7.1 disqualification, 7.2 inactivity) and re-admission
-(PROGRAM_RULES section 1): the points are cancelled, and the e-mail of a
+(docs/program-rules.md section 1): the points are cancelled, and the e-mail of a
 revoked member registers again only with a supervisor's recorded reason."""
 
 from datetime import date

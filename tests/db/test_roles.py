@@ -102,6 +102,7 @@ CASES = [
     Case("verify_card", cards.verify, "cashier",
          lambda db: cards.issue(db, SUPERVISOR, rich_member(db)).qr_payload,
          lambda db, d, payload: cards.verify(db, d, payload)),
+    Case("show", cards.current, "cashier", rich_member, lambda db, d, n: cards.current(db, d, n)),
     Case("post_bill", posting.post_bill, "cashier", rich_member,
          lambda db, d, n: posting.post_bill(db, d, n, a_bill())),
     Case("preview_bill", posting.preview_bill, "cashier", rich_member,
@@ -287,7 +288,7 @@ def test_the_matrix_follows_the_program_rules():
                        "preview_reversal", "report_shift_own"}
     assert clerk == {"register", "complete_registration", "update_contact", "post_stay", "redeem_award",
                      "issue_card", "premium_selection", "export_data"}
-    # PROGRAM_RULES 1: name and birth date through the office; contact data at the desk.
+    # docs/program-rules.md 1: name and birth date through the office; contact data at the desk.
     assert roles.minimum_role("change_name") == roles.minimum_role("change_birth_date") == "supervisor"
     assert not roles.allowed("manager", "lookup") and not roles.allowed("", "lookup")
 

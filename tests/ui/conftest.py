@@ -142,7 +142,7 @@ def window_for(qtbot, staff):
         qtbot.addWidget(win)
         win.show()
         win.activateWindow()
-        qtbot.waitActive(win)
+        qtbot.waitUntil(win.isActiveWindow, timeout=5000)  # (waitActive only waits in a with-block)
         qtbot.waitUntil(win.lookup_input.hasFocus)
         made.append(win)
         return win
@@ -157,6 +157,7 @@ def open_member(qtbot, win, query: str):
     from PySide6.QtCore import Qt
 
     win.lookup_input.setFocus()
+    win.lookup_input.selectAll()  # as F2 leaves it: typing replaces the last search
     with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
         qtbot.keyClicks(win.lookup_input, query)
         qtbot.keyClick(win.lookup_input, Qt.Key.Key_Return)
@@ -172,7 +173,7 @@ def wait_dialog(qtbot, win, cls):
 
     qtbot.waitUntil(shown, timeout=5000)
     dialog = win.dialog
-    qtbot.waitActive(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
     if getattr(dialog, "first_field", None) is not None:
         qtbot.waitUntil(dialog.first_field.hasFocus)
     return dialog
@@ -214,3 +215,65 @@ def printed(monkeypatch, tmp_path):
 
     monkeypatch.setattr(printing, "ask_printer", fake)
     return out
+
+
+def make_member(db, family: str, given: str, email: str, family_kana: str, given_kana: str, *,
+                full: bool = False, bill_yen: int = 0, card: bool = False) -> str:
+    """A member made through the services; a Basic member's restaurant bill
+    earns 1 point per 100 yen (10 per 1,000)."""
+    from desk_app.services import cards, posting, registration
+
+    enrol = office(day=date(2026, 5, 1))
+    number = registration.register(db, enrol, registration.Enrolment(
+        family, given, email, family_kana, given_kana, birth_date=date(1990, 1, 15))).member_number
+    if full:
+        registration.complete_registration(db, enrol, number, postal_code="100-0005",
+                                           address="Tokyo, Chiyoda-ku, Marunouchi 2-2-2", country="JP",
+                                           phone="090-2222-3333")
+    if bill_yen:
+        posting.post_bill(db, office(day=date(2026, 6, 1)), number, posting.Bill(
+            f"C-{number[-6:]}", date(2026, 6, 1), {"fnb": bill_yen}))
+    if card:
+        cards.issue(db, enrol, number)
+    return number
+
+
+def focused():
+    """The widget a clerk's keystrokes go to right now."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def scan(qtbot, payload: str) -> None:
+    """What a USB scanner does: the payload and Enter, keystrokes a few ms
+    apart, into whatever has focus."""
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClicks(focused(), payload)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def click_row(qtbot, view, row: int) -> None:
+    """A mouse click on a row of a table, as the clerk does."""
+    from PySide6.QtCore import Qt
+
+    rect = view.visualRect(view.model().index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def review_and_post(qtbot, dialog):
+    """Ctrl+Enter opens the one-line review, Enter posts it; wait for the answer."""
+    from PySide6.QtCore import Qt
+
+    def target():
+        widget = focused()
+        if widget is None or widget.window() is not dialog:  # a dialog shown on its own, not yet active
+            widget = dialog.focusWidget() or dialog
+        return widget
+
+    qtbot.keyClick(target(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.reviewing or dialog.error.isVisible(), timeout=10000)
+    if dialog.reviewing:
+        qtbot.keyClick(target(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)

@@ -51,8 +51,14 @@ def test_enrol_then_card_is_handed_over(qtbot, window_for, members, staff, tmp_p
     with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
         confirm(qtbot, dlg, dlg.birth)
     card = wait_dialog(qtbot, win, CardDialog)
-    qtbot.waitUntil(lambda: card.face is not None, timeout=5000)
+    qtbot.waitUntil(lambda: card.loaded, timeout=5000)
     number = win.member.member_number
+    # The new member has no card yet: the dialog says so, and Enter on "Issue card" hands one over.
+    assert card.face is None and "no card yet" in card.info.text().lower()
+    assert lookup.show(staff, win.session.desk, number).card is None
+    qtbot.waitUntil(card.issue_button.hasFocus)
+    with qtbot.waitSignal(card.sig_done, timeout=5000):
+        qtbot.keyClick(card.issue_button, Qt.Key.Key_Return)
     assert card.face.member_number == number and card.face.sequence == 1
     assert card.preview.pixmap() is not None and not card.preview.pixmap().isNull()
     stored = lookup.show(staff, win.session.desk, number)
@@ -76,6 +82,8 @@ def test_enrol_then_card_is_handed_over(qtbot, window_for, members, staff, tmp_p
 
 def test_print_and_replace_lost_card(qtbot, window_for, members, staff, tmp_path, monkeypatch):
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QRadioButton
 
     from desk_app.services import cards, lookup
     from desk_app.ui import printing
@@ -96,13 +104,18 @@ def test_print_and_replace_lost_card(qtbot, window_for, members, staff, tmp_path
     card = wait_dialog(qtbot, win, CardDialog)
     qtbot.waitUntil(lambda: card.face is not None, timeout=5000)
     old_payload = card.face.qr_payload
-    assert card.face.sequence == 1  # re-showing the current card issues nothing
+    assert card.face.sequence == 1  # showing the current card issues nothing
     with qtbot.waitSignal(card.sig_printed, timeout=5000):
         qtbot.keyClick(card, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert out.read_bytes().startswith(b"%PDF")
-    card.reason.setCurrentIndex(card.reason.findData("lost"))
+    qtbot.mouseClick(card.replace_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.replace_dialog is not None and card.replace_dialog.isVisible())
+    ask = card.replace_dialog
+    lost = ask.findChild(QRadioButton, "reason_lost")
+    qtbot.mouseClick(lost, Qt.MouseButton.LeftButton, pos=QPoint(8, lost.height() // 2))
+    assert ask.reason() == "lost"
     with qtbot.waitSignal(card.sig_done, timeout=5000):
-        qtbot.mouseClick(card.replace_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ask.ok_button, Qt.MouseButton.LeftButton)
     assert card.face.sequence == 2
     assert "no longer works" in card.info.text()
     view = lookup.show(staff, win.session.desk, members["yamada"])

@@ -154,3 +154,47 @@ def test_desk_settings_change_idle_lock_and_terminal(qtbot, window_for, members,
     assert win.idle.timer.interval() == 3 * 60_000
     assert "Terminal BAR-2" in win.status_label.text() and "(KYO)" in win.status_label.text()
     assert win.session.desk.terminal == "BAR-2"
+
+
+def test_revoke_needs_a_reason_and_a_supervisor_readmits_the_email(qtbot, window_for, members, staff):
+    from desk_app.services import lookup
+    from desk_app.ui.dialogs.enrol_dialog import EnrolDialog
+    from desk_app.ui.dialogs.withdraw_dialog import WithdrawDialog
+
+    clerk = window_for("clerk1")
+    assert not clerk.actions_by_name["actionRevoke"].isVisible()
+    win = window_for("super")
+    open_member(qtbot, win, members["sato"])
+    qtbot.keyClick(win, Qt.Key.Key_R, SUP)
+    dlg = wait_dialog(qtbot, win, WithdrawDialog)
+    assert dlg.revoke and dlg.objectName() == "revokeDialog"
+    dlg.sure.setChecked(True)
+    confirm(qtbot, dlg, dlg.reason)
+    assert "reason" in dlg.error.text().lower()
+    assert lookup.show(staff, office(), members["sato"]).status == "active"
+    qtbot.keyClicks(dlg.reason, "no stay and no points since enrolment; letter sent")
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        confirm(qtbot, dlg, dlg.reason)
+    view = lookup.show(staff, office(), members["sato"])
+    assert (view.status, view.points_balance) == ("revoked", 0)
+    assert win.member_page.status_badge.text() == "Revoked"
+    entry = [e for e in lookup.history(staff, office(), members["sato"]) if e.kind == "revoked"][0]
+    assert entry.reason == "no stay and no points since enrolment; letter sent"
+
+    # The same e-mail again: refused, and a supervisor may re-admit with a reason.
+    qtbot.waitUntil(win.lookup_input.hasFocus)
+    qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    enrol = wait_dialog(qtbot, win, EnrolDialog)
+    qtbot.keyClicks(enrol.family, "Sato")
+    qtbot.keyClicks(enrol.given, "Hana")
+    enrol.family_kana.setText("サトウ")
+    enrol.given_kana.setText("ハナ")
+    enrol.email.setText("hana.sato@example.com")
+    assert not enrol.readmit_reason.isVisible()
+    confirm(qtbot, enrol, enrol.email)
+    assert "was revoked" in enrol.error.text()
+    assert enrol.readmit_reason.isVisible() and enrol.readmit_reason.hasFocus()
+    qtbot.keyClicks(enrol.readmit_reason, "came back to the desk; office agreed")
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        confirm(qtbot, enrol, enrol.readmit_reason)
+    assert win.member.member_number != members["sato"] and win.member.email == "hana.sato@example.com"

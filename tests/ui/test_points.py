@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from .conftest import confirm, open_member, wait_dialog
+from .conftest import confirm, open_member, review_and_post, wait_dialog
 
 
 def _balance(db, number):
@@ -45,8 +45,12 @@ def test_post_stay_with_companion_preview_and_receipt(qtbot, window_for, members
     # Loyal member: 1,000 base points on 50,000 yen of room, 25% bonus.
     qtbot.waitUntil(lambda: "1,000 points + 250 bonus = 1,250 points, and 1 night" in dlg.preview.text(),
                     timeout=5000)
+    # Enter in a field only moves on; Ctrl+Enter shows the review line, Enter there posts.
+    dlg.folio.setFocus()
+    qtbot.keyClick(dlg.folio, Qt.Key.Key_Return)
+    assert dlg.check_in.hasFocus() and not dlg.completed
     with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
-        confirm(qtbot, dlg, dlg.folio)
+        review_and_post(qtbot, dlg)
     assert dlg.completed and "New balance 9,250 points" in dlg.result_label.text()
     qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert printed.read_bytes().startswith(b"%PDF")
@@ -65,8 +69,8 @@ def test_post_stay_with_companion_preview_and_receipt(qtbot, window_for, members
     again = wait_dialog(qtbot, win, StayDialog)
     qtbot.keyClicks(again.folio, "F2001")
     again.charges.set("room", 50000)
-    confirm(qtbot, again, again.folio)
-    assert "already been posted" in again.error.text()
+    review_and_post(qtbot, again)
+    assert not again.reviewing and "already been posted" in again.error.text()
     assert again.folio.text() == "F2001" and again.charges.charges() == {"room": 50000}
     qtbot.keyClick(again, Qt.Key.Key_Escape)
     assert _balance(staff, members["yamada"]) == 9_250
@@ -87,11 +91,11 @@ def test_missing_stay_claim_window(qtbot, window_for, members, staff):
     qtbot.keyClicks(dlg.check_out, "2025-11-03")
     dlg.channel.setCurrentIndex(dlg.channel.findData("direct"))
     dlg.charges.set("room", 30000)
-    confirm(qtbot, dlg, dlg.check_out)
+    review_and_post(qtbot, dlg)
     assert "within 6 months" in dlg.error.text()
     dlg.check_in.setText("2026-01-10")
     dlg.check_out.setText("2026-01-12")
-    confirm(qtbot, dlg, dlg.check_out)
+    review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
     # 30,000 yen of room: 600 points; the stay was before the Loyal status began, so no bonus.
     assert "600 points + 0 bonus, 2 night(s)" in dlg.result_label.text()
@@ -111,7 +115,7 @@ def test_cashier_posts_restaurant_bill(qtbot, window_for, members, staff, printe
     dlg.charges.set("tax", 1200)
     dlg.payment.setCurrentIndex(dlg.payment.findData("card"))
     qtbot.waitUntil(lambda: "120 points + 30 bonus = 150 points" in dlg.preview.text(), timeout=5000)
-    confirm(qtbot, dlg, dlg.check)
+    review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
     qtbot.mouseClick(dlg.print_button, Qt.MouseButton.LeftButton)
     assert printed.exists()
@@ -128,7 +132,7 @@ def test_cashier_cannot_post_a_stay_even_if_asked(qtbot, window_for, members, st
     dlg = wait_dialog(qtbot, win, StayDialog)
     qtbot.keyClicks(dlg.folio, "F9")
     dlg.charges.set("room", 10000)
-    confirm(qtbot, dlg, dlg.folio)
+    review_and_post(qtbot, dlg)
     assert "role does not allow" in dlg.error.text()
     assert _balance(staff, members["yamada"]) == 8_000
 
@@ -143,22 +147,22 @@ def test_redeem_breakfast_needs_identity_and_prints_voucher(qtbot, window_for, m
     open_member(qtbot, win, members["yamada"])
     qtbot.keyClick(win, Qt.Key.Key_F9)
     dlg = wait_dialog(qtbot, win, RedeemDialog)
-    codes = [o.code for o in dlg.model.rows()]
-    assert "stay_standard" not in codes  # 10,000 points: more than the balance
-    assert "breakfast_adult" in codes and "pay_by_points" not in codes
+    offers = {o.code: o for o in dlg.model.rows()}
+    assert not offers["stay_standard"].available  # 10,000 points: more than the balance, greyed
+    assert offers["breakfast_adult"].affordable == 4  # 8,000 points cover four
+    codes = list(offers)
     dlg.table.selectRow(codes.index("breakfast_adult"))
-    assert dlg.quantity.maximum() == 4  # 8,000 points cover four
+    assert dlg.model.index(codes.index("breakfast_adult"), 3).data() == "4"
     dlg.quantity.setFocus()
-    dlg.quantity.lineEdit().selectAll()
     qtbot.keyClicks(dlg.quantity, "2")
     assert "8,000 − 4,000 = 4,000 points" in dlg.after.text()
-    confirm(qtbot, dlg, dlg.quantity)
-    assert "identity" in dlg.error.text()
+    review_and_post(qtbot, dlg)
+    assert "identity" in dlg.error.text() and not dlg.reviewing
     assert _balance(staff, members["yamada"]) == 8_000
     dlg.identity.setFocus()
     qtbot.keyClick(dlg.identity, Qt.Key.Key_Space)
     assert dlg.identity.isChecked()
-    confirm(qtbot, dlg, dlg.quantity)
+    review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
     assert "Voucher TKO-260615-" in dlg.result_label.text()
     qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -175,7 +179,7 @@ def test_cashier_catalogue_is_breakfast_only_and_models_pass(qtbot, qtmodelteste
     open_member(qtbot, win, members["yamada"])
     qtbot.keyClick(win, Qt.Key.Key_F9)
     dlg = wait_dialog(qtbot, win, RedeemDialog)
-    assert {o.kind for o in dlg.model.rows()} == {"breakfast"}
+    assert [o.code for o in dlg.model.rows()] == ["breakfast_adult", "breakfast_child", "pay_by_points"]
     qtmodeltester.check(dlg.model)
 
 
@@ -186,8 +190,10 @@ def test_simple_member_cannot_redeem(qtbot, window_for, members, staff):
     open_member(qtbot, win, members["sato"])
     qtbot.keyClick(win, Qt.Key.Key_F9)
     dlg = wait_dialog(qtbot, win, RedeemDialog)
-    assert dlg.model.rowCount() == 0
+    assert dlg.model.rowCount() == 7  # the whole list, every award greyed
+    assert not any(o.available for o in dlg.model.rows())
     assert "full registration" in dlg.notice.text()
+    assert not dlg.ok_button.isEnabled()
 
 
 def test_pay_by_points_in_500_yen_units(qtbot, window_for, members, staff, printed):
@@ -201,13 +207,12 @@ def test_pay_by_points_in_500_yen_units(qtbot, window_for, members, staff, print
     qtbot.keyClicks(dlg.amount, "1200")
     assert "whole ¥500 units" in dlg.points_label.text()
     dlg.identity.setChecked(True)
-    confirm(qtbot, dlg, dlg.amount)
-    assert "500-yen units" in dlg.error.text()
-    dlg.amount.lineEdit().selectAll()
+    review_and_post(qtbot, dlg)
+    assert "whole ¥500 units" in dlg.error.text() and dlg.amount.hasFocus()
     qtbot.keyClicks(dlg.amount, "1500")
     assert "1,200 points; 6,800 left after" in dlg.points_label.text()
     qtbot.keyClicks(dlg.folio, "C88")
-    confirm(qtbot, dlg, dlg.amount)
+    review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
     assert "¥1,500 paid with 1,200 points" in dlg.result_label.text()
     assert _balance(staff, members["yamada"]) == 6_800
@@ -227,7 +232,7 @@ def test_pay_by_points_refused_for_simple_registration(qtbot, window_for, member
     dlg = wait_dialog(qtbot, win, PayByPointsDialog)
     dlg.amount.setValue(500)
     dlg.identity.setChecked(True)
-    confirm(qtbot, dlg, dlg.amount)
+    review_and_post(qtbot, dlg)
     assert "full registration" in dlg.error.text()
     assert dlg.amount.value() == 500
 
@@ -242,11 +247,11 @@ def test_overseas_bill_in_dollars_with_the_posted_rate(qtbot, window_for, member
     assert dlg.currency == "USD" and dlg.charges.fields["fnb"].prefix() == "USD "
     qtbot.keyClicks(dlg.check, "G-12")
     dlg.charges.set("fnb", 200)
-    confirm(qtbot, dlg, dlg.check)
+    review_and_post(qtbot, dlg)
     assert "exchange rate" in dlg.error.text()
     qtbot.keyClicks(dlg.exchange_rate, "150")
     # 200 USD at 150 yen: 30,000 yen of food earns 300 points, Loyal bonus 75.
     qtbot.waitUntil(lambda: "300 points + 75 bonus" in dlg.preview.text(), timeout=5000)
-    confirm(qtbot, dlg, dlg.check)
+    review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
     assert _balance(staff, members["yamada"]) == 8_375

@@ -142,3 +142,22 @@ def test_sign_out_and_another_clerk_signs_in(qtbot, window_for, members):
     assert win.session.clerk.role == "cashier"
     assert not win.actionEnrol.isVisible()
     QApplication.processEvents()
+
+
+def test_cancelling_the_first_start_leaves_no_database_behind(qtbot, desk_env, monkeypatch):
+    """A desk started by mistake and cancelled at its setup creates nothing:
+    no database file (nor its -wal/-shm), no settings."""
+    from desk_app.ui import app as app_module
+    from desk_app.ui.dialogs.setup_dialog import SetupDialog
+
+    quits = []
+    monkeypatch.setattr(app_module.QApplication, "quit", lambda: quits.append(True))
+    app = _desk_app(qtbot)
+    dlg = app.dialog
+    qtbot.addWidget(dlg)
+    assert isinstance(dlg, SetupDialog)
+    assert dlg.database.text().endswith("/harmony_desk.sqlite3")
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    app.worker.wait()
+    assert not dlg.isVisible() and quits == [True]
+    assert sorted(p.name for p in desk_env.rglob("*")) == []

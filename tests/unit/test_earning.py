@@ -1,4 +1,4 @@
-"""Earning: PROGRAM_RULES.md section 3 (One Harmony) and 8 (OMO)."""
+"""Earning: docs/program-rules.md section 3 (One Harmony) and 8 (OMO)."""
 
 from datetime import date
 from decimal import Decimal

@@ -1,4 +1,4 @@
-"""Point validity and oldest-first spending: PROGRAM_RULES.md 4, 5 and 8."""
+"""Point validity and oldest-first spending: docs/program-rules.md 4, 5 and 8."""
 
 from datetime import date
 

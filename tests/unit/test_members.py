@@ -81,7 +81,7 @@ def test_romanised_card_name():
     assert members.romanised_name("Yamada", "Taro", "given_first") == "Taro Yamada"
 
 
-# -- Premium Selection (PROGRAM_RULES.md 7) ---------------------------------
+# -- Premium Selection (docs/program-rules.md 7) ---------------------------------
 RESTRICTED = {"OKT": ("loyal", "exclusive")}
 
 

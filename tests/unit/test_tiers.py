@@ -1,4 +1,4 @@
-"""Status tiers: PROGRAM_RULES.md section 6, with its examples."""
+"""Status tiers: docs/program-rules.md section 6, with its examples."""
 
 from datetime import date
 

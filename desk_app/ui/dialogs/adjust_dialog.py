@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import office
 from .. import formatting as fmt
 from ..base_dialog import FormDialog
+from ..fields import PointsEdit
 
 
 class AdjustDialog(FormDialog):
@@ -14,6 +15,7 @@ class AdjustDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("&Adjust"))
         self.setObjectName("adjustDialog")
         self.member = member
+        self.add_member_header(member)
         self.setWindowTitle(self.tr("Adjust points — %1").replace(
             "%1", f"{member.member_number} {fmt.full_name(member)}"))
         intro = QLabel(self.tr("Corrects a mistake. A positive number adds points (valid as if earned today); a "
@@ -23,11 +25,8 @@ class AdjustDialog(FormDialog):
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setContentsMargins(0, 0, 0, 0)
-        self.points = QSpinBox()
+        self.points = PointsEdit(minimum=-1_000_000)
         self.points.setObjectName("pointsInput")
-        self.points.setRange(-1_000_000, 1_000_000)
-        self.points.setSingleStep(100)
-        self.points.setGroupSeparatorShown(True)
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonInput")
         self.reason.setMaxLength(500)

@@ -9,6 +9,7 @@ from ...services import posting
 from .. import formatting as fmt
 from ..action_form import ActionDialog, ChargesEditor
 from ..fields import DateEdit, FormInputError
+from ..review import Review
 
 # Category groups that never appear on a restaurant or bar check.
 _ROOM_GROUPS = ("accommodation", "package_meals")
@@ -70,13 +71,15 @@ class BillDialog(ActionDialog):
         return self.tr("This check earns %1 points + %2 bonus = %3 points.").replace(
             "%1", fmt.points(e.points)).replace("%2", fmt.points(e.bonus_points)).replace("%3", fmt.points(e.total))
 
+    def review_call(self):
+        self.pending = self.bill_from_form()
+        return posting.preview_bill, (self.session.db, self.session.desk, self.member.member_number, self.pending)
+
+    def review_of(self, e) -> Review:
+        return Review(points=e.total, amount=self.money_text(sum(self.pending.charges.values())))
+
     def confirm_action(self) -> None:
-        try:
-            bill = self.bill_from_form()
-        except FormInputError as exc:
-            self.error.show_message(str(exc))
-            exc.widget.setFocus()
-            return
+        bill = self.pending
         self.run(posting.post_bill, self.session.db, self.session.desk, self.member.member_number, bill,
                  on_done=lambda r: self.on_posted(bill, r))
 

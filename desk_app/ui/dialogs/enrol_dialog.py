@@ -59,6 +59,11 @@ class EnrolDialog(FormDialog):
         self.no_email_reason = QLineEdit()
         self.no_email_reason.setObjectName("noEmailReasonInput")
         self.no_email_reason.setPlaceholderText(self.tr("supervisors only"))
+        # Shown to a supervisor once the e-mail turns out to be a revoked member's.
+        self.readmit_reason = QLineEdit()
+        self.readmit_reason.setObjectName("readmitReasonInput")
+        self.readmit_reason.setMaxLength(500)
+        self.readmit_reason.setPlaceholderText(self.tr("why the revoked member is taken back (supervisors)"))
         self.birth = DateEdit(optional=True)
         self.birth.setObjectName("birthDateInput")
         self.birth.setToolTip(self.tr("2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1"))
@@ -88,6 +93,8 @@ class EnrolDialog(FormDialog):
             form.addRow(self.tr("No e-mail: &reason"), self.no_email_reason)
         else:
             self.no_email_reason.hide()
+        form.addRow(self.tr("Re-a&dmit: reason"), self.readmit_reason)
+        form.setRowVisible(self.readmit_reason, False)
         form.addRow(self.tr("&Birth date (optional)"), self.birth)
         form.addRow("", self.birth_echo)
         form.addRow("", self.consent_note)
@@ -152,6 +159,13 @@ class EnrolDialog(FormDialog):
             family_roman=self.family_roman.text().strip() or None, given_roman=self.given_roman.text().strip() or None,
             birth_date=birth, guardian_consent=self.consent.isChecked(),
             no_email_reason=self.no_email_reason.text() or None, preferred_language=self.language.currentData(),
+            readmit_reason=self.readmit_reason.text().strip() or None,
         )
         self.run(registration.register, self.session.db, self.session.desk, enrolment,
                  on_done=lambda _view: self.accept())
+
+    def on_refused(self, exc: BaseException) -> None:
+        super().on_refused(exc)
+        if getattr(exc, "code", None) == "previously_revoked" and self.session.may("readmit"):
+            self.form.setRowVisible(self.readmit_reason, True)
+            self.readmit_reason.setFocus()

@@ -39,6 +39,7 @@ class FullRegistrationDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("Register"))
         self.setObjectName("fullRegistrationDialog")
         self.member = member
+        self.add_member_header(member)
         self.setWindowTitle(self.tr("Full registration — %1").replace("%1", fmt.full_name(member)))
         intro = QLabel(self.tr("Member %1, %2. Address and telephone in the member's country of residence.")
                        .replace("%1", member.member_number).replace("%2", fmt.full_name(member)))

@@ -14,6 +14,7 @@ class MergeDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("&Merge"))
         self.setObjectName("mergeDialog")
         self.member = member
+        self.add_member_header(member)
         self.setWindowTitle(self.tr("Merge memberships"))
         intro = QLabel(self.tr("Keeps %1 (%2). The duplicate's points (with their own expiry dates), nights and "
                                "history move here; the duplicate number is closed for good.")

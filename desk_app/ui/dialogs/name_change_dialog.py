@@ -17,6 +17,7 @@ class NameChangeDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("&Change name"))
         self.setObjectName("nameChangeDialog")
         self.member = member
+        self.add_member_header(member)
         self.setWindowTitle(self.tr("Change the name — %1").replace(
             "%1", f"{member.member_number} {fmt.full_name(member)}"))
         intro = QLabel(self.tr("Change the name as on the guest's identity document. The card shows the name in "

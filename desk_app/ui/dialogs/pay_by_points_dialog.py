@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 from ...services import redemption
 from .. import formatting as fmt
 from ..action_form import ActionDialog
-from ..fields import YenEdit
+from ..fields import FormInputError, YenEdit
+from ..review import Review
+from ..widgets import RED
 
 
 class PayByPointsDialog(ActionDialog):
@@ -54,18 +56,56 @@ class PayByPointsDialog(ActionDialog):
         self.first_field = self.amount
         self.setMinimumWidth(520)
 
+    def shortfall(self) -> str | None:
+        """The figures when the balance does not cover the amount, else None."""
+        yen = self.amount.value()
+        if not self.per or yen % self.unit:
+            return None
+        cost = yen // self.unit * self.per
+        balance = self.member.points_balance
+        if cost <= balance:
+            return None
+        most = balance // self.per * self.unit
+        return self.tr("needs %1, has %2; at most %3 can be paid with points").replace(
+            "%1", fmt.points(cost)).replace("%2", fmt.points(balance)).replace("%3", fmt.yen(most))
+
+    def can_confirm(self) -> bool:
+        return self.completed or self.shortfall() is None
+
     def update_points(self, *_a) -> None:
         yen = self.amount.value()
+        short = self.shortfall()
+        self.points_label.setStyleSheet(RED if short else "")
+        self.ok_button.setEnabled(self.can_confirm() and not self.busy)
         if yen % self.unit:
             self.points_label.setText(self.tr("Only whole %1 units can be paid with points.").replace(
                 "%1", fmt.yen(self.unit)))
+            return
+        if short:
+            self.points_label.setText(short)
             return
         cost = yen // self.unit * self.per
         self.points_label.setText(self.tr("%1 points; %2 left after").replace("%1", fmt.points(cost)).replace(
             "%2", fmt.points(self.member.points_balance - cost)))
 
-    def confirm_action(self) -> None:
+    def review_call(self) -> Review:
         yen = self.amount.value()
+        if not yen or yen % self.unit:
+            raise FormInputError(self.tr("Only whole %1 units can be paid with points.").replace(
+                "%1", fmt.yen(self.unit)), self.amount)
+        short = self.shortfall()
+        if short:
+            raise FormInputError(short, self.amount)
+        if not self.identity.isChecked():
+            raise FormInputError(self.tr("Check the member's identity (card or photo ID) first, and tick the box."),
+                                 self.identity)
+        self.pending = yen
+        cost = yen // self.unit * self.per
+        return Review(points=-cost, amount=self.tr("%1 paid with points").replace("%1", fmt.yen(yen)),
+                      after=self.member.points_balance - cost)
+
+    def confirm_action(self) -> None:
+        yen = self.pending
         self.run(redemption.pay_by_points, self.session.db, self.session.desk, self.member.member_number, yen,
                  folio=self.folio.text().strip() or None, identity_confirmed=self.identity.isChecked(),
                  on_done=lambda r: self.on_paid(yen, r))

@@ -15,6 +15,7 @@ class PremiumSelectionDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("&Choose"))
         self.setObjectName("premiumSelectionDialog")
         self.member = member
+        self.add_member_header(member)
         self.setWindowTitle(self.tr("Premium Selection — %1").replace(
             "%1", f"{member.member_number} {fmt.full_name(member)}"))
         intro = QLabel(self.tr("The member's Premium Selection hotel. It can be changed once each April-to-March "

@@ -1,34 +1,46 @@
-"""Redeeming an award: the catalogue filtered to what this member can take
-now, quantity, the balance after, the identity check, and the voucher."""
+"""Redeeming an award: the whole catalogue in one fixed order per role,
+each award under its number key, the ones the member cannot take greyed
+with what they lack (never hidden: Down Down or a number picks the same
+award for every member); quantity, the balance after, the identity check,
+a one-line review, and the voucher."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...domain.awards import available_awards
 from ...services import redemption
 from .. import formatting as fmt
-from ..i18n import program_text
 from ..action_form import ActionDialog
+from ..fields import AmountEdit, FormInputError
+from ..i18n import program_text
 from ..models import AwardModel, AwardOffer
-from ..widgets import NoticeLabel, make_table
+from ..review import Review
+from ..widgets import RED, NoticeLabel, make_table
+
+_DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
 
 def offers_for(session, member) -> tuple[AwardOffer, ...]:
-    """The awards this member can take now at this desk (Pay by Points has its own dialog)."""
-    if member.status != "active":
-        return ()
-    if session.program.redeem_requires_full_registration and member.registration != "full":
-        return ()
+    """The catalogue as this desk's role sees it, always in the same order:
+    the program file's awards, Pay by Points (which has its own form) last."""
+    program = session.program
+    awards = [a for a in program.awards if session.may(redemption.award_action(a.kind))]
+    awards = [a for a in awards if a.kind != "pay_by_points"] + [a for a in awards if a.kind == "pay_by_points"]
+    redeemable = member.status == "active" and (
+        not program.redeem_requires_full_registration or member.registration == "full")
+    balance = member.points_balance
     return tuple(
-        AwardOffer(a.code, a.name, a.points, a.kind, a.max_quantity, a.channels,
-                   min(a.max_quantity, member.points_balance // a.points))
-        for a in available_awards(session.program, member.points_balance)
-        if a.kind != "pay_by_points" and session.may(redemption.award_action(a.kind))
+        AwardOffer(key, a.code, a.name, a.points, a.kind, a.max_quantity, a.channels,
+                   affordable=min(a.max_quantity, balance // a.points) if a.points else 0,
+                   shortfall=max(0, a.points - balance), yen_value=a.yen_value or None, redeemable=redeemable)
+        for key, a in enumerate(awards, start=1)
     )
 
 
 class RedeemDialog(ActionDialog):
+    sig_pay_by_points = Signal()   # the clerk chose Pay by Points: its own form takes over
+
     def __init__(self, session, member, parent: QWidget | None = None):
         super().__init__(session, member, parent, ok_text=self.tr("&Redeem"))
         self.setObjectName("redeemDialog")
@@ -43,13 +55,15 @@ class RedeemDialog(ActionDialog):
 
         self.model = AwardModel(self)
         self.model.set_rows(offers_for(session, member))
-        self.table = make_table(self.model, "awardsView", stretch_column=0)
+        self.table = make_table(self.model, "awardsView", stretch_column=1)
         self.table.setMinimumHeight(200)
+        self.table.setToolTip(self.tr("Number keys choose an award; Enter moves on"))
+        self.table.installEventFilter(self)
 
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setContentsMargins(0, 0, 0, 0)
-        self.quantity = QSpinBox()
+        self.quantity = AmountEdit()
         self.quantity.setObjectName("quantityInput")
         self.quantity.setRange(1, 1)
         self.channel = QComboBox()
@@ -68,23 +82,31 @@ class RedeemDialog(ActionDialog):
         form.addRow(self.tr("Points after"), self.after)
         form.addRow("", self.identity)
 
-        if not self.model.rowCount():
-            if member.registration != "full":
-                self.notice.setText(self.tr("Simple registration only: the member must complete the full "
-                                            "registration before redeeming."))
-            else:
-                self.notice.setText(self.tr("The balance does not cover any award that can be redeemed here."))
-        self.notice.setVisible(not self.model.rowCount())
+        if not any(o.redeemable for o in self.model.rows()):
+            self.notice.setText(self.tr("Simple registration only: the member must complete the full "
+                                        "registration before redeeming."))
+        elif not any(o.available for o in self.model.rows()):
+            self.notice.setText(self.tr("The balance does not cover any award that can be redeemed here."))
+        self.notice.setVisible(bool(self.notice.text()))
         self.form_widgets = [self.table, form_widget]
         self.preview.hide()
         self.finish_layout(balance, self.notice, self.table, form_widget, self.result_label)
         self.table.selectionModel().currentRowChanged.connect(self.on_award_changed)
         self.quantity.valueChanged.connect(self.update_after)
-        if self.model.rowCount():
-            self.table.selectRow(0)
+        self.table.selectRow(0)
         self.on_award_changed()
         self.first_field = self.table
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+            n = _DIGITS.get(event.key())
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if n is not None and mods == Qt.KeyboardModifier.NoModifier:
+                if n <= self.model.rowCount():
+                    self.table.selectRow(n - 1)
+                return True
+        return super().eventFilter(obj, event)
 
     def offer(self) -> AwardOffer | None:
         row = self.table.currentIndex().row()
@@ -92,32 +114,79 @@ class RedeemDialog(ActionDialog):
 
     def on_award_changed(self, *_a) -> None:
         offer = self.offer()
-        self.quantity.setRange(1, offer.affordable if offer else 1)
-        self.quantity.setEnabled(offer is not None and offer.affordable > 1)
+        own_form = offer is not None and offer.kind == "pay_by_points"
+        self.quantity.setRange(1, offer.max_quantity if offer and not own_form else 1)
+        self.quantity.setEnabled(offer is not None and not own_form and offer.max_quantity > 1)
         self.channel.clear()
         if offer and offer.channels:
             for code in offer.channels:
                 self.channel.addItem(fmt.channel_text(code), code)
         self.channel.setEnabled(bool(offer and offer.channels))
-        self.ok_button.setEnabled(offer is not None)
+        self.folio.setEnabled(not own_form)
+        self.identity.setEnabled(not own_form)
         self.update_after()
+
+    def cost(self) -> int:
+        offer = self.offer()
+        return offer.points * self.quantity.value() if offer else 0
+
+    def shortfall(self) -> str | None:
+        offer = self.offer()
+        if offer is None or offer.kind == "pay_by_points" or self.cost() <= self.member.points_balance:
+            return None
+        return self.tr("needs %1, has %2").replace("%1", fmt.points(self.cost())).replace(
+            "%2", fmt.points(self.member.points_balance))
+
+    def can_confirm(self) -> bool:
+        offer = self.offer()
+        if self.completed:
+            return True
+        return offer is not None and (offer.kind == "pay_by_points" or offer.redeemable) \
+            and self.shortfall() is None
 
     def update_after(self, *_a) -> None:
         offer = self.offer()
+        self.ok_button.setEnabled(self.can_confirm() and not self.busy)
         if offer is None:
             self.after.setText("")
             return
-        cost = offer.points * self.quantity.value()
-        self.after.setText(self.tr("%1 − %2 = %3 points").replace("%1", fmt.points(self.member.points_balance))
-                           .replace("%2", fmt.points(cost)).replace("%3", fmt.points(self.member.points_balance - cost)))
+        if offer.kind == "pay_by_points":
+            self.after.setStyleSheet("")
+            self.after.setText(self.tr("Pay by Points has its own form: Ctrl+Enter opens it (Shift+F9)."))
+            return
+        balance, cost = self.member.points_balance, self.cost()
+        text = self.tr("%1 − %2 = %3 points").replace("%1", fmt.points(balance)).replace(
+            "%2", fmt.points(cost)).replace("%3", ("−" if balance < cost else "") + fmt.points(abs(balance - cost)))
+        short = self.shortfall()
+        self.after.setText(text + ": " + short if short else text)
+        self.after.setStyleSheet(RED if short else "")
 
-    def confirm_action(self) -> None:
+    def review_call(self):
         offer = self.offer()
         if offer is None:
-            return
+            raise FormInputError(self.tr("Choose an award (number keys 1–%1).").replace(
+                "%1", str(self.model.rowCount())), self.table)
+        if offer.kind == "pay_by_points":
+            self.sig_pay_by_points.emit()
+            self.done(0)
+            return None
+        if not offer.redeemable:
+            raise FormInputError(self.notice.text(), self.table)
+        short = self.shortfall()
+        if short:
+            raise FormInputError(short, self.quantity)
+        if not self.identity.isChecked():
+            raise FormInputError(self.tr("Check the member's identity (card or photo ID) first, and tick the box."),
+                                 self.identity)
+        quantity = self.quantity.value()
+        self.pending = (offer, quantity, self.folio.text().strip() or None, self.channel.currentData())
+        return Review(points=-self.cost(), what=f"{quantity} × {program_text(offer.name)}",
+                      after=self.member.points_balance - self.cost())
+
+    def confirm_action(self) -> None:
+        offer, quantity, folio, channel = self.pending
         self.run(redemption.redeem, self.session.db, self.session.desk, self.member.member_number, offer.code,
-                 self.quantity.value(), folio=self.folio.text().strip() or None,
-                 channel=self.channel.currentData(), identity_confirmed=self.identity.isChecked(),
+                 quantity, folio=folio, channel=channel, identity_confirmed=self.identity.isChecked(),
                  on_done=lambda r: self.on_redeemed(offer, r))
 
     def on_redeemed(self, offer: AwardOffer, r: redemption.RedemptionResult) -> None:

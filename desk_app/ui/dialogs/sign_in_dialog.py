@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from ...services import clerks
 from ..base_dialog import FormDialog
 from ..session import DeskSession
 
@@ -45,8 +44,15 @@ class SignInDialog(FormDialog):
         self.first_field = self.password if self.login.text() else self.login
 
     def on_confirm(self) -> None:
-        self.run(clerks.authenticate, self.session.db, self.login.text().strip(), self.password.text(),
+        self.run(self.authenticate, self.login.text().strip(), self.password.text(),
                  on_done=lambda _clerk: self.accept())
+
+    def authenticate(self, login: str, password: str):
+        """On the worker, so after the desk's database has been opened there
+        (the window may show before it is)."""
+        from ...services import clerks
+
+        return clerks.authenticate(self.session.db, login, password)
 
     def on_refused(self, exc: BaseException) -> None:
         super().on_refused(exc)

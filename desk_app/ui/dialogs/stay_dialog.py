@@ -15,6 +15,7 @@ from ...services import lookup, posting
 from .. import formatting as fmt, messages
 from ..action_form import ActionDialog, ChargesEditor
 from ..fields import DateEdit, FormInputError
+from ..review import Review
 
 
 class StayDialog(ActionDialog):
@@ -164,16 +165,21 @@ class StayDialog(ActionDialog):
             self.companions_model.removeRows(row, 1)
 
     # -- posting ----------------------------------------------------------------
-    def confirm_action(self) -> None:
-        if self.companion_input.hasFocus() and self.companion_input.text().strip():
+    def enter_in(self, widget) -> bool:
+        if widget is self.companion_input and self.companion_input.text().strip():
             self.on_add_companion()  # Enter in the companion field adds, it does not post
-            return
-        try:
-            folio = self.folio_from_form()
-        except FormInputError as exc:
-            self.error.show_message(str(exc))
-            exc.widget.setFocus()
-            return
+            return True
+        return False
+
+    def review_call(self):
+        self.pending = self.folio_from_form()
+        return posting.preview_stay, (self.session.db, self.session.desk, self.member.member_number, self.pending)
+
+    def review_of(self, e) -> Review:
+        return Review(points=e.total, nights=e.nights, amount=self.money_text(sum(self.pending.charges.values())))
+
+    def confirm_action(self) -> None:
+        folio = self.pending
         self.run(posting.post_stay, self.session.db, self.session.desk, self.member.member_number, folio,
                  on_done=lambda r: self.on_posted(folio, r))
 

@@ -580,12 +580,12 @@
         <translation>今年の宿泊数</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Last stay or points</source>
-        <translation>最終利用日</translation>
+        <location line="+80"/>
+        <source>Groups of possible duplicates: %1.</source>
+        <translation>重複の疑い: %1組</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-80"/>
         <source>Ledger entries</source>
         <translation>取引件数</translation>
     </message>
@@ -593,6 +593,11 @@
         <location line="+0"/>
         <source>Card</source>
         <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity (or enrolment)</source>
+        <translation>最終利用日（なければ入会日）</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -620,12 +625,7 @@
         <translation>右を残し、左を統合(&amp;R)</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>%1 groups of possible duplicates.</source>
-        <translation>重複の疑い: %1組</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+83"/>
         <source>Tick the box to confirm that both are the same person.</source>
         <translation>同一人物であることを確認し、チェックを入れてください。</translation>
     </message>
@@ -881,17 +881,17 @@
         <translation>個人情報を含める（氏名、メール、電話番号、住所、生年月日）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Export</source>
         <translation>書き出す内容</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>&amp;Period</source>
         <translation>期間(&amp;P)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Recent exports</source>
         <translation>最近の書き出し</translation>
     </message>
@@ -3039,7 +3039,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>新規会員</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Save &amp;CSV…</source>
         <translation>CSVで保存(&amp;C)…</translation>
     </message>
@@ -3083,17 +3083,17 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Points expiring</source>
         <translation>失効予定ポイント</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-73"/>
         <source>Enrolments</source>
         <translation>入会数</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Issued</source>
         <translation>付与</translation>
     </message>

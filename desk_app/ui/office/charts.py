@@ -174,8 +174,10 @@ def paint(p: QPainter, area: QRectF, data: ChartData, font: QFont) -> None:
                 h = plot.height() * (max(0, v) / top_value)
                 bar = QRectF(gx + k * bar_w, plot.bottom() - h, max(1.0, bar_w - 1), h)
                 p.fillRect(bar, colour)
-                if show_values and v:
-                    text = data.value_text(v)
+                text = data.value_text(v) if show_values and v else ""
+                # A figure wider than its bar would run into the next one.
+                room = bar_w if len(data.series) > 1 else slot - 2
+                if text and fm_small.horizontalAdvance(text) <= room:
                     p.setPen(ink)
                     p.drawText(QRectF(bar.center().x() - 60, bar.top() - fm_small.height() - 1, 120,
                                       fm_small.height()),

@@ -76,7 +76,7 @@ def compare_lines(program, left: duplicates.Side, right: duplicates.Side) -> lis
 
     labels = [_t("Member no."), _t("Name"), _t("Reading"), _t("Romaji"), _t("Birth date"), _t("E-mail"),
               _t("Phone"), _t("Address"), _t("Registration"), _t("Status"), _t("Enrolled"), _t("Tier"),
-              _t("Points"), _t("Nights this year"), _t("Last stay or points"), _t("Ledger entries"), _t("Card")]
+              _t("Points"), _t("Nights this year"), _t("Last activity (or enrolment)"), _t("Ledger entries"), _t("Card")]
     return [Line(label, a, b) for label, a, b in zip(labels, facts(left), facts(right))]
 
 
@@ -156,7 +156,7 @@ class DuplicatesDialog(QDialog):
 
     def on_found(self, groups) -> None:
         self.groups.set_rows(groups)
-        self.status.setText(" ".join(t for t in (self._note, self.tr("%1 groups of possible duplicates.")
+        self.status.setText(" ".join(t for t in (self._note, self.tr("Groups of possible duplicates: %1.")
                                                  .replace("%1", str(len(groups)))) if t))
         self._note = ""
         self.pair = None

@@ -89,6 +89,7 @@ class ReportTab(QWidget):
         self.charts = charts
         self.model = model
         self.table = make_table(model, f"{name}Table")
+        self.table.horizontalHeader().setStretchLastSection(False)  # figures next to their labels
         self.total = QLabel()
         self.total.setObjectName(f"{name}Total")
         self.save = QPushButton(_t("Save &CSV…"))
@@ -173,6 +174,10 @@ class ProgramReportsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1100, 780)
         self.load()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.refresh.setFocus()
 
     # -- loading --------------------------------------------------------------------
     def load(self) -> None:

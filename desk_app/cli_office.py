@@ -153,6 +153,49 @@ def _export(args, db, desk) -> dict:
             "to": r.period_to.isoformat() if r.period_to else None}
 
 
+def night_audit(args, db, desk) -> dict:
+    """roll-business-date: the night audit for a scheduler. Prints the
+    hotel, the new business date and the one before (as a plain roll
+    would), what each step did, and whether the audit is complete. Ctrl+C
+    or SIGTERM stops it safely between two chunks of members (exit 0,
+    "complete": false: the next run finishes it)."""
+    import signal
+    import sys
+
+    from .services import night_audit
+
+    stop = {"asked": False}
+
+    def ask_stop(_signum, _frame):
+        stop["asked"] = True
+
+    def show(step: str, done: int, total: int) -> None:
+        if total and sys.stderr.isatty():
+            print(f"\r{step}: {done:,} of {total:,} members", end="", file=sys.stderr, flush=True)
+
+    previous = {}
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                previous[sig] = signal.signal(sig, ask_stop)
+            except ValueError:  # not the main thread (tests calling main() from a worker)
+                pass
+    try:
+        r = night_audit.run(db, desk, to=args.to, progress=show, cancelled=lambda: stop["asked"])
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    before = r.closed if r.closed is not None else None
+    return {"property": r.property_code, "business_date": r.business_date.isoformat(),
+            "previous": before.isoformat() if before else None, "complete": r.complete, "cancelled": r.cancelled,
+            "steps": [{"step": o.step, "key": o.run_key, "status": o.status, "code": o.code, **o.figures}
+                      for o in r.steps],
+            "chain": {"entries": r.chain_entries, "head": r.chain_head} if r.chain_head else None}
+
+
 def count_refusal(args, settings, exc: errors.DeskError) -> None:
     """A refused changing command is counted for the day report (after the
     refused transaction rolled back), as the desk counts its dialogs'."""

@@ -27,7 +27,8 @@ class Base(DeclarativeBase):
 
 
 class Setting(Base):
-    """Installation-wide values: the program, the card-signing secret."""
+    """Installation-wide values: the program and the installation's id (the
+    card-signing keys live outside the database, see card_keys.py)."""
     __tablename__ = "installation"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
@@ -137,10 +138,37 @@ class LedgerEntry(Base):
     reverses: Mapped[str | None] = mapped_column(String(32))
     # The supervisor who approved a clerk's action on the spot (0004).
     approved_by: Mapped[str | None] = mapped_column(String(64))
+    # The hash chain (added in 0006), filled when the writing transaction
+    # commits (db/chain.py): the entry's place in the one line of entries, and
+    # sha256 over its content, the lots, allocations and credits it made, and
+    # the previous entry's hash. A column added later must be nullable and
+    # stay NULL on older entries, or their hashes no longer match.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         Index("uq_ledger_entries_reversal", "reverses", "member_id", unique=True),
     )
+
+
+class LedgerHead(Base):
+    """The end of the hash chain: one row (id 1). Every transaction that
+    appends entries locks it (FOR UPDATE on PostgreSQL) so two desks never
+    fork the chain; the office keeps a copy of `head` elsewhere."""
+    __tablename__ = "ledger_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entries: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+
+
+class BusinessDay(Base):
+    """The hotel's business date, one row per property (added in 0006);
+    only the night audit moves it on (services/business_date.py)."""
+    __tablename__ = "business_dates"
+    property_code: Mapped[str] = mapped_column(ForeignKey("properties.code"), primary_key=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(64))
 
 
 class Posting(Base):
@@ -179,7 +207,7 @@ class Credit(Base):
     __tablename__ = "credits"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
     date_of_use: Mapped[date] = mapped_column(Date)
     qualifying_points: Mapped[int] = mapped_column(Integer)
     nights: Mapped[int] = mapped_column(Integer)
@@ -190,7 +218,7 @@ class Lot(Base):
     __tablename__ = "lots"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
     earned_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date] = mapped_column(Date)
     points: Mapped[int] = mapped_column(Integer)

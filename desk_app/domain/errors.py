@@ -60,6 +60,14 @@ PremiumSelectionLocked = _error("PremiumSelectionLocked", "premium_selection_loc
 PremiumSelectionRestricted = _error("PremiumSelectionRestricted", "premium_selection_restricted")
 OutputNotWritable = _error("OutputNotWritable", "output_not_writable")
 AuditRunning = _error("AuditRunning", "audit_running")
+# The ledger's integrity, backups, card keys and the business date.
+LedgerTampered = _error("LedgerTampered", "ledger_tampered")
+LedgerInconsistent = _error("LedgerInconsistent", "ledger_inconsistent")
+InvalidBackup = _error("InvalidBackup", "invalid_backup")
+NotSupported = _error("NotSupported", "not_supported")
+CardKeyMissing = _error("CardKeyMissing", "card_key_missing")
+InvalidBusinessDate = _error("InvalidBusinessDate", "invalid_business_date")
+InvalidPath = _error("InvalidPath", "invalid_path")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -129,6 +129,61 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/backup_dialog.py" line="+20"/>
+        <source>Save the backup</source>
+        <translation>バックアップの保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database backup (*.sqlite3);;All files (*)</source>
+        <translation>データベースのバックアップ (*.sqlite3);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Back up</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up the database</source>
+        <translation>データベースのバックアップ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of the whole database is made while the desks keep working, then checked (SQLite&apos;s integrity check and the ledger&apos;s chain) before it counts. Keep copies away from this computer as well.</source>
+        <translation>デスクの業務を止めずにデータベース全体を複製し、SQLite の整合性チェックと台帳のハッシュチェーンの検証に合格してから完了とします。このコンピューター以外の場所にも控えを保管してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Name the file the backup goes to.</source>
+        <translation>バックアップの保存先ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup saved and checked: %1
+%2 ledger entries; chain head %3</source>
+        <translation>バックアップを保存し、検証しました: %1
+台帳記録 %2 件、チェーンの末尾 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>BillDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
@@ -459,7 +514,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+158"/>
+        <location filename="../../desk_app/ui/app.py" line="+164"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -1468,13 +1523,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+58"/>
-        <location line="+356"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+60"/>
+        <location line="+362"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-327"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1647,6 +1702,26 @@
         <location line="+1"/>
         <source>Your own password; the current one is asked again</source>
         <translation>ご自身のパスワードを変更します（現在のパスワードを再入力します）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation>今すぐバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A checked copy of the database (supervisor)</source>
+        <translation>検証済みのデータベースの複製（責任者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;tore from backup…</source>
+        <translation>バックアップから復元(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the database with a checked backup; the current one is saved aside (supervisor)</source>
+        <translation>データベースを検証済みのバックアップで置き換えます。現在のデータベースは別に保存されます（責任者）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2093,7 +2168,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>別のナイトオーディットが実行中です。終わるまでお待ちください。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>This desk has no card-signing key for this database, so it cannot issue or check cards. Ask the supervisor to install the key file on this computer.</source>
+        <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -2156,6 +2236,36 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+3"/>
         <source>The clerk account details are not complete or not possible.</source>
         <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ledger was changed outside the application: an entry no longer fits its hash chain. Tell the supervisor; run desk-admin check-ledger for the details.</source>
+        <translation>台帳がアプリの外で書き換えられています。ハッシュチェーンに合わない記録があります。責任者に連絡してください（詳細は desk-admin check-ledger で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger&apos;s figures do not add up. Tell the supervisor; run desk-admin check-ledger for the details.</source>
+        <translation>台帳の数値が合いません。責任者に連絡してください（詳細は desk-admin check-ledger で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not a backup of this database that passes its checks. Nothing was changed.</source>
+        <translation>このファイルは、検証に合格するこのデータベースのバックアップではありません。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This cannot be done here for this kind of database. A PostgreSQL database is backed up and restored on its server.</source>
+        <translation>この種類のデータベースでは、ここからは実行できません。PostgreSQL のデータベースはサーバー側でバックアップ・復元します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The business date moves one day at a time, never back, and not past tomorrow.</source>
+        <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be written there. Choose another folder or file name.</source>
+        <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3766,6 +3876,71 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/restore_dialog.py" line="+19"/>
+        <source>Choose the backup</source>
+        <translation>バックアップの選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database backup (*.sqlite3 *.db);;All files (*)</source>
+        <translation>データベースのバックアップ (*.sqlite3 *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the database from a backup</source>
+        <translation>バックアップからデータベースを復元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole database is replaced by the backup: everything recorded after the backup was made is gone from it. The current database is saved aside first, and a backup that fails its checks is refused. Afterwards everyone signs in again.</source>
+        <translation>データベース全体がバックアップで置き換えられ、バックアップ作成後に記録された内容はすべて失われます。現在のデータベースは先に別に保存され、検証に合格しないバックアップは受け付けません。復元後は全員がサインインし直します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Backup</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I understand that what was recorded after this backup is lost</source>
+        <translation>このバックアップ以降の記録が失われることを理解しました</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the backup file to restore.</source>
+        <translation>復元するバックアップファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick the box to confirm that later records will be lost.</source>
+        <translation>それ以降の記録が失われることを確認して、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored from %1 (%2 ledger entries; chain head %3).
+The previous database is kept as %4.</source>
+        <translation>%1 から復元しました（台帳記録 %2 件、チェーンの末尾 %3）。
+以前のデータベースは %4 として保存されています。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in again</source>
+        <translation>サインインし直す</translation>
+    </message>
+</context>
+<context>
     <name>ReverseDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/reverse_dialog.py" line="+24"/>
@@ -3950,7 +4125,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+53"/>
+        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+55"/>
         <location line="+114"/>
         <source>Create the desk</source>
         <translation>作成する</translation>

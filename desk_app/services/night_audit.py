@@ -39,6 +39,7 @@ from .context import Desk
 from .database import Database
 
 STALE = timedelta(minutes=10)
+CHUNK: int | None = None   # members per transaction; None: the batch's own size
 ORDER = {"close_day": 0, "expire_points": 1, "evaluate_tiers": 2}
 
 StepProgress = Callable[[str, int, int], None]
@@ -153,16 +154,33 @@ def run(db: Database, desk: Desk, *, to: date | None = None, progress: StepProgr
         leftovers = [r.id for r in _unfinished(s, today)]
     if running is not None:
         raise errors.AuditRunning("Another night audit is running now; wait for it to finish.")
+    following = today + timedelta(days=1)
+    if leftovers and to is not None and to not in (today, following):
+        raise errors.InvalidBusinessDate(
+            f"The business date is {today.isoformat()} and its audit is not finished: the audit can finish it "
+            f"and move on to {following.isoformat()}, not to {to.isoformat()}.")
+    outcomes: list[StepOutcome] = []
     closed = None
     if leftovers:
-        if to is not None and to != today:
-            raise errors.InvalidBusinessDate(
-                f"The audit that moved the business date to {today.isoformat()} is not finished yet: it is "
-                f"finished first, and the date moves on at the next audit (to {to.isoformat()} was asked).")
-        step_ids = leftovers
-    else:
-        step_ids = _close_day(db, desk, calendar, today, to)
+        # An earlier audit's steps first. Without `to` (the desk) that is
+        # all: the next audit moves the date. A scheduler that names the
+        # next date goes on to close the day.
+        outcomes += _run_steps(db, desk, leftovers, progress, cancelled)
+    if not leftovers or (to == following and all(o.status in ("done", "skipped") for o in outcomes)):
+        close, step_ids = _close_day(db, desk, calendar, today, to)
+        if progress is not None:
+            progress("close_day", 1, 1)
+        outcomes += [close, *_run_steps(db, desk, step_ids, progress, cancelled)]
         closed = today
+    head = reports.chain_head_now(db)
+    return AuditSummary(desk.property_code, closed, calendar.current(db, desk.property_code), tuple(outcomes),
+                        any(o.status == "cancelled" for o in outcomes), head[0] if head else None,
+                        head[1] if head else None)
+
+
+def _run_steps(db: Database, desk: Desk, step_ids: list[int], progress: StepProgress | None,
+               cancelled: Callable[[], bool] | None) -> list[StepOutcome]:
+    """In order; after a cancelled or refused step the rest are left for the next audit."""
     outcomes: list[StepOutcome] = []
     stopped = False
     for step_id in step_ids:
@@ -174,13 +192,11 @@ def run(db: Database, desk: Desk, *, to: date | None = None, progress: StepProgr
                 outcome = StepOutcome(row.step, row.run_key, status, json.loads(row.result or "{}"), row.clerk)
         outcomes.append(outcome)
         stopped = stopped or outcome.status in ("cancelled", "refused")
-    head = reports.chain_head_now(db)
-    return AuditSummary(desk.property_code, closed, calendar.current(db, desk.property_code), tuple(outcomes),
-                        any(o.status == "cancelled" for o in outcomes), head[0] if head else None,
-                        head[1] if head else None)
+    return outcomes
 
 
-def _close_day(db: Database, desk: Desk, calendar, today: date, to: date | None) -> list[int]:
+def _close_day(db: Database, desk: Desk, calendar, today: date,
+               to: date | None) -> tuple[StepOutcome, list[int]]:
     """Move the date on, record the day closed and put the new day's
     batches on the list: one transaction."""
     now = ledger.now()
@@ -188,12 +204,14 @@ def _close_day(db: Database, desk: Desk, calendar, today: date, to: date | None)
         moved = calendar.roll(db, desk, to or today + timedelta(days=1))
         new_day = moved.business_date
         head = reports.chain_head_now(db)
+        chain = {"entries": head[0], "head": head[1]} if head else {}
+        close_key = f"{desk.property_code}:{moved.previous}"
         with db.write() as s:
             s.add(NightAuditStep(
-                step="close_day", run_key=f"{desk.property_code}:{moved.previous}", status="done",
+                step="close_day", run_key=close_key, status="done",
                 property_code=desk.property_code, closing_date=moved.previous, business_date=new_day,
                 clerk=desk.clerk, terminal=desk.terminal, created_at=now, heartbeat_at=now, finished_at=now,
-                done=1, total=1, result=json.dumps({"entries": head[0], "head": head[1]} if head else {})))
+                done=1, total=1, result=json.dumps(chain)))
             wanted = [("expire_points", new_day.isoformat())]
             if new_day.year != moved.previous.year:
                 wanted.append(("evaluate_tiers", str(moved.previous.year)))
@@ -208,7 +226,7 @@ def _close_day(db: Database, desk: Desk, calendar, today: date, to: date | None)
                     s.add(row)
                     s.flush()
                 ids.append(row.id)
-    return ids
+    return StepOutcome("close_day", close_key, "done", chain, desk.clerk), ids
 
 
 def _claim(db: Database, desk: Desk, step_id: int) -> bool:
@@ -252,11 +270,12 @@ def _run_step(db: Database, desk: Desk, step_id: int, progress: StepProgress | N
     if progress is not None:
         progress(step, 0, 0)
     try:
+        size = {} if CHUNK is None else {"chunk": CHUNK}
         if step == "expire_points":
-            r = batch.expire_points(db, at, report)
+            r = batch.expire_points(db, at, report, **size)
             figures = {"expired_points": r.expired_points, "members": r.members}
         elif step == "evaluate_tiers":
-            r = batch.evaluate_tiers(db, at, int(key), report)
+            r = batch.evaluate_tiers(db, at, int(key), report, **size)
             figures = {"year": r.year, "evaluated": r.evaluated, **{k: int(v) for k, v in r.by_tier.items()}}
         else:
             raise errors.DeskError(f"Unknown night-audit step {step}.", "internal")

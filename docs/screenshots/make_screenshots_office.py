@@ -17,11 +17,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shots import save_png, throwaway_user_data, wait  # noqa: E402
+from shots import BUSINESS_DATE, save_png, throwaway_user_data, wait  # noqa: E402
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-DAY = date(2026, 6, 15)
+DAY = BUSINESS_DATE
 
 
 def fill(db, sup) -> None:
@@ -82,7 +82,7 @@ def main() -> None:
     from desk_app.ui.worker import Worker
 
     db = Database(f"sqlite:///{(tmp / 'desk.sqlite3').as_posix()}")
-    db.initialize("one_harmony")
+    db.initialize("one_harmony", business_date=DAY)
     clerks.create(db, None, "sato.h", "Hanako Sato", "supervisor", "password1")
     sup = Desk(DAY, "TKO", "sato.h", "OFFICE-1", "supervisor")
     fill(db, sup)
@@ -97,9 +97,45 @@ def main() -> None:
     for lang, suffix in (("en", ""), ("ja", "_ja")):
         install_language(app, lang)
         shots(session, suffix)
-    install_language(app, "en")
     worker.wait()
+    # The night audit once it has run: on a copy each, so both languages close the same day.
+    for lang, suffix in (("en", ""), ("ja", "_ja")):
+        install_language(app, lang)
+        audited(db, tmp / f"audit{suffix}.sqlite3", suffix)
+    install_language(app, "en")
     db.dispose()
+
+
+def audited(db, copy: Path, suffix: str) -> None:
+    import sqlite3
+
+    from desk_app import config
+    from desk_app.services import business_date, clerks
+    from desk_app.services.database import Database
+    from desk_app.ui.main_window import MainWindow
+    from desk_app.ui.office.night_audit_dialog import NightAuditDialog
+    from desk_app.ui.session import DeskSession
+    from desk_app.ui.worker import Worker
+
+    source, target = sqlite3.connect(db.sqlite_path()), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    other = Database(f"sqlite:///{copy.as_posix()}")
+    worker = Worker()
+    session = DeskSession(other, config.Settings(property_code="TKO", terminal="OFFICE-1"), worker, other.program,
+                          clerks.authenticate(other, "sato.h", "password1"), business_date.current(other, "TKO"))
+    win = MainWindow(session)
+    dialog = NightAuditDialog(session, win)
+    dialog.show()
+    wait(lambda: dialog.plan is not None)
+    dialog.start()
+    wait(lambda: dialog.summary is not None, timeout=120)
+    save_png(dialog, f"office_night_audit_done{suffix}.png")
+    dialog.close()
+    win.close()
+    worker.wait()
+    other.dispose()
 
 
 def shots(session, suffix: str) -> None:

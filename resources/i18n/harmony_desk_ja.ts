@@ -2631,6 +2631,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>chain head %1… (%2 entries)</source>
+        <translation>チェーンヘッド %1…（%2件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 points written off from %2 members</source>
         <translation>%2名、%1ポイントを失効</translation>
     </message>

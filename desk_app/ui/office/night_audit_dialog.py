@@ -49,6 +49,9 @@ def status_text(status: str) -> str:
 
 
 def figures_text(program, step: str, figures: dict) -> str:
+    if step == "close_day" and figures.get("head"):
+        return _t("chain head %1… (%2 entries)").replace("%1", figures["head"][:12]) \
+            .replace("%2", fmt.points(int(figures.get("entries", 0))))
     if step == "expire_points" and figures:
         return _t("%1 points written off from %2 members").replace("%1", fmt.points(figures.get("expired_points", 0))) \
             .replace("%2", fmt.points(figures.get("members", 0)))
@@ -130,7 +133,7 @@ class NightAuditDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(760)
-        self.resize(860, 620)
+        self.resize(860, 560)
         self.load_plan()
 
     # -- the plan -------------------------------------------------------------------

@@ -38,6 +38,7 @@ ROLE_ACTIONS = {
     "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
     "actionBackup": "backup", "actionRestore": "restore",
 }
+ROLE_ACTIONS.update(office_tools.ROLE_ACTIONS)  # the office's block: night audit, reports, exports, lists
 
 
 def load_member(db, desk, number: str):
@@ -79,7 +80,9 @@ class MainWindow(QMainWindow):
         self.scanner = ScanCatcher(self)
         self.scanner.sig_scanned.connect(self.on_scanned)
         self.scanner.sig_scanned_in_dialog.connect(lambda _payload, dialog: tell_close_first(dialog))
-        self.resize(1280, 820)
+        # 1280x820 where it fits; on a 1366x768 desk the whole window, status bar included, stays on screen.
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1280, room.width()) if room else 1280, min(820, room.height()) if room else 820)
         QTimer.singleShot(0, self.focus_lookup)
 
     @property

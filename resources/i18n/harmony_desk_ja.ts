@@ -349,7 +349,7 @@
         <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 has no card yet. Issue one to hand it over (Alt+I).</source>
         <translation>%1様にはまだカードがありません。発行してお渡しください (Alt+I)。</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>現在有効なカードはカード %1（%2 発行）です。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Card %1, issued %2. Hand it to the guest.</source>
         <translation>カード %1（%2 発行）。お客様にお渡しください。</translation>
     </message>
@@ -438,7 +438,7 @@
         <translation>すべて</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Show</source>
         <translation>表示(&amp;S)</translation>
     </message>
@@ -483,7 +483,7 @@
         <translation>CSVで保存(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Save the report as PDF</source>
         <translation>レポートをPDFで保存</translation>
     </message>
@@ -1523,8 +1523,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+60"/>
-        <location line="+362"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+61"/>
+        <location line="+364"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
@@ -2292,12 +2292,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+175"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -2399,7 +2399,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%2あたり%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>needs %1 more</source>
         <translation>あと%1必要</translation>
     </message>
@@ -2792,7 +2792,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>OfficeMenu</name>
     <message>
-        <location filename="../../desk_app/ui/office/menu.py" line="+23"/>
+        <location filename="../../desk_app/ui/office/menu.py" line="+28"/>
         <source>Night audi&amp;t…</source>
         <translation>ナイトオーディット(&amp;T)…</translation>
     </message>
@@ -3443,7 +3443,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>ReplaceCardDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-224"/>
+        <location filename="../../desk_app/ui/dialogs/card_dialog.py" line="-227"/>
         <source>Replace the card — %1</source>
         <translation>カード再発行 — %1</translation>
     </message>
@@ -4049,7 +4049,7 @@ The previous database is kept as %4.</source>
 <context>
     <name>ScanCatcher</name>
     <message>
-        <location filename="../../desk_app/ui/scanner.py" line="+217"/>
+        <location filename="../../desk_app/ui/scanner.py" line="+237"/>
         <source>A card was scanned. Close this window first (Esc), then scan the card again.</source>
         <translation>カードが読み取られました。先にこの画面を閉じて (Esc)、もう一度カードを読み取ってください。</translation>
     </message>

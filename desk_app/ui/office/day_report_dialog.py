@@ -32,7 +32,7 @@ class DayReportDialog(QDialog):
         self.kind.setObjectName("reportKindInput")
         self.kind.addItem(self.tr("Day report"), "day")
         self.kind.addItem(self.tr("Shift report"), "shift")
-        self.kind.setCurrentIndex(1 if shift else 0)
+        self.kind.setCurrentIndex(1 if shift or not session.may("report_day") else 0)
         self.day = day_edit(session.desk.business_date, "reportDateInput")
         self.property = property_combo(session.program, session.property_code, everyone=True,
                                        name="reportPropertyInput")
@@ -95,8 +95,12 @@ class DayReportDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(980, 760)
-        self.worker.submit(clerks.list_clerks, session.db, session.desk, owner=self, on_done=self._clerks_loaded,
-                           on_failed=lambda _e: None)
+        if session.may("report_shift_other"):
+            self.worker.submit(clerks.list_clerks, session.db, session.desk, owner=self,
+                               on_done=self._clerks_loaded, on_failed=lambda _e: None)
+        else:  # a clerk's own shift, nothing else
+            for w in (self.kind, self.clerk, self.property):
+                w.setEnabled(False)
         self.load()
 
     def _kind_changed(self, *_args) -> None:

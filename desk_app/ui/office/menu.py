@@ -8,8 +8,13 @@ from PySide6.QtCore import QCoreApplication
 
 from ..widgets import make_action
 
-ACTIONS = ("actionNightAudit", "actionDayReport", "actionShiftReport", "actionProgramReports", "actionExport",
-           "actionDuplicates", "actionInactive")
+# Each action shows to the roles the matrix (services/roles.py) lets do it:
+# a clerk finds their own shift report and an export without personal data.
+ROLE_ACTIONS = {
+    "actionNightAudit": "night_audit", "actionDayReport": "report_day", "actionShiftReport": "report_shift_own",
+    "actionProgramReports": "report_program", "actionExport": "export_data", "actionDuplicates": "find_duplicates",
+    "actionInactive": "inactive",
+}
 
 
 def _t(text: str) -> str:

@@ -16,6 +16,7 @@ from .language_menu import LanguageMenu
 from .member_in_view import MemberInView
 from .member_page import MemberPage
 from .models import MemberResultsModel
+from .office import menu as office_tools
 from .scanner import ScanCatcher, tell_close_first
 from .session import DeskSession
 from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
@@ -37,6 +38,7 @@ ROLE_ACTIONS = {
     "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
     "actionBackup": "backup", "actionRestore": "restore",
 }
+ROLE_ACTIONS.update(office_tools.ROLE_ACTIONS)  # the office's block: night audit, reports, exports, lists
 
 
 def load_member(db, desk, number: str):
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_lookup()
         self._build_actions()
         self._build_menus()
+        office_tools.install(self)   # Office menu: night audit, reports, exports, duplicates, inactive
         self._build_status()
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)

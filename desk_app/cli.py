@@ -227,7 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file")
     c.add_argument("--yes", action="store_true", help="yes, replace the database (it is saved aside first)")
     sub.add_parser("business-date", help="the hotel's business date")
-    sub.add_parser("roll-business-date", help="move the hotel's business date to the next day").add_argument(
+    sub.add_parser("roll-business-date", help="the night audit: move the hotel's business date to the next day, "
+                   "write off expired points and, at the turn of the year, evaluate the tiers").add_argument(
         "--to", type=iso_date, help="the date it must move to (a guard against rolling twice)")
     sub.add_parser("card-keys", help="the ids of the card-signing keys this desk knows")
     sub.add_parser("rotate-card-key", help="a new key signs new cards; older cards keep working")
@@ -451,9 +452,8 @@ def run(args, settings: config.Settings) -> dict:
                     "entries": r.entries, "head": r.head}
         if cmd == "business-date":
             return {"property": prop, "business_date": _d(business_date.current(db, prop))}
-        if cmd == "roll-business-date":
-            r = business_date.roll(db, desk, args.to)
-            return {"property": r.property_code, "business_date": _d(r.business_date), "previous": _d(r.previous)}
+        if cmd == "roll-business-date":  # the night audit (cli_office.night_audit)
+            return cli_office.night_audit(args, db, desk)
         if cmd in ("card-keys", "rotate-card-key", "retire-card-key"):
             ring = (cards.key_ring(db, desk) if cmd == "card-keys" else cards.rotate_key(db, desk)
                     if cmd == "rotate-card-key" else cards.retire_key(db, desk, args.key_id))

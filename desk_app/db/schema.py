@@ -267,33 +267,35 @@ class TierEvaluation(Base):
     __table_args__ = (UniqueConstraint("member_id", "year", name="uq_tier_evaluations_member_year"),)
 
 
-class BatchRun(Base):
-    """The night audit's record of each step it runs (added in 0010): a
-    business day closed (`close_day`, key PROPERTY:DATE, with the ledger's
+class NightAuditStep(Base):
+    """What the night audit did, step by step (added in 0010): a business
+    day closed at a hotel (`close_day`, key PROPERTY:DATE, with the ledger's
     chain head at the close), the expiry batch (`expire_points`, key the
     business date it runs as of) and the year-end evaluation
-    (`evaluate_tiers`, key the year). The unique key is what makes a batch
-    run once for its date; a cancelled run keeps its place (`cursor`, the
-    last member id committed) and the figures so far, and the next audit
-    finishes it."""
-    __tablename__ = "batch_runs"
+    (`evaluate_tiers`, key the year). The unique key is the claim that
+    makes a batch run once for its date: an audit takes a pending or
+    cancelled step (or a running one whose heartbeat stopped) with a
+    conditional update, so two audits never run the same step at once,
+    and a step done is never run again. The batches keep their own place
+    between chunks (services/batch.py); a cancelled step is finished by the
+    next audit."""
+    __tablename__ = "night_audit_steps"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    job: Mapped[str] = mapped_column(String(24))
+    step: Mapped[str] = mapped_column(String(24))
     run_key: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12))  # pending | running | cancelled | done
-    business_date: Mapped[date] = mapped_column(Date)
-    property_code: Mapped[str | None] = mapped_column(String(16))
+    property_code: Mapped[str] = mapped_column(String(16))       # the hotel whose audit made it
+    closing_date: Mapped[date] = mapped_column(Date)             # the business date that audit closed
+    business_date: Mapped[date] = mapped_column(Date)            # the date the step runs as of
     clerk: Mapped[str] = mapped_column(String(64))
     terminal: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime)
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
-    cursor: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     result: Mapped[str] = mapped_column(Text, default="{}")  # JSON of the step's figures
-    __table_args__ = (UniqueConstraint("job", "run_key", name="uq_batch_runs_job_key"),)
+    __table_args__ = (UniqueConstraint("step", "run_key", name="uq_night_audit_steps_step_key"),)
 
 
 class RefusalCount(Base):

@@ -16,6 +16,7 @@ from .language_menu import LanguageMenu
 from .member_in_view import MemberInView
 from .member_page import MemberPage
 from .models import MemberResultsModel
+from .office import menu as office_tools
 from .scanner import ScanCatcher, tell_close_first
 from .session import DeskSession
 from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
@@ -37,6 +38,7 @@ ROLE_ACTIONS = {
     "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
     "actionBackup": "backup", "actionRestore": "restore",
 }
+ROLE_ACTIONS.update(office_tools.ROLE_ACTIONS)  # the office's block: night audit, reports, exports, lists
 
 
 def load_member(db, desk, number: str):
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_lookup()
         self._build_actions()
         self._build_menus()
+        office_tools.install(self)   # Office menu: night audit, reports, exports, duplicates, inactive
         self._build_status()
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)
@@ -77,7 +80,9 @@ class MainWindow(QMainWindow):
         self.scanner = ScanCatcher(self)
         self.scanner.sig_scanned.connect(self.on_scanned)
         self.scanner.sig_scanned_in_dialog.connect(lambda _payload, dialog: tell_close_first(dialog))
-        self.resize(1280, 820)
+        # 1280x820 where it fits; on a 1366x768 desk the whole window, status bar included, stays on screen.
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1280, room.width()) if room else 1280, min(820, room.height()) if room else 820)
         QTimer.singleShot(0, self.focus_lookup)
 
     @property

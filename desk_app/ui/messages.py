@@ -72,6 +72,7 @@ def _sentences() -> dict[str, str | None]:
                                        "each April-to-March year, from April 1 of the year after it was first "
                                        "chosen."),
         "premium_selection_restricted": _t("This hotel can be chosen only by Loyal and Exclusive members."),
+        "audit_running": _t("Another night audit is running now. Wait until it has finished."),
         "card_key_missing": _t("This desk has no card-signing key for this database, so it cannot issue or "
                                "check cards. Ask the supervisor to install the key file on this computer."),
         "ledger_tampered": None,
@@ -79,8 +80,6 @@ def _sentences() -> dict[str, str | None]:
         "invalid_backup": None,
         "not_supported": None,
         "invalid_business_date": None,
-        "output_not_writable": _t("The file cannot be written there. Choose another folder; nothing was "
-                                  "changed."),
     }
 
 

@@ -253,6 +253,8 @@ def _award_points(a: AwardOffer) -> str:
 
 
 def _award_reach(a: AwardOffer) -> str:
+    if a.affordable and a.yen_value:
+        return fmt.yen(min(a.affordable, a.max_quantity) * a.yen_value)  # Pay by Points: in yen
     if a.affordable:
         return str(min(a.affordable, a.max_quantity))
     return _t("needs %1 more").replace("%1", fmt.points(a.shortfall))

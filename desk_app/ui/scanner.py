@@ -29,7 +29,8 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QDialog, QLabel, QWidget
 from ..services import cards
 from .widgets import NoticeLabel
 
-PREFIX = cards.PREFIX + ":"
+# Cards printed before key ids (HD1) keep working beside today's (HD2).
+PREFIXES = (cards.PREFIX + ":", cards.LEGACY_PREFIX + ":")
 # A scanner sends a key every few ms; even a fast typist needs ~100 ms per
 # key with Shift held for "H", "D" and ":". Holding the first key back this
 # long is not felt when typing.
@@ -40,10 +41,22 @@ END_PAUSE_MS = 300
 _NO_TEXT_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
     | Qt.KeyboardModifier.MetaModifier
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A scanner is a keyboard: it presses Shift as a key of its own before "H",
+# "D" and ":" (with its own ShortcutOverride). Such keys neither start nor
+# break a burst.
+_MODIFIER_KEYS = frozenset((Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                            Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock))
+
+
+def _key_id(event: QKeyEvent) -> int:
+    """The physical key: a release may carry another key code than its press
+    (Shift let go first: ':' is pressed, ';' released), never another scan code."""
+    return event.nativeScanCode() or int(event.key())
 
 
 def _copy(event: QKeyEvent) -> QKeyEvent:
-    return QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
+    return QKeyEvent(event.type(), event.key(), event.modifiers(), event.nativeScanCode(),
+                     event.nativeVirtualKey(), event.nativeModifiers(), event.text(), event.isAutoRepeat(),
                      event.count())
 
 
@@ -105,17 +118,23 @@ class ScanCatcher(QObject):
         if self._replaying or kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride,
                                            QEvent.Type.KeyRelease):
             return False
-        if kind == QEvent.Type.KeyRelease:
-            # The release of a key kept back is kept back with it (and replayed with it).
-            if event.key() not in self._swallowed:
-                return False
-            self._swallowed.discard(event.key())
-            if self._held:
-                self._held.append((obj, _copy(event)))
-            return True
+        # Each key reaches the window (QWindow) first, then the focused
+        # widget, then its parents: only the focused widget's copy counts.
         owner = self._owner(obj)
         if owner is None:
             return False
+        if kind == QEvent.Type.KeyRelease:
+            # The release of a key kept back is kept back with it (and replayed with it).
+            if _key_id(event) not in self._swallowed:
+                return False
+            self._swallowed.discard(_key_id(event))
+            if self._held:
+                self._held.append((obj, _copy(event)))
+            return True
+        if event.key() in _MODIFIER_KEYS:
+            # Shift comes before every "H", "D" and ":" a scanner types: it
+            # neither ends the prefix nor reaches a widget while a code is read.
+            return self.reading
         if kind == QEvent.Type.ShortcutOverride:
             # A key we are about to take must not fire a shortcut (a "1" in
             # the award list, an Alt-less letter) on its way in.
@@ -135,8 +154,8 @@ class ScanCatcher(QObject):
             return False
         if self._held:
             typed = "".join(e.text() for _o, e in self._held if e.type() == QEvent.Type.KeyPress)
-            return (self._elapsed() <= BURST_GAP_MS) and PREFIX.startswith((typed + text).upper())
-        return text.upper() == PREFIX[0]
+            return (self._elapsed() <= BURST_GAP_MS) and any(p.startswith((typed + text).upper()) for p in PREFIXES)
+        return any(text.upper() == p[0] for p in PREFIXES)
 
     def _elapsed(self) -> float:
         return (time.monotonic() - self._last) * 1000
@@ -145,22 +164,24 @@ class ScanCatcher(QObject):
         key = event.key()
         if self.reading:
             if key in _ENTER:
-                self._swallowed.add(key)
+                self._swallowed.add(_key_id(event))
                 self._finish()
                 return True
             if event.text() and event.text().isprintable():
                 self._payload += event.text()
-                self._swallowed.add(key)
+                self._swallowed.add(_key_id(event))
                 self._timer.start(END_PAUSE_MS)
             return True  # Shift and the like, between the payload's keys
         if not event.text():
-            return False  # Shift pressed before the next key of the prefix
+            if self._held:
+                self._flush()  # an arrow or F-key: the held keys were typing, not a scan
+            return False
         if self._takes(event):
             self._held.append((obj, _copy(event)))
-            self._swallowed.add(key)
+            self._swallowed.add(_key_id(event))
             self._last = time.monotonic()
             typed = "".join(e.text() for _o, e in self._held if e.type() == QEvent.Type.KeyPress)
-            if typed.upper() == PREFIX:
+            if typed.upper() in PREFIXES:
                 self._payload = typed
                 self._target = owner
                 self._held.clear()
@@ -186,7 +207,7 @@ class ScanCatcher(QObject):
         self._replaying = True
         try:
             for obj, event in held:
-                self._swallowed.discard(event.key())  # a release still to come passes through
+                self._swallowed.discard(_key_id(event))  # a release still to come passes through
                 if shiboken6.isValid(obj):
                     QCoreApplication.sendEvent(obj, event)
         finally:

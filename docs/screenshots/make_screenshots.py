@@ -181,7 +181,9 @@ def main() -> None:
         d.folio.setText("F20260615-119")
         d.channel.setCurrentIndex(d.channel.findData("direct"))
         d.charges.set("room", 52_000)
-        d.on_confirm()
+        d.request_review()             # Ctrl+Enter: the one-line review
+        wait(lambda: d.reviewing)
+        d.post_reviewed()              # Enter on it: posted
     shot(StayDialog(session, member, win), "stay_dialog_posted", posted, lambda d: d.completed)
 
     def redeem_fill(d):
@@ -225,6 +227,14 @@ def main() -> None:
         d.login.setText("tanaka.y")
         d.name.setText("Yui Tanaka")
     shot(NewClerkDialog(session, win), "new_clerk_dialog", clerk_fill)
+
+    from desk_app.ui.dialogs.change_password_dialog import ChangePasswordDialog
+    from desk_app.ui.dialogs.deactivate_clerk_dialog import DeactivateClerkDialog
+    from desk_app.ui.dialogs.reset_password_dialog import ResetPasswordDialog
+
+    shot(ResetPasswordDialog(session, win), "reset_password_dialog", None, lambda d: d.model.rowCount() > 0)
+    shot(DeactivateClerkDialog(session, win), "deactivate_clerk_dialog", None, lambda d: d.model.rowCount() > 0)
+    shot(ChangePasswordDialog(session, win), "change_password_dialog")
 
     from desk_app.ui.dialogs.settings_dialog import SettingsDialog
 

@@ -127,7 +127,9 @@ def main() -> None:
         codes = [o.code for o in d.model.rows()]
         d.table.selectRow(codes.index("breakfast_adult"))
         d.identity.setChecked(True)
-        d.on_confirm()
+        d.request_review()             # Ctrl+Enter: the one-line review, then Enter posts it
+        wait(lambda: d.reviewing)
+        d.post_reviewed()
     voucher = RedeemDialog(session, yamada_view)
     shot(voucher, "redeem_dialog_voucher_for_japanese_member", redeem, lambda d: d.completed)
     save(printing.render_slip(*voucher.slip), "voucher_slip_ja")
@@ -136,7 +138,9 @@ def main() -> None:
         d.folio.setText("F20260615-120")
         d.channel.setCurrentIndex(d.channel.findData("direct"))
         d.charges.set("room", 52_000)
-        d.on_confirm()
+        d.request_review()
+        wait(lambda: d.reviewing)
+        d.post_reviewed()
     smith_view = lookup.show(db, sup, smith.member_number)
     receipt = StayDialog(session, smith_view)
     shot(receipt, "stay_dialog_posted_for_english_member", post, lambda d: d.completed)

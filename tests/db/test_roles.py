@@ -16,8 +16,9 @@ from sqlalchemy import select
 
 from desk_app.db.schema import Base
 from desk_app.domain import errors
-from desk_app.services import (audit, backups, batch, business_date, cards, clerks, demo, duplicates, exports,
-                               lookup, office, posting, redemption, registration, reports, reversal, roles)
+from desk_app.services import (audit, backups, batch, business_date, cards, clerks, demo, demo_day, duplicates,
+                               exports, inactivity, lookup, night_audit, office, posting, redemption, registration,
+                               reports, reversal, roles)
 from desk_app.services.context import Desk
 from tests.db.helpers import enrol, stay
 
@@ -217,10 +218,25 @@ CASES = [
          lambda db, d, _: duplicates.find(db, d)),
     Case("side_by_side", duplicates.side_by_side, "supervisor", lambda db: (rich_member(db), rich_member(db)),
          lambda db, d, pair: duplicates.side_by_side(db, d, *pair)),
+    Case("revoke_inactive", inactivity.revoke_inactive, "supervisor", rich_member,
+         lambda db, d, n: inactivity.revoke_inactive(db, d, [n], "inactive for 36 months (T&C 7.2)")),
+    Case("night_audit", night_audit.run, "supervisor", lambda db: None, lambda db, d, _: night_audit.run(db, d)),
+    Case("audit_plan", night_audit.plan, "supervisor", lambda db: None, lambda db, d, _: night_audit.plan(db, d)),
+    Case("audit_history", night_audit.history, "supervisor", lambda db: None,
+         lambda db, d, _: night_audit.history(db, d)),
+    Case("busy_day", demo_day.busy_day, "supervisor", rich_member,
+         lambda db, d, _: demo_day.busy_day(db, d, DAY, 2, seed=_next(), enrolments=0)),
 ]
 
 
 def a_folder():
+    import tempfile
+    from pathlib import Path
+
+    return Path(tempfile.mkdtemp(prefix="export-"))
+
+
+def _folder():
     import tempfile
     from pathlib import Path
 
@@ -270,8 +286,9 @@ NO_ROLE = {
 }
 # Modules of helpers that work inside a caller's transaction (they take a
 # session, not the database) or hold no service at all.
-SERVICE_MODULES = ("audit", "backups", "batch", "business_date", "cards", "clerks", "demo", "duplicates", "exports",
-                   "lookup", "office", "posting", "redemption", "refusals", "registration", "reports", "reversal")
+SERVICE_MODULES = ("audit", "backups", "batch", "business_date", "cards", "clerks", "demo", "demo_day", "duplicates",
+                   "exports", "inactivity", "lookup", "night_audit", "office", "posting", "redemption", "refusals",
+                   "registration", "reports", "reversal")
 
 
 def snapshot(db) -> dict[str, list[tuple]]:
@@ -304,7 +321,8 @@ def _matrix_action(case: Case) -> str:
                "rotate_card_key": "manage_card_keys", "retire_card_key": "manage_card_keys",
                "export_members": "export_data", "recent_exports": "report_day", "members_by_tier": "report_program",
                "expiring_by_month": "report_program", "enrolments_by_day": "report_program",
-               "side_by_side": "find_duplicates"}
+               "side_by_side": "find_duplicates", "revoke_inactive": "revoke", "audit_plan": "night_audit",
+               "audit_history": "night_audit", "busy_day": "demo_data"}
     return aliases.get(case.name, case.name)
 
 

@@ -257,10 +257,18 @@ def focused():
 
 def scan(qtbot, payload: str) -> None:
     """What a USB scanner does: the payload and Enter, keystrokes a few ms
-    apart, into whatever has focus."""
+    apart, into whatever has focus — a keyboard, so Shift goes down and up
+    around every capital and colon, as X11 delivers it."""
     from PySide6.QtCore import Qt
 
-    qtbot.keyClicks(focused(), payload)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for ch in payload:
+        if ch.isupper() or ch == ":":
+            qtbot.keyPress(focused(), Qt.Key.Key_Shift, shift)
+            qtbot.keyClick(focused(), ch, shift)
+            qtbot.keyRelease(focused(), Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(focused(), ch)
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
 
 

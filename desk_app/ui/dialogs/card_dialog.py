@@ -188,6 +188,8 @@ class CardDialog(QDialog):
         face, pil = result
         if face is None:
             self.preview.setText(self.tr("No card yet"))
+            self.preview.setStyleSheet("QLabel#cardPreview { color: #4a5568; font-size: 16pt; font-weight: 600;"
+                                       " border: 2px dashed #c9d6ea; border-radius: 10px; }")
             self.info.setText(self.tr("%1 has no card yet. Issue one to hand it over (Alt+I).").replace(
                 "%1", fmt.full_name(self.member)))
             self.issue_button.show()
@@ -202,6 +204,7 @@ class CardDialog(QDialog):
 
     def _show(self, face, pil) -> None:
         self.face = face
+        self.preview.setStyleSheet("")
         self.image = printing.pil_to_qimage(pil)
         self.preview.setPixmap(QPixmap.fromImage(self.image))
         self.issue_button.hide()

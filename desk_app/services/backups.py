@@ -264,14 +264,14 @@ def restore(db: Database, desk: Desk, source: str | Path) -> RestoreResult:
         raise errors.InvalidBackup(f"There is no backup file at {source}.")
     if source.resolve() == live:
         raise errors.InvalidBackup("That file is the database itself.")
-    current_installation = _installation(live)
+    current_installation = _current(db, db.installation_id)
     staging = live.with_name(f"{live.stem}.restoring-{_stamp()}{live.suffix}")
     try:
         report = _stage(source, staging, current_installation)
         restored_installation = _installation(staging)
         if current_installation and restored_installation != current_installation:
             raise errors.InvalidBackup("This backup belongs to another database (another installation).")
-        days = _business_dates(live)
+        days = _current(db, lambda: _business_dates_of(db)) or {}
         _carry_business_dates(staging, days)
         db.dispose()
         saved = live.with_name(f"{live.stem}.before-restore.{_stamp()}{live.suffix}")
@@ -301,8 +301,11 @@ def _claim_older_backup(staging: Path, installation: str | None) -> None:
         return
     conn = sqlite3.connect(staging)
     try:
-        rows = dict(conn.execute("SELECT key, value FROM installation WHERE key IN "
-                                 "('card_secret', 'installation_id')").fetchall())
+        try:
+            rows = dict(conn.execute("SELECT key, value FROM installation WHERE key IN "
+                                     "('card_secret', 'installation_id')").fetchall())
+        except sqlite3.Error:  # no installation table: the check after the upgrade refuses it
+            return
         if "installation_id" in rows or "card_secret" not in rows:
             return
         try:
@@ -317,15 +320,18 @@ def _claim_older_backup(staging: Path, installation: str | None) -> None:
         conn.close()
 
 
-def _business_dates(path: Path) -> dict[str, object]:
-    engine = _read_only(path)
+def _current(db: Database, read):
+    """What the database being replaced says, or None when it cannot be
+    read (a damaged database is exactly what a restore is for)."""
     try:
-        with Session(engine) as s:
-            return dict(s.execute(select(BusinessDay.property_code, BusinessDay.business_date)).all())
-    except Exception:  # noqa: BLE001 - an unreadable current database has none to keep
-        return {}
-    finally:
-        engine.dispose()
+        return read()
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _business_dates_of(db: Database) -> dict:
+    with db.read() as s:
+        return dict(s.execute(select(BusinessDay.property_code, BusinessDay.business_date)).all())
 
 
 def _carry_business_dates(staging: Path, days: dict) -> None:

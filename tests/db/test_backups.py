@@ -250,3 +250,16 @@ def test_a_daily_backup_that_cannot_be_made_never_stops_the_desk(db, run):
     (data_dir() / "backups").write_text("a file where the folder should be")
     assert backups.daily(db) is None
     run("show", "8000000006", expect=1)  # still answers
+
+
+def test_another_databases_backup_is_refused_also_when_no_desk_has_the_file_open(db, tmp_path):
+    from tests.conftest import make_db
+
+    stranger = make_db(f"sqlite:///{tmp_path / 'training.sqlite3'}")
+    made = backups.backup(stranger, desk_on("2026-11-22"), tmp_path / "training-backup.sqlite3")
+    stranger.dispose()
+    db.dispose()  # every connection closed: no -wal or -shm beside the file
+    assert not db.sqlite_path().with_name("desk.sqlite3-shm").exists()
+    with pytest.raises(errors.InvalidBackup, match="another database"):
+        backups.restore(db, desk_on("2026-11-22"), made.path)
+    assert not list(tmp_path.glob("*.before-restore.*"))

@@ -40,12 +40,22 @@ END_PAUSE_MS = 300
 _NO_TEXT_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier \
     | Qt.KeyboardModifier.MetaModifier
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A scanner is a keyboard: it presses Shift as a key of its own before "H",
+# "D" and ":" (with its own ShortcutOverride). Such keys neither start nor
+# break a burst.
 _MODIFIER_KEYS = frozenset((Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
                             Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock))
 
 
+def _key_id(event: QKeyEvent) -> int:
+    """The physical key: a release may carry another key code than its press
+    (Shift let go first: ':' is pressed, ';' released), never another scan code."""
+    return event.nativeScanCode() or int(event.key())
+
+
 def _copy(event: QKeyEvent) -> QKeyEvent:
-    return QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
+    return QKeyEvent(event.type(), event.key(), event.modifiers(), event.nativeScanCode(),
+                     event.nativeVirtualKey(), event.nativeModifiers(), event.text(), event.isAutoRepeat(),
                      event.count())
 
 
@@ -114,9 +124,9 @@ class ScanCatcher(QObject):
             return False
         if kind == QEvent.Type.KeyRelease:
             # The release of a key kept back is kept back with it (and replayed with it).
-            if event.key() not in self._swallowed:
+            if _key_id(event) not in self._swallowed:
                 return False
-            self._swallowed.discard(event.key())
+            self._swallowed.discard(_key_id(event))
             if self._held:
                 self._held.append((obj, _copy(event)))
             return True
@@ -153,12 +163,12 @@ class ScanCatcher(QObject):
         key = event.key()
         if self.reading:
             if key in _ENTER:
-                self._swallowed.add(key)
+                self._swallowed.add(_key_id(event))
                 self._finish()
                 return True
             if event.text() and event.text().isprintable():
                 self._payload += event.text()
-                self._swallowed.add(key)
+                self._swallowed.add(_key_id(event))
                 self._timer.start(END_PAUSE_MS)
             return True  # Shift and the like, between the payload's keys
         if not event.text():
@@ -167,7 +177,7 @@ class ScanCatcher(QObject):
             return False
         if self._takes(event):
             self._held.append((obj, _copy(event)))
-            self._swallowed.add(key)
+            self._swallowed.add(_key_id(event))
             self._last = time.monotonic()
             typed = "".join(e.text() for _o, e in self._held if e.type() == QEvent.Type.KeyPress)
             if typed.upper() == PREFIX:
@@ -196,7 +206,7 @@ class ScanCatcher(QObject):
         self._replaying = True
         try:
             for obj, event in held:
-                self._swallowed.discard(event.key())  # a release still to come passes through
+                self._swallowed.discard(_key_id(event))  # a release still to come passes through
                 if shiboken6.isValid(obj):
                     QCoreApplication.sendEvent(obj, event)
         finally:

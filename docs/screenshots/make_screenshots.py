@@ -228,6 +228,14 @@ def main() -> None:
         d.name.setText("Yui Tanaka")
     shot(NewClerkDialog(session, win), "new_clerk_dialog", clerk_fill)
 
+    from desk_app.ui.dialogs.change_password_dialog import ChangePasswordDialog
+    from desk_app.ui.dialogs.deactivate_clerk_dialog import DeactivateClerkDialog
+    from desk_app.ui.dialogs.reset_password_dialog import ResetPasswordDialog
+
+    shot(ResetPasswordDialog(session, win), "reset_password_dialog", None, lambda d: d.model.rowCount() > 0)
+    shot(DeactivateClerkDialog(session, win), "deactivate_clerk_dialog", None, lambda d: d.model.rowCount() > 0)
+    shot(ChangePasswordDialog(session, win), "change_password_dialog")
+
     from desk_app.ui.dialogs.settings_dialog import SettingsDialog
 
     shot(SettingsDialog(session, win), "settings_dialog")

@@ -218,7 +218,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("number")
     c.add_argument("--hotel", required=True, help="the property code")
 
-    sub.add_parser("check-ledger", help="verify every member's ledger invariants")
+    sub.add_parser("check-ledger", help="recompute the ledger's hash chain and every member's invariants"
+                   ).add_argument("--head", help="a chain head noted earlier: the chain must still pass through it")
+    sub.add_parser("ledger-head", help="the ledger's chain head, for the office to keep elsewhere")
+    sub.add_parser("backup", help="a checked copy of the SQLite database").add_argument("--out", required=True)
+    c = sub.add_parser("restore", help="replace the SQLite database with a checked backup")
+    c.add_argument("file")
+    c.add_argument("--yes", action="store_true", help="yes, replace the database (it is saved aside first)")
+    sub.add_parser("business-date", help="the hotel's business date")
+    sub.add_parser("roll-business-date", help="the night audit: move the hotel's business date to the next day, "
+                   "write off expired points and, at the turn of the year, evaluate the tiers").add_argument(
+        "--to", type=iso_date, help="the date it must move to (a guard against rolling twice)")
+    sub.add_parser("card-keys", help="the ids of the card-signing keys this desk knows")
+    sub.add_parser("rotate-card-key", help="a new key signs new cards; older cards keep working")
+    sub.add_parser("retire-card-key", help="cards signed by this older key stop working").add_argument("key_id")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
     cli_office.add_commands(sub, iso_date, integer)
     p.command_names = frozenset(sub.choices)
@@ -283,7 +296,7 @@ def init(db, args) -> dict:
         name = args.name or args.supervisor
         password = admin_signin.first_password(args.supervisor)
         clerks.validate_new_clerk(args.supervisor, name, "supervisor", password)
-        program, version = db.initialize(args.program)
+        program, version = db.initialize(args.program, args.business_date)
         clerks.create(db, None, args.supervisor, name, "supervisor", password, args.language)
     else:
         admin_signin.sign_in_to_upgrade(db, admin_signin.login_from(args.supervisor or args.clerk))
@@ -292,8 +305,8 @@ def init(db, args) -> dict:
 
 
 def run(args, settings: config.Settings) -> dict:
-    from .services import (audit, batch, cards, clerks, demo, lookup, office, posting, redemption,
-                           registration, reversal)
+    from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
+                           redemption, registration, reversal)
     from . import admin_signin
     from .services.database import Database
 
@@ -315,9 +328,11 @@ def run(args, settings: config.Settings) -> dict:
         program = db.program
         prop = args.property or settings.property_code or program.properties[0].code
         program.property(prop)
-        desk = admin_signin.desk_for(signed, args.business_date, prop)
+        desk = admin_signin.desk_for(signed, args.business_date or business_date.current(db, prop), prop)
         args.signed_desk = desk  # a refusal is counted under this desk (cli_office.count_refusal)
         cmd = args.command
+        if cmd != "restore":
+            backups.daily(db)
         if cmd in cli_office.COMMANDS:
             return cli_office.run(args, db, desk, Usage, member_json)
         if cmd == "register":
@@ -420,12 +435,29 @@ def run(args, settings: config.Settings) -> dict:
         if cmd == "premium-selection":
             return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
         if cmd == "check-ledger":
-            problems = audit.check_all(db, desk)
-            if problems:
-                raise errors.DeskError(
-                    "; ".join(f"{c.member_number}: {', '.join(c.problems)}" for c in problems)[:2000],
-                    "ledger_mismatch")
-            return {"ok": True}
+            r = audit.check_ledger(db, desk, args.head)
+            return {"ok": True, "entries": r.entries, "head": r.head}
+        if cmd == "ledger-head":
+            r = audit.ledger_head(db, desk)
+            return {"entries": r.entries, "head": r.head}
+        if cmd == "backup":
+            r = backups.backup(db, desk, args.out)
+            return {"path": str(r.path), "entries": r.entries, "head": r.head}
+        if cmd == "restore":
+            if not args.yes:
+                raise Usage("desk-admin restore: error: restoring replaces the database: add --yes")
+            r = backups.restore(db, desk, args.file)
+            return {"restored": str(r.restored), "saved_previous_as": str(r.saved_previous_as),
+                    "entries": r.entries, "head": r.head}
+        if cmd == "business-date":
+            return {"property": prop, "business_date": _d(business_date.current(db, prop))}
+        if cmd == "roll-business-date":  # the night audit (cli_office.night_audit)
+            return cli_office.night_audit(args, db, desk)
+        if cmd in ("card-keys", "rotate-card-key", "retire-card-key"):
+            ring = (cards.key_ring(db, desk) if cmd == "card-keys" else cards.rotate_key(db, desk)
+                    if cmd == "rotate-card-key" else cards.retire_key(db, desk, args.key_id))
+            return {"current": ring.current, "keys": list(ring.keys), "hd1_cards_accepted": ring.legacy,
+                    "source": ring.source}
         raise Usage(f"unknown command {cmd}")
     finally:
         db.dispose()
@@ -459,9 +491,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.business_date is None:
+            # Neither the option nor the variable: the hotel's business date in the database.
             env = os.environ.get("DESK_APP_BUSINESS_DATE")
             try:
-                args.business_date = iso_date(env) if env else date.today()
+                args.business_date = iso_date(env) if env else None
             except argparse.ArgumentTypeError as exc:
                 raise Usage(f"desk-admin: error: DESK_APP_BUSINESS_DATE: {exc}") from None
         settings = config.load()
@@ -471,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except errors.DeskError as exc:
-        _emit({"error": {"code": exc.code, "message": exc.message}})
+        _emit({"error": {"code": exc.code, "message": exc.message, **(getattr(exc, "details", None) or {})}})
         cli_office.count_refusal(args, settings, exc)
         return EXIT_REFUSED
     except SystemExit as exc:  # --help and --version

@@ -20,16 +20,15 @@ from .domain import errors
 
 REPORT_KINDS = ("day", "shift", "points", "tiers", "expiring", "enrolments")
 COMMANDS = frozenset({"report", "export", "duplicates"})
-# Commands whose refusals the day report counts: the ones that would have
-# changed something (a lookup that finds nobody is not a refusal).
-CHANGING = frozenset({
-    "register", "complete-registration", "post-stay", "post-bill", "redeem", "pay-by-points", "issue-card",
-    "adjust", "merge", "withdraw", "revoke", "reverse", "premium-selection", "evaluate-tiers", "expire-points",
-    "roll-business-date", "import-members", "export",
-})
+# Commands whose refusals the day report counts, by the service action
+# they call (services.refusals.COUNTED_ACTIONS): the ones that would have
+# changed something; a lookup that finds nobody is not a refusal.
 _ACTION_OF = {"register": "register", "complete-registration": "complete_registration", "post-stay": "post_stay",
               "post-bill": "post_bill", "redeem": "redeem", "pay-by-points": "pay_by_points",
-              "issue-card": "issue", "premium-selection": "choose_premium_hotel"}
+              "issue-card": "issue", "premium-selection": "choose_premium_hotel", "adjust": "adjust",
+              "merge": "merge", "withdraw": "withdraw", "revoke": "revoke", "reverse": "reverse",
+              "evaluate-tiers": "evaluate_tiers", "expire-points": "expire_points",
+              "roll-business-date": "run_night_audit", "import-members": "import_members"}
 
 
 def add_commands(sub, iso_date, integer) -> None:
@@ -154,11 +153,56 @@ def _export(args, db, desk) -> dict:
             "to": r.period_to.isoformat() if r.period_to else None}
 
 
+def night_audit(args, db, desk) -> dict:
+    """roll-business-date: the night audit for a scheduler. Prints the
+    hotel, the new business date and the one before (as a plain roll
+    would), what each step did, and whether the audit is complete. Ctrl+C
+    or SIGTERM stops it safely between two chunks of members (exit 0,
+    "complete": false: the next run finishes it)."""
+    import signal
+    import sys
+
+    from .services import night_audit
+
+    stop = {"asked": False}
+
+    def ask_stop(_signum, _frame):
+        stop["asked"] = True
+
+    def show(step: str, done: int, total: int) -> None:
+        if total and sys.stderr.isatty():
+            print(f"\r{step}: {done:,} of {total:,} members", end="", file=sys.stderr, flush=True)
+
+    previous = {}
+    for name in ("SIGINT", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                previous[sig] = signal.signal(sig, ask_stop)
+            except ValueError:  # not the main thread (tests calling main() from a worker)
+                pass
+    try:
+        r = night_audit.run(db, desk, to=args.to, progress=show, cancelled=lambda: stop["asked"])
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    before = r.closed if r.closed is not None else None
+    return {"property": r.property_code, "business_date": r.business_date.isoformat(),
+            "previous": before.isoformat() if before else None, "complete": r.complete, "cancelled": r.cancelled,
+            "steps": [{"step": o.step, "key": o.run_key, "status": o.status, "code": o.code, **o.figures}
+                      for o in r.steps],
+            "chain": {"entries": r.chain_entries, "head": r.chain_head} if r.chain_head else None}
+
+
 def count_refusal(args, settings, exc: errors.DeskError) -> None:
     """A refused changing command is counted for the day report (after the
     refused transaction rolled back), as the desk counts its dialogs'."""
     desk = getattr(args, "signed_desk", None)
-    if desk is None or settings is None or args.command not in CHANGING:
+    action = ("export_ledger" if getattr(args, "subject", "") == "ledger" else "export_members") \
+        if args is not None and args.command == "export" else _ACTION_OF.get(getattr(args, "command", ""))
+    if desk is None or settings is None or action is None:
         return
     import logging
 
@@ -171,7 +215,7 @@ def count_refusal(args, settings, exc: errors.DeskError) -> None:
         logging.getLogger("desk-admin").warning("refusal not counted: %s", type(failure).__name__)
         return
     try:
-        refusals.record(db, desk, _ACTION_OF.get(args.command, args.command.replace("-", "_")), exc.code)
+        refusals.record(db, desk, action, exc.code)
     finally:
         db.dispose()
 

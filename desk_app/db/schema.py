@@ -27,7 +27,8 @@ class Base(DeclarativeBase):
 
 
 class Setting(Base):
-    """Installation-wide values: the program, the card-signing secret."""
+    """Installation-wide values: the program and the installation's id (the
+    card-signing keys live outside the database, see card_keys.py)."""
     __tablename__ = "installation"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
@@ -137,10 +138,37 @@ class LedgerEntry(Base):
     reverses: Mapped[str | None] = mapped_column(String(32))
     # The supervisor who approved a clerk's action on the spot (0004).
     approved_by: Mapped[str | None] = mapped_column(String(64))
+    # The hash chain (added in 0006), filled when the writing transaction
+    # commits (db/chain.py): the entry's place in the one line of entries, and
+    # sha256 over its content, the lots, allocations and credits it made, and
+    # the previous entry's hash. A column added later must be nullable and
+    # stay NULL on older entries, or their hashes no longer match.
+    chain_seq: Mapped[int | None] = mapped_column(Integer, index=True, unique=True)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
         Index("uq_ledger_entries_reversal", "reverses", "member_id", unique=True),
     )
+
+
+class LedgerHead(Base):
+    """The end of the hash chain: one row (id 1). Every transaction that
+    appends entries locks it (FOR UPDATE on PostgreSQL) so two desks never
+    fork the chain; the office keeps a copy of `head` elsewhere."""
+    __tablename__ = "ledger_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entries: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+
+
+class BusinessDay(Base):
+    """The hotel's business date, one row per property (added in 0006);
+    only the night audit moves it on (services/business_date.py)."""
+    __tablename__ = "business_dates"
+    property_code: Mapped[str] = mapped_column(ForeignKey("properties.code"), primary_key=True)
+    business_date: Mapped[date] = mapped_column(Date)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(64))
 
 
 class Posting(Base):
@@ -179,7 +207,7 @@ class Credit(Base):
     __tablename__ = "credits"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
     date_of_use: Mapped[date] = mapped_column(Date)
     qualifying_points: Mapped[int] = mapped_column(Integer)
     nights: Mapped[int] = mapped_column(Integer)
@@ -190,7 +218,7 @@ class Lot(Base):
     __tablename__ = "lots"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"))
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
     earned_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date] = mapped_column(Date)
     points: Mapped[int] = mapped_column(Integer)
@@ -239,33 +267,35 @@ class TierEvaluation(Base):
     __table_args__ = (UniqueConstraint("member_id", "year", name="uq_tier_evaluations_member_year"),)
 
 
-class BatchRun(Base):
-    """The night audit's record of each step it runs (added in 0010): a
-    business day closed (`close_day`, key PROPERTY:DATE, with the ledger's
+class NightAuditStep(Base):
+    """What the night audit did, step by step (added in 0010): a business
+    day closed at a hotel (`close_day`, key PROPERTY:DATE, with the ledger's
     chain head at the close), the expiry batch (`expire_points`, key the
     business date it runs as of) and the year-end evaluation
-    (`evaluate_tiers`, key the year). The unique key is what makes a batch
-    run once for its date; a cancelled run keeps its place (`cursor`, the
-    last member id committed) and the figures so far, and the next audit
-    finishes it."""
-    __tablename__ = "batch_runs"
+    (`evaluate_tiers`, key the year). The unique key is the claim that
+    makes a batch run once for its date: an audit takes a pending or
+    cancelled step (or a running one whose heartbeat stopped) with a
+    conditional update, so two audits never run the same step at once,
+    and a step done is never run again. The batches keep their own place
+    between chunks (services/batch.py); a cancelled step is finished by the
+    next audit."""
+    __tablename__ = "night_audit_steps"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    job: Mapped[str] = mapped_column(String(24))
+    step: Mapped[str] = mapped_column(String(24))
     run_key: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12))  # pending | running | cancelled | done
-    business_date: Mapped[date] = mapped_column(Date)
-    property_code: Mapped[str | None] = mapped_column(String(16))
+    property_code: Mapped[str] = mapped_column(String(16))       # the hotel whose audit made it
+    closing_date: Mapped[date] = mapped_column(Date)             # the business date that audit closed
+    business_date: Mapped[date] = mapped_column(Date)            # the date the step runs as of
     clerk: Mapped[str] = mapped_column(String(64))
     terminal: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime)
     heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime)
-    cursor: Mapped[int] = mapped_column(Integer, default=0)
     done: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     result: Mapped[str] = mapped_column(Text, default="{}")  # JSON of the step's figures
-    __table_args__ = (UniqueConstraint("job", "run_key", name="uq_batch_runs_job_key"),)
+    __table_args__ = (UniqueConstraint("step", "run_key", name="uq_night_audit_steps_step_key"),)
 
 
 class RefusalCount(Base):

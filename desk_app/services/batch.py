@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from sqlalchemy import func, select
 
@@ -33,12 +34,15 @@ class EvaluationResult:
     by_tier: dict
 
 
-def _chunks(ids: list[int]):
-    for i in range(0, len(ids), BATCH):
-        yield ids[i:i + BATCH]
+Progress = Callable[[int, int], None]
 
 
-def expire_points(db: Database, desk: Desk) -> ExpiryResult:
+def _chunks(ids: list[int], size: int = BATCH):
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def expire_points(db: Database, desk: Desk, progress: Progress | None = None, chunk: int = BATCH) -> ExpiryResult:
     """Record the expiry of every lot past its date. Each member is written
     in its own short transaction with the row locked, so desks keep working
     while the batch runs; running it again finds nothing left to do."""
@@ -46,19 +50,23 @@ def expire_points(db: Database, desk: Desk) -> ExpiryResult:
     with db.read() as s:
         ids = list(s.scalars(select(Lot.member_id).where(Lot.remaining > 0, Lot.expires_on < desk.business_date)
                              .distinct().order_by(Lot.member_id)))
-    total = members = 0
-    for chunk in _chunks(ids):
+    total = members = done = 0
+    for piece in _chunks(ids, chunk):
         with db.write() as s:
-            for member_id in chunk:
+            for member_id in piece:
                 member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
                 expired = ledger.record_expiry(s, desk, member)
                 if expired:
                     total += expired
                     members += 1
+        done += len(piece)
+        if progress is not None:  # after the commit: a caller may stop here with nothing half-done
+            progress(done, len(ids))
     return ExpiryResult(total, members)
 
 
-def evaluate_tiers(db: Database, desk: Desk, year: int) -> EvaluationResult:
+def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | None = None,
+                   chunk: int = BATCH) -> EvaluationResult:
     """Year-end evaluation of calendar year `year`: statuses valid April 1 of
     year+1 to March 31 of year+2, and the carry-over recorded."""
     desk.require("evaluate_tiers")
@@ -70,9 +78,9 @@ def evaluate_tiers(db: Database, desk: Desk, year: int) -> EvaluationResult:
                                                       Member.enrolled_on <= date(year, 12, 31)).order_by(Member.id)))
     counts = {lvl.code: 0 for lvl in program.tiers.levels}
     evaluated = 0
-    for chunk in _chunks(ids):
+    for piece in _chunks(ids, chunk):
         with db.write() as s:
-            for member_id in chunk:
+            for member_id in piece:
                 member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
                 fig = tiering.figures(s, program, member.id, year)
                 lvl = tiers.reached(program.tiers, fig.points, fig.nights)
@@ -90,6 +98,8 @@ def evaluate_tiers(db: Database, desk: Desk, year: int) -> EvaluationResult:
                     s.add(row)
                 row.points, row.nights, row.tier = fig.points, fig.nights, lvl.code
                 row.carry_points, row.carry_nights, row.evaluated_on = carry_p, carry_n, desk.business_date
+        if progress is not None:
+            progress(evaluated, len(ids))
     return EvaluationResult(year, evaluated, counts.get("loyal", 0), counts.get("exclusive", 0), counts)
 
 

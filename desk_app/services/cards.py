@@ -1,8 +1,15 @@
 """Membership cards: issue, replace, and verify the signed QR payload.
 
-Payload: HD1:<member number>:<card sequence>:<signature>. The signature is
-an HMAC-SHA256 with the installation's secret, base32 so the whole payload
-fits a QR code's alphanumeric mode. It carries no other personal data."""
+Payload: HD2:<key id>:<member number>:<card sequence>:<signature>. The
+signature is an HMAC-SHA256 over everything before it, with the card key
+the key id names (card_keys.py: outside the database, so a copy of the
+database cannot forge a card, and rotated by adding a key), truncated to
+15 bytes and base32, so the whole payload fits a QR code's alphanumeric
+mode. It carries no other personal data.
+
+Cards printed before key ids carry HD1:<member number>:<card sequence>:
+<signature> (HMAC over "<number>:<sequence>" with the secret the database
+held then); they keep working while that key is kept as the HD1 key."""
 
 from __future__ import annotations
 
@@ -14,14 +21,18 @@ from datetime import date
 
 from sqlalchemy import select
 
+from .. import card_keys
 from ..db.schema import Card
 from ..domain import errors, members as member_rules
 from . import ledger, views
 from .context import Desk
 from .database import Database
 
-PREFIX = "HD1"
+PREFIX = "HD2"
+LEGACY_PREFIX = "HD1"
 REASONS = ("new", "lost", "stolen", "damaged")
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_DIGITS = frozenset("0123456789")
 
 
 @dataclass(frozen=True)
@@ -44,27 +55,55 @@ class CardFace:
     local_name: str = ""
 
 
-def sign(secret: bytes, number: str, sequence: int) -> str:
-    mac = hmac.new(secret, f"{number}:{sequence}".encode(), hashlib.sha256).digest()[:15]
-    return base64.b32encode(mac).decode()
+def _mac(key: bytes, message: str) -> str:
+    return base64.b32encode(hmac.new(key, message.encode("ascii"), hashlib.sha256).digest()[:15]).decode()
 
 
-def payload_for(secret: bytes, number: str, sequence: int) -> str:
-    return f"{PREFIX}:{number}:{sequence}:{sign(secret, number, sequence)}"
+def sign(key: bytes, kid: str, number: str, sequence: int) -> str:
+    return _mac(key, f"{PREFIX}:{kid}:{number}:{sequence}")
+
+
+def payload_for(keys: card_keys.CardKeys, number: str, sequence: int) -> str:
+    kid, key = keys.signing()
+    return f"{PREFIX}:{kid}:{number}:{sequence}:{sign(key, kid, number, sequence)}"
+
+
+def legacy_payload_for(secret: bytes, number: str, sequence: int) -> str:
+    """An HD1 payload as cards printed before key ids carry (tests, support)."""
+    return f"{LEGACY_PREFIX}:{number}:{sequence}:{_mac(secret, f'{number}:{sequence}')}"
 
 
 def looks_like_payload(text: str) -> bool:
-    return text.strip().upper().startswith(PREFIX + ":")
+    head = text.strip().upper()[:4]
+    return head in (PREFIX + ":", LEGACY_PREFIX + ":")
 
 
-def _parse(secret: bytes, payload: str) -> tuple[str, int]:
+def _plain(part: str, allowed: frozenset, longest: int) -> bool:
+    return 0 < len(part) <= longest and all(c in allowed for c in part)
+
+
+def _parse(keys: card_keys.CardKeys, payload: str) -> tuple[str, int]:
+    """(number, sequence) when the signature is genuine. Only ASCII letters
+    and digits count: a look-alike such as a superscript digit is no card."""
     parts = payload.strip().upper().split(":")
-    if len(parts) != 4 or parts[0] != PREFIX or not parts[2].isdigit() or len(parts[2]) > 6:
-        raise errors.CardForged("This is not a membership card code.")
-    number, sequence, signature = parts[1], int(parts[2]), parts[3]
-    if not hmac.compare_digest(sign(secret, number, sequence), signature):
+    not_a_card = errors.CardForged("This is not a membership card code.")
+    if parts[0] == PREFIX and len(parts) == 5:
+        kid, number, seq, signature = parts[1:]
+        if not _plain(kid, _ALNUM, 8):
+            raise not_a_card
+        message = f"{PREFIX}:{kid}:{number}:{seq}"
+        key = keys.keys.get(kid)
+    elif parts[0] == LEGACY_PREFIX and len(parts) == 4:
+        number, seq, signature = parts[1:]
+        message = f"{number}:{seq}"
+        key = keys.legacy
+    else:
+        raise not_a_card
+    if not (_plain(number, _DIGITS, 16) and _plain(seq, _DIGITS, 6) and _plain(signature, _ALNUM, 64)):
+        raise not_a_card
+    if key is None or not hmac.compare_digest(_mac(key, message), signature):
         raise errors.CardForged("This card was not issued by this program: it cannot be used.")
-    return number, sequence
+    return number, int(seq)
 
 
 def verify(db: Database, desk: Desk, payload: str) -> tuple[str, int]:
@@ -75,7 +114,7 @@ def verify(db: Database, desk: Desk, payload: str) -> tuple[str, int]:
 
 def current_card_of(db: Database, payload: str) -> tuple[str, int]:
     """verify() for a service that has already checked the desk's role."""
-    number, sequence = _parse(db.card_secret, payload)
+    number, sequence = _parse(db.card_keys, payload)
     with db.read() as s:
         member = ledger.get_member(s, number)
         card = s.scalar(select(Card).where(Card.member_id == member.id, Card.sequence == sequence))
@@ -97,7 +136,7 @@ def _face(db: Database, program, view, name_order: str) -> CardFace:
         family_name=view.family_name, given_name=view.given_name,
         tier=view.tier, tier_name=view.tier_name, tier_valid_until=view.tier_valid_until,
         premium_hotel=view.premium_hotel, program_name=program.name, sequence=seq,
-        qr_payload=payload_for(db.card_secret, view.member_number, seq), issued_on=view.card.issued_on,
+        qr_payload=payload_for(db.card_keys, view.member_number, seq), issued_on=view.card.issued_on,
         local_name=f"{view.family_name} {view.given_name}",
     )
 
@@ -125,6 +164,7 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new",
     if reason not in REASONS:
         raise errors.InvalidReason(f"The reason must be one of: {', '.join(REASONS)}.")
     program = db.program
+    db.card_keys  # refused card_key_missing before anything changes
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)
         ledger.require_active(member)
@@ -140,3 +180,40 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new",
             s.flush()
         view = views.member_view(s, program, member, desk.business_date)
         return _face(db, program, view, name_order)
+
+
+@dataclass(frozen=True)
+class KeyRing:
+    """What the office sees of the card keys: ids only, never the keys."""
+    current: str
+    keys: tuple[str, ...]
+    legacy: bool
+    source: str
+
+
+def _ring(keys: card_keys.CardKeys) -> KeyRing:
+    return KeyRing(keys.current, tuple(sorted(keys.keys, key=lambda k: int(k[1:]))), keys.legacy is not None,
+                   keys.source)
+
+
+def key_ring(db: Database, desk: Desk) -> KeyRing:
+    desk.require("manage_card_keys")
+    return _ring(db.card_keys)
+
+
+def rotate_key(db: Database, desk: Desk) -> KeyRing:
+    """Supervisor: a new key signs the cards issued from now on; cards
+    signed by older keys keep working until their key is retired."""
+    desk.require("manage_card_keys")
+    ring = _ring(card_keys.rotate(db.installation_id()))
+    db.forget_card_keys()
+    return ring
+
+
+def retire_key(db: Database, desk: Desk, kid: str) -> KeyRing:
+    """Supervisor: cards signed by this older key (HD1: cards printed
+    before key ids) stop working."""
+    desk.require("manage_card_keys")
+    ring = _ring(card_keys.retire(db.installation_id(), kid))
+    db.forget_card_keys()
+    return ring

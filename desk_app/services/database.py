@@ -1,13 +1,12 @@
-"""The database handle: engine, program, the installation's secret, and
+"""The database handle: engine, program, the installation's card keys, and
 units of work (one transaction per user action)."""
 
 from __future__ import annotations
 
 import logging
-import secrets
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
@@ -16,6 +15,8 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from .. import card_keys
+from ..db import chain as _chain  # noqa: F401 - seals the entries each transaction writes
 from ..db import migrate
 from ..db.engine import make_engine
 from ..db.schema import PropertyRow, Setting
@@ -49,36 +50,69 @@ class Database:
             return False  # asking must not leave an empty file behind: only initialize() creates one
         return inspect(self.engine).has_table("installation")
 
-    def initialize(self, program_code: str | None = None) -> tuple[Program, str]:
+    def initialize(self, program_code: str | None = None, business_date: date | None = None,
+                   copy_aside: bool = True) -> tuple[Program, str]:
         """Create or upgrade the schema (idempotent); a database runs one program.
-        An existing SQLite file is copied aside before its schema changes."""
+        An existing SQLite file is copied aside before its schema changes.
+        A new database gets its installation id and card key (in the key
+        file, see card_keys.py), and its hotels' business dates start on
+        `business_date` (default today)."""
+        from . import business_date as business_dates
+
         path = self.sqlite_path()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         current = migrate.current_revision(self.engine)
-        if current is not None and current != migrate.head_revision():
+        if copy_aside and current is not None and current != migrate.head_revision():
             self.last_backup = self.backup(f"before-{migrate.head_revision()}")
             prune_upgrade_copies(path)
         version = migrate.upgrade(self.engine)
+        if current != version:
+            self._truncate_wal()
         with self.write() as s:
             current = s.get(Setting, "program")
+            start = None
             if current is None:
+                start = business_dates.validate_start(business_date) if business_date else None
                 code = program_code or "one_harmony"
                 s.add(Setting(key="program", value=code))
-                s.add(Setting(key="card_secret", value=secrets.token_hex(32)))
+                installation = card_keys.new_installation_id()
+                s.add(Setting(key="installation_id", value=installation))
+                if card_keys.from_environment() is None:
+                    card_keys.create(installation)
             else:
                 code = current.value
                 if program_code and program_code != code:
                     raise errors.ProgramMismatch(
                         f"This database runs {code}; it cannot be switched to {program_code}."
                     )
+                if s.get(Setting, "installation_id") is None:  # an older database that had no card secret
+                    installation = card_keys.new_installation_id()
+                    s.add(Setting(key="installation_id", value=installation))
+                    if card_keys.from_environment() is None:
+                        card_keys.create(installation)
             program = load_program(code)
             for prop in program.properties:
                 row = s.get(PropertyRow, prop.code) or PropertyRow(code=prop.code)
                 row.name, row.country, row.currency = prop.name, prop.country, prop.currency
                 s.add(row)
+            s.flush()
+            business_dates.start_missing(s, [p.code for p in program.properties], start)
         self.__dict__.pop("program", None)
+        self.__dict__.pop("card_keys", None)
         return self.program, version
+
+    def _truncate_wal(self) -> None:
+        """After an upgrade, empty the write-ahead log: pages it held (such as
+        the card secret an older schema kept) leave the disk with it."""
+        path = self.sqlite_path()
+        if path is None:
+            return
+        conn = sqlite3.connect(path, timeout=15)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
 
     def sqlite_path(self) -> Path | None:
         if self.engine.dialect.name != "sqlite" or self.engine.url.database in (None, "", ":memory:"):
@@ -117,10 +151,20 @@ class Database:
             raise errors.NotInitialized("The database is not set up yet: run 'desk-admin init' first.")
         return load_program(code)
 
-    @cached_property
-    def card_secret(self) -> bytes:
+    def installation_id(self) -> str:
         with self.read() as s:
-            return bytes.fromhex(s.scalar(select(Setting.value).where(Setting.key == "card_secret")))
+            value = s.scalar(select(Setting.value).where(Setting.key == "installation_id"))
+        if value is None:
+            raise errors.NotInitialized("The database is not set up yet: run 'desk-admin init' first.")
+        return value
+
+    @cached_property
+    def card_keys(self) -> card_keys.CardKeys:
+        """Refused card_key_missing when this desk has no key for the database."""
+        return card_keys.load(self.installation_id())
+
+    def forget_card_keys(self) -> None:
+        self.__dict__.pop("card_keys", None)
 
     def schema_version(self) -> str | None:
         return migrate.current_revision(self.engine)

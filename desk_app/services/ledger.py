@@ -1,5 +1,9 @@
 """Ledger primitives shared by every service: entries, lots, allocations,
-credits. Nothing here commits; the calling service owns the transaction."""
+credits. Nothing here commits; the calling service owns the transaction.
+
+Every entry joins the ledger's hash chain when its transaction commits
+(db/chain.py): entries made here through the ORM are picked up by
+themselves; bulk code that inserts entries with Core calls chain_entries."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..db import chain
 from ..db.schema import Allocation, Credit, LedgerEntry, Lot, Member
 from ..domain import errors, lots as lot_rules
 from ..domain.program import Program
@@ -59,6 +64,14 @@ def add_entry(
     session.add(entry)
     session.flush()
     return entry
+
+
+def chain_entries(session: Session, entry_ids) -> None:
+    """Bulk inserts (imports): after inserting entries and the lots,
+    allocations and credits they make in this session's transaction, hand
+    their ids here; they are chained together, in id order, in one pass
+    when the transaction commits (one head lock, chunked queries)."""
+    chain.track(session, entry_ids)
 
 
 def member_lots(session: Session, member_id: int) -> list[Lot]:

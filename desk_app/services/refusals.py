@@ -26,6 +26,15 @@ from .database import Database
 
 log = logging.getLogger(__name__)
 
+# The service functions whose refusals are counted: the ones that would
+# have changed a member's points, data or card (a lookup, a sign-in or a
+# clerk account's password rules are not the day's business).
+COUNTED_ACTIONS = frozenset({
+    "register", "complete_registration", "update_contact", "change_name", "choose_premium_hotel", "issue",
+    "post_stay", "post_bill", "redeem", "pay_by_points", "adjust", "merge", "withdraw", "revoke", "reverse",
+    "expire_points", "evaluate_tiers", "run_night_audit", "import_members", "export_members", "export_ledger",
+})
+
 
 def record(db: Database, desk: Desk, action: str, code: str) -> None:
     """Add one to the counter; never raises."""

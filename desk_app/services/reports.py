@@ -29,7 +29,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, func, select
 
-from ..db.schema import BatchRun, LedgerEntry, Lot, Member, Posting, RefusalCount, TierStatus
+from ..db.schema import LedgerEntry, Lot, Member, NightAuditStep, Posting, RefusalCount, TierStatus
 from ..domain import errors
 from ..domain.dates import add_months
 from . import ledger
@@ -322,8 +322,9 @@ def _chain_at_close(s, db: Database, prop: str | None, day: date) -> ChainHead |
     this hotel; for a day still open, the head now. None while the
     database keeps no chain."""
     if prop is not None:
-        run = s.scalar(select(BatchRun).where(BatchRun.job == "close_day", BatchRun.run_key == f"{prop}:{day}",
-                                              BatchRun.status == "done"))
+        run = s.scalar(select(NightAuditStep).where(NightAuditStep.step == "close_day",
+                                                    NightAuditStep.run_key == f"{prop}:{day}",
+                                                    NightAuditStep.status == "done"))
         if run is not None:
             data = json.loads(run.result or "{}")
             if data.get("head"):

@@ -52,6 +52,8 @@ MATRIX: dict[str, tuple[str, str]] = {
     "check_ledger": ("supervisor", "check the ledger"),
     "backup": ("supervisor", "back up the database"),
     "restore": ("supervisor", "restore the database"),
+    "roll_business_date": ("supervisor", "roll the business date"),
+    "manage_card_keys": ("supervisor", "manage the card-signing keys"),
     "manage_clerks": ("supervisor", "manage clerk accounts"),
     "upgrade_schema": ("supervisor", "upgrade the database"),
     # The office's tools (services/reports.py, exports.py, duplicates.py,

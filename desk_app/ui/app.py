@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -34,11 +35,13 @@ class Probe:
     db: Database
     ready: bool
     program: Program | None
+    business_date: date | None = None
 
 
-def probe(url: str) -> Probe:
-    """Worker: is there a database with a supervisor already?"""
-    from ..services import clerks
+def probe(url: str, property_code: str = "") -> Probe:
+    """Worker: is there a database with a supervisor already? Also the
+    hotel's business date, and the day's first backup if not made yet."""
+    from ..services import backups, business_date, clerks
     from ..services.database import Database
 
     db = Database(url)
@@ -46,16 +49,18 @@ def probe(url: str) -> Probe:
         return Probe(db, False, None)
     db.ensure_ready()
     program = db.program
-    return Probe(db, clerks.count(db) > 0, program)
+    backups.daily(db)
+    day = business_date.current(db, property_code or program.properties[0].code)
+    return Probe(db, clerks.count(db) > 0, program, day)
 
 
 def open_for(session: DeskSession, url: str) -> None:
     """Worker: open the database behind a sign-in window already shown.
     Service calls the window submits queue behind this one."""
-    p = probe(url)
+    p = probe(url, session.settings.property_code)
     if not p.ready or p.program.code != session.program.code:
         raise RuntimeError(f"{url} changed while the desk was starting; start the desk again.")
-    session.db = p.db
+    session.db, session.business_date = p.db, p.business_date
 
 
 class DeskApp(QObject):
@@ -78,7 +83,8 @@ class DeskApp(QObject):
             self.show_sign_in(session)
             self.worker.submit(open_for, session, url, owner=self, on_failed=self.on_fatal)
             return
-        self.worker.submit(probe, url, owner=self, on_done=self.on_probed, on_failed=self.on_fatal)
+        self.worker.submit(probe, url, self.settings.property_code, owner=self, on_done=self.on_probed,
+                           on_failed=self.on_fatal)
 
     def on_probed(self, p: Probe) -> None:
         if not p.ready:
@@ -90,7 +96,7 @@ class DeskApp(QObject):
             self.dialog.rejected.connect(self.on_cancelled)
             self.dialog.show()
             return
-        self.show_sign_in(DeskSession(p.db, self.settings, self.worker, p.program))
+        self.show_sign_in(DeskSession(p.db, self.settings, self.worker, p.program, business_date=p.business_date))
 
     def show_sign_in(self, session: DeskSession) -> None:
         self.dialog = SignInDialog(session)
@@ -108,7 +114,7 @@ class DeskApp(QObject):
         if result.database_url != s.effective_database_url:
             s.database_url = result.database_url
         config.save(s)
-        session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk)
+        session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk, result.business_date)
         self.open_window(session)
 
     def open_window(self, session: DeskSession, member_number: str | None = None) -> None:

@@ -15,6 +15,16 @@ from .widgets import ErrorLabel
 from .worker import Worker
 
 
+def count_refusal(session, worker: Worker, action: str, exc: BaseException) -> None:
+    """The day report counts the desk's refusals (services/refusals.py)."""
+    from ..domain.errors import DeskError
+    from ..services import refusals
+
+    if (session is not None and session.clerk is not None and isinstance(exc, DeskError)
+            and action in refusals.COUNTED_ACTIONS):
+        worker.submit(refusals.record, session.db, session.desk, action, exc.code)
+
+
 class FormDialog(QDialog):
     sig_done = Signal(object)       # the service's result, after success
     sig_refused = Signal(str)       # the sentence shown to the clerk
@@ -92,7 +102,11 @@ class FormDialog(QDialog):
             if on_done is not None:
                 on_done(result)
 
-        self.worker.submit(fn, *args, owner=self, on_done=done, on_failed=self.on_refused, **kwargs)
+        def refused(exc: BaseException) -> None:
+            count_refusal(self.session, self.worker, getattr(fn, "__name__", ""), exc)
+            self.on_refused(exc)
+
+        self.worker.submit(fn, *args, owner=self, on_done=done, on_failed=refused, **kwargs)
 
     def on_refused(self, exc: BaseException) -> None:
         self.set_busy(False)

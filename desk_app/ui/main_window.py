@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, Q
 
 from ..services import cards as card_service, lookup
 from . import formatting as fmt, messages
+from .business_day import BusinessDayWatcher
 from .idle import IdleWatcher
 from .language_menu import LanguageMenu
 from .member_in_view import MemberInView
 from .member_page import MemberPage
 from .models import MemberResultsModel
+from .office import menu as office_tools
 from .scanner import ScanCatcher, tell_close_first
 from .session import DeskSession
 from .widgets import ErrorLabel, ScanLineEdit, make_action, make_table
@@ -34,7 +36,9 @@ ROLE_ACTIONS = {
     "actionReverse": "preview_reversal", "actionRevoke": "revoke",
     "actionUnlockClerk": "manage_clerks", "actionNewClerk": "manage_clerks", "actionSettings": "manage_clerks",
     "actionResetPassword": "manage_clerks", "actionDeactivateClerk": "manage_clerks",
+    "actionBackup": "backup", "actionRestore": "restore",
 }
+ROLE_ACTIONS.update(office_tools.ROLE_ACTIONS)  # the office's block: night audit, reports, exports, lists
 
 
 def load_member(db, desk, number: str):
@@ -66,9 +70,12 @@ class MainWindow(QMainWindow):
         self._build_lookup()
         self._build_actions()
         self._build_menus()
+        office_tools.install(self)   # Office menu: night audit, reports, exports, duplicates, inactive
         self._build_status()
         self.idle = IdleWatcher(session.settings.idle_lock_minutes, self)
         self.idle.sig_idle.connect(self.lock_screen)
+        self.business_day = BusinessDayWatcher(self)
+        self.business_day.sig_changed.connect(self.on_business_date_changed)
         self.apply_role()
         self.scanner = ScanCatcher(self)
         self.scanner.sig_scanned.connect(self.on_scanned)
@@ -183,6 +190,10 @@ class MainWindow(QMainWindow):
         add(self.tr("&Deactivate a clerk…"), "Ctrl+Shift+X", self.on_deactivate_clerk, "actionDeactivateClerk")
         add(self.tr("Change &password…"), "Ctrl+Shift+P", self.on_change_password, "actionChangePassword",
             self.tr("Your own password; the current one is asked again"))
+        add(self.tr("&Back up now…"), "Ctrl+Shift+B", self.on_backup, "actionBackup",
+            self.tr("A checked copy of the database (supervisor)"))
+        add(self.tr("Res&tore from backup…"), "Ctrl+Shift+O", self.on_restore, "actionRestore",
+            self.tr("Replace the database with a checked backup; the current one is saved aside (supervisor)"))
         add(self.tr("Desk &settings…"), "Ctrl+,", self.on_settings, "actionSettings",
             self.tr("Hotel, terminal code and idle lock for this computer"))
         add(self.tr("&Lock the desk"), "Ctrl+L", self.lock_screen, "actionLock")
@@ -203,7 +214,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Office"), ["actionReverse", None, "actionAdjust", "actionChangeName", "actionMerge",
                                   "actionWithdraw", "actionRevoke", None,
                                   "actionUnlockClerk", "actionNewClerk", "actionResetPassword",
-                                  "actionDeactivateClerk"]),
+                                  "actionDeactivateClerk", None, "actionBackup", "actionRestore"]),
             (self.tr("&Desk"), ["actionSettings", "actionChangePassword", None, "actionLock", "actionSignOut", None,
                                 "actionQuit"]),
         ]
@@ -570,6 +581,26 @@ class MainWindow(QMainWindow):
 
         self.open_dialog(NewClerkDialog(self.session, self))
 
+    def on_backup(self) -> None:
+        from .dialogs.backup_dialog import BackupDialog
+
+        self.open_dialog(BackupDialog(self.session, self))
+
+    def on_restore(self) -> None:
+        from .dialogs.restore_dialog import RestoreDialog
+
+        dialog = self.open_dialog(RestoreDialog(self.session, self))
+        if dialog is not None:
+            dialog.finished.connect(lambda _r: self._after_restore(dialog))
+
+    def _after_restore(self, dialog) -> None:
+        # The clerk accounts are now the backup's: everyone signs in again.
+        # Once only (signing out closes the dialog again), after it has closed.
+        if dialog.outcome is None or getattr(dialog, "signed_out", False):
+            return
+        dialog.signed_out = True
+        QTimer.singleShot(0, self.sign_out)
+
     def on_reset_password(self) -> None:
         from .dialogs.reset_password_dialog import ResetPasswordDialog
 
@@ -596,6 +627,10 @@ class MainWindow(QMainWindow):
         self.session.settings = settings
         self.idle.set_minutes(settings.idle_lock_minutes)
         self.apply_role()
+        self.business_day.refresh()  # the hotel may have changed
+
+    def on_business_date_changed(self, _day) -> None:
+        self.apply_role()  # the status bar shows it
 
     def _refreshed(self, _result=None) -> None:
         self.refresh_member()
@@ -631,6 +666,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.stack.setCurrentIndex(0)
         self.apply_role()
+        self.business_day.refresh()
         self.idle.resume()
         self.sig_locked.emit(False)
         self.focus_lookup()
@@ -646,4 +682,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.idle.stop()
+        self.business_day.stop()
         super().closeEvent(event)

@@ -72,8 +72,14 @@ def _sentences() -> dict[str, str | None]:
                                        "each April-to-March year, from April 1 of the year after it was first "
                                        "chosen."),
         "premium_selection_restricted": _t("This hotel can be chosen only by Loyal and Exclusive members."),
-        "output_not_writable": _t("The file cannot be written there. Choose another folder; nothing was "
-                                  "changed."),
+        "audit_running": _t("Another night audit is running now. Wait until it has finished."),
+        "card_key_missing": _t("This desk has no card-signing key for this database, so it cannot issue or "
+                               "check cards. Ask the supervisor to install the key file on this computer."),
+        "ledger_tampered": None,
+        "ledger_inconsistent": None,
+        "invalid_backup": None,
+        "not_supported": None,
+        "invalid_business_date": None,
     }
 
 
@@ -107,6 +113,17 @@ def _in_other_languages() -> dict[str, str]:
                              "Points only on its own business date, and never an OMO use. Record an adjustment "
                              "instead."),
         "invalid_clerk": _t("The clerk account details are not complete or not possible."),
+        "ledger_tampered": _t("The ledger was changed outside the application: an entry no longer fits its "
+                              "hash chain. Tell the supervisor; run desk-admin check-ledger for the details."),
+        "ledger_inconsistent": _t("The ledger's figures do not add up. Tell the supervisor; run desk-admin "
+                                  "check-ledger for the details."),
+        "invalid_backup": _t("This file is not a backup of this database that passes its checks. Nothing "
+                             "was changed."),
+        "not_supported": _t("This cannot be done here for this kind of database. A PostgreSQL database is "
+                            "backed up and restored on its server."),
+        "invalid_business_date": _t("The business date moves one day at a time, never back, and not past "
+                                    "tomorrow."),
+        "output_not_writable": _t("The file cannot be written there. Choose another folder or file name."),
     }
 
 

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QDialog, QLabel, QWidget
 from ..services import cards
 from .widgets import NoticeLabel
 
-PREFIX = cards.PREFIX + ":"
+# Cards printed before key ids (HD1) keep working beside today's (HD2).
+PREFIXES = (cards.PREFIX + ":", cards.LEGACY_PREFIX + ":")
 # A scanner sends a key every few ms; even a fast typist needs ~100 ms per
 # key with Shift held for "H", "D" and ":". Holding the first key back this
 # long is not felt when typing.
@@ -153,8 +154,8 @@ class ScanCatcher(QObject):
             return False
         if self._held:
             typed = "".join(e.text() for _o, e in self._held if e.type() == QEvent.Type.KeyPress)
-            return (self._elapsed() <= BURST_GAP_MS) and PREFIX.startswith((typed + text).upper())
-        return text.upper() == PREFIX[0]
+            return (self._elapsed() <= BURST_GAP_MS) and any(p.startswith((typed + text).upper()) for p in PREFIXES)
+        return any(text.upper() == p[0] for p in PREFIXES)
 
     def _elapsed(self) -> float:
         return (time.monotonic() - self._last) * 1000
@@ -180,7 +181,7 @@ class ScanCatcher(QObject):
             self._swallowed.add(_key_id(event))
             self._last = time.monotonic()
             typed = "".join(e.text() for _o, e in self._held if e.type() == QEvent.Type.KeyPress)
-            if typed.upper() == PREFIX:
+            if typed.upper() in PREFIXES:
                 self._payload = typed
                 self._target = owner
                 self._held.clear()

@@ -4,7 +4,6 @@ dialog (no global main-window object)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,17 +20,6 @@ if TYPE_CHECKING:  # the sign-in window shows before SQLAlchemy is loaded (ui/ap
     from ..services.database import Database
 
 
-def business_date() -> date:
-    """Today, unless DESK_APP_BUSINESS_DATE says otherwise (training, tests)."""
-    env = os.environ.get("DESK_APP_BUSINESS_DATE")
-    if env:
-        try:
-            return date.fromisoformat(env)
-        except ValueError:
-            pass
-    return date.today()
-
-
 @dataclass
 class DeskSession:
     # None for the moment between the sign-in window showing and the worker
@@ -41,6 +29,10 @@ class DeskSession:
     worker: Worker
     program: Program
     clerk: ClerkView | None = None
+    # The hotel's business date as the database had it when last read on the
+    # worker (services.business_date): at start, sign-in, and every few
+    # minutes while the window is open, so the night audit's roll is seen.
+    business_date: date | None = None
 
     @property
     def property_code(self) -> str:
@@ -56,7 +48,11 @@ class DeskSession:
     @property
     def desk(self) -> Desk:
         clerk = self.clerk
-        return Desk(business_date(), self.property_code, clerk.login if clerk else "",
+        if self.business_date is None:  # a session built by hand (scripts): read it once
+            from ..services import business_date
+
+            self.business_date = business_date.current(self.db, self.property_code)
+        return Desk(self.business_date, self.property_code, clerk.login if clerk else "",
                     self.settings.effective_terminal, clerk.role if clerk else "cashier")
 
     def may(self, action: str) -> bool:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shots import save_png, shot as _shot, throwaway_user_data, wait  # noqa: E402
+from shots import BUSINESS_DATE, save_png, shot as _shot, throwaway_user_data, wait  # noqa: E402
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -70,7 +70,7 @@ def main() -> None:
     setup.close()
 
     db = Database(f"sqlite:///{(tmp / 'desk.sqlite3').as_posix()}")
-    db.initialize("one_harmony")
+    db.initialize("one_harmony", business_date=BUSINESS_DATE)
     clerks.create(db, None, "sato.h", "Hanako Sato", "supervisor", "password1")
     sup = Desk(date(2026, 6, 15), "TKO", "sato.h", "FRONT-1", "supervisor")
     clerks.create(db, sup, "ito.k", "Ken Ito", "cashier", "password1")

@@ -5,7 +5,8 @@ Imported by every make_screenshots*.py (make_all.py runs them all). The
 pictures come out the same byte for byte on every run, so a change to a
 committed PNG is a change to the desk:
 
-- the business date, the environment and Qt's platform are fixed here;
+- the hotel's business date (BUSINESS_DATE: every script's database starts
+  on it), the environment and Qt's platform are fixed here;
 - the data folder has a fixed path (it shows in the setup window);
 - member numbers, card secrets, voucher numbers and transaction ids come
   from a seeded generator instead of the system's, and the ledger's clock
@@ -26,13 +27,14 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ["DESK_APP_BUSINESS_DATE"] = "2026-06-15"
-for _var in ("DESK_APP_DB", "DESK_APP_PROPERTY", "QT_SCALE_FACTOR_ROUNDING_POLICY"):
+BUSINESS_DATE = date(2026, 6, 15)
+for _var in ("DESK_APP_DB", "DESK_APP_PROPERTY", "DESK_APP_BUSINESS_DATE", "DESK_APP_CARD_KEY",
+             "QT_SCALE_FACTOR_ROUNDING_POLICY"):
     os.environ.pop(_var, None)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))

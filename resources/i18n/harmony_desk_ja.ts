@@ -129,6 +129,61 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/backup_dialog.py" line="+20"/>
+        <source>Save the backup</source>
+        <translation>バックアップの保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database backup (*.sqlite3);;All files (*)</source>
+        <translation>データベースのバックアップ (*.sqlite3);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Back up</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up the database</source>
+        <translation>データベースのバックアップ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy of the whole database is made while the desks keep working, then checked (SQLite&apos;s integrity check and the ledger&apos;s chain) before it counts. Keep copies away from this computer as well.</source>
+        <translation>デスクの業務を止めずにデータベース全体を複製し、SQLite の整合性チェックと台帳のハッシュチェーンの検証に合格してから完了とします。このコンピューター以外の場所にも控えを保管してください。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Name the file the backup goes to.</source>
+        <translation>バックアップの保存先ファイルを指定してください。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup saved and checked: %1
+%2 ledger entries; chain head %3</source>
+        <translation>バックアップを保存し、検証しました: %1
+台帳記録 %2 件、チェーンの末尾 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
     <name>BillDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
@@ -361,6 +416,84 @@
     </message>
 </context>
 <context>
+    <name>DayReportDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/day_report_dialog.py" line="+29"/>
+        <source>Shift and day reports</source>
+        <translation>シフト・日次レポート</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Day report</source>
+        <translation>日次レポート</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift report</source>
+        <translation>シフトレポート</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>any</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Show</source>
+        <translation>表示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;lerk</source>
+        <translation>担当者(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Terminal</source>
+        <translation>端末(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Report</source>
+        <translation>レポート(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Business &amp;date</source>
+        <translation>営業日(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hotel</source>
+        <translation>ホテル(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save P&amp;DF…</source>
+        <translation>PDFで保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;CSV…</source>
+        <translation>CSVで保存(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Save the report as PDF</source>
+        <translation>レポートをPDFで保存</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the report as CSV</source>
+        <translation>レポートをCSVで保存</translation>
+    </message>
+</context>
+<context>
     <name>DeactivateClerkDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/deactivate_clerk_dialog.py" line="+14"/>
@@ -381,9 +514,180 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+126"/>
+        <location filename="../../desk_app/ui/app.py" line="+164"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/duplicates_dialog.py" line="+34"/>
+        <source>Same</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading and birth date</source>
+        <translation>フリガナと生年月日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Shared</source>
+        <translation>共通の値</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memberships</source>
+        <translation>会員番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+54"/>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+55"/>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>No. %1 (%2)</source>
+        <translation>%1枚目（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Member no.</source>
+        <translation>会員番号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Romaji</source>
+        <translation>ローマ字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Birth date</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Registration</source>
+        <translation>登録区分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enrolled</source>
+        <translation>入会</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nights this year</source>
+        <translation>今年の宿泊数</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Groups of possible duplicates: %1.</source>
+        <translation>重複の疑い: %1組</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Ledger entries</source>
+        <translation>取引件数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last activity (or enrolment)</source>
+        <translation>最終利用日（なければ入会日）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Duplicate memberships</source>
+        <translation>重複の疑いがある会員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open memberships with the same name reading and birth date, or the same phone. Compare two, and merge the one you drop into the one you keep: points keep their expiry dates, nights and history move over.</source>
+        <translation>フリガナと生年月日、または電話番号が同じ有効な会員です。2件を並べて比べ、残す会員に統合します。ポイントは有効期限のまま、宿泊数と履歴も移ります。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>I have checked that both memberships are the same person</source>
+        <translation>2件が同一人物であることを確認しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep &amp;left, merge right into it</source>
+        <translation>左を残し、右を統合(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep &amp;right, merge left into it</source>
+        <translation>右を残し、左を統合(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Tick the box to confirm that both are the same person.</source>
+        <translation>同一人物であることを確認し、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Merged: %1 is kept with %2 points.</source>
+        <translation>統合しました: %1（%2ポイント）を残しました。</translation>
     </message>
 </context>
 <context>
@@ -540,9 +844,127 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/export_dialog.py" line="+26"/>
+        <source>When (UTC)</source>
+        <translation>日時（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>会員</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ledger</source>
+        <translation>取引台帳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data</source>
+        <translation>個人情報</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>あり</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export…</source>
+        <translation>書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export members or ledger</source>
+        <translation>会員・取引台帳の書き出し</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is CSV (UTF-8), for a spreadsheet or another system. Each export is recorded with your name, and personal data leaves the database only when you include it.</source>
+        <translation>CSV（UTF-8）で書き出し、表計算ソフトや他のシステムで使えます。書き出しは担当者名とともに記録されます。個人情報は含めると指定したときだけ書き出されます。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Members</source>
+        <translation>会員(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Ledger entries</source>
+        <translation>取引台帳(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Only members enrolled in the period</source>
+        <translation>期間内に入会した会員のみ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include personal data (names, e-mail, phone, address, birth date)</source>
+        <translation>個人情報を含める（氏名、メール、電話番号、住所、生年月日）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>書き出す内容</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Period</source>
+        <translation>期間(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recent exports</source>
+        <translation>最近の書き出し</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export to</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 rows written to %2.</source>
+        <translation>%1件を %2 に書き出しました。</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desk_app/ui/base_dialog.py" line="+41"/>
+        <location filename="../../desk_app/ui/base_dialog.py" line="+51"/>
         <source>Cancel (Esc)</source>
         <translation>キャンセル (Esc)</translation>
     </message>
@@ -988,6 +1410,104 @@
     </message>
 </context>
 <context>
+    <name>InactiveDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/inactive_dialog.py" line="+27"/>
+        <source>Member no.</source>
+        <translation>会員番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolled</source>
+        <translation>入会日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>has stayed or earned points since the list was made: not revoked</source>
+        <translation>一覧作成後に利用があったため、取り消していません</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Inactive memberships</source>
+        <translation>長期未利用の会員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open memberships with no stay and no points for %1 months (counted from the last stay or points earned by use, or from enrolment). Revoking one closes it and cancels its points for good.</source>
+        <translation>%1か月間、宿泊もポイント獲得もない有効な会員です（最後の利用、利用がなければ入会日から数えます）。資格を取り消すと会員資格は終了し、ポイントはすべて失効します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select &amp;all</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. inactive for 36 months (terms 7.2), office decision of today</source>
+        <translation>例: 36か月未利用（規約7.2）、本日の事務局判断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I understand the points of the selected members cannot be given back</source>
+        <translation>選択した会員のポイントは戻せないことを理解しました</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;voke selected</source>
+        <translation>選択した会員の資格を取消(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop</source>
+        <translation>中止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 inactive memberships, %2 points between them.</source>
+        <translation>長期未利用の会員 %1名、保有ポイント合計 %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tick the box to confirm that the points will be cancelled.</source>
+        <translation>ポイントが取り消されることを確認し、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 memberships revoked.</source>
+        <translation>%1名の会員資格を取り消しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped: the others were left as they are.</source>
+        <translation>中止しました。残りの会員はそのままです。</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../desk_app/ui/language_menu.py" line="+22"/>
@@ -1003,13 +1523,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desk_app/ui/main_window.py" line="+57"/>
-        <location line="+355"/>
+        <location filename="../../desk_app/ui/main_window.py" line="+61"/>
+        <location line="+364"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-327"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1182,6 +1702,26 @@
         <location line="+1"/>
         <source>Your own password; the current one is asked again</source>
         <translation>ご自身のパスワードを変更します（現在のパスワードを再入力します）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation>今すぐバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A checked copy of the database (supervisor)</source>
+        <translation>検証済みのデータベースの複製（責任者）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Res&amp;tore from backup…</source>
+        <translation>バックアップから復元(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace the database with a checked backup; the current one is saved aside (supervisor)</source>
+        <translation>データベースを検証済みのバックアップで置き換えます。現在のデータベースは別に保存されます（責任者）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1618,7 +2158,17 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>このホテルはロイヤル会員・エクスクルーシブ会員のみ選択できます。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Another night audit is running now. Wait until it has finished.</source>
+        <translation>別のナイトオーディットが実行中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This desk has no card-signing key for this database, so it cannot issue or check cards. Ask the supervisor to install the key file on this computer.</source>
+        <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -1681,6 +2231,36 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+3"/>
         <source>The clerk account details are not complete or not possible.</source>
         <translation>担当者アカウントの内容が不完全か正しくありません。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ledger was changed outside the application: an entry no longer fits its hash chain. Tell the supervisor; run desk-admin check-ledger for the details.</source>
+        <translation>台帳がアプリの外で書き換えられています。ハッシュチェーンに合わない記録があります。責任者に連絡してください（詳細は desk-admin check-ledger で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The ledger&apos;s figures do not add up. Tell the supervisor; run desk-admin check-ledger for the details.</source>
+        <translation>台帳の数値が合いません。責任者に連絡してください（詳細は desk-admin check-ledger で確認できます）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not a backup of this database that passes its checks. Nothing was changed.</source>
+        <translation>このファイルは、検証に合格するこのデータベースのバックアップではありません。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This cannot be done here for this kind of database. A PostgreSQL database is backed up and restored on its server.</source>
+        <translation>この種類のデータベースでは、ここからは実行できません。PostgreSQL のデータベースはサーバー側でバックアップ・復元します。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The business date moves one day at a time, never back, and not past tomorrow.</source>
+        <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be written there. Choose another folder or file name.</source>
+        <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1988,6 +2568,296 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>NightAuditDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/night_audit_dialog.py" line="+26"/>
+        <source>Close the business day</source>
+        <translation>営業日の締め</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write off points expired before %1</source>
+        <translation>%1より前に期限切れのポイントを失効</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tier evaluation of %1, with carry-over</source>
+        <translation>%1年のステータス判定と繰越</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done before</source>
+        <translation>実行済み</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancelled: the next audit finishes it</source>
+        <translation>中止: 次回のオーディットで完了します</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refused</source>
+        <translation>実行できません</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Another audit is running it</source>
+        <translation>別のオーディットが実行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not run: the next audit runs it</source>
+        <translation>未実行: 次回のオーディットで実行します</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To do</source>
+        <translation>未実行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>chain head %1… (%2 entries)</source>
+        <translation>チェーンヘッド %1…（%2件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 points written off from %2 members</source>
+        <translation>%2名、%1ポイントを失効</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 members evaluated</source>
+        <translation>%1名を判定</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Step</source>
+        <translation>処理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished (UTC)</source>
+        <translation>完了日時（UTC）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Night audit — %1</source>
+        <translation>ナイトオーディット — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the hotel&apos;s business date…</source>
+        <translation>ホテルの営業日を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steps</source>
+        <translation>処理</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Start the night audit</source>
+        <translation>ナイトオーディットを開始(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+113"/>
+        <source>Ca&amp;ncel safely</source>
+        <translation>安全に中止(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Stops after the members being written now; nothing is half-done</source>
+        <translation>処理中の会員を書き終えてから止めます。途中までの処理は残りません</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Recent steps</source>
+        <translation>最近の処理</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The audit that opened %1 did not finish. Starting finishes its steps; the business date stays %1 until the next audit.</source>
+        <translation>%1を開始したオーディットが完了していません。開始すると残りの処理を完了します。営業日は次回のオーディットまで%1のままです。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Finish the audit</source>
+        <translation>オーディットを完了(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business date now: %1. The audit closes it and opens %2, then writes off the points whose last day was %1.</source>
+        <translation>現在の営業日: %1。オーディットでこの日を締めて%2を開始し、有効期限が%1までのポイントを失効させます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The year turns: the tiers of %1 are evaluated, with the carry-over into %2.</source>
+        <translation>年が変わります: %1年のステータスを判定し、%2年へ繰り越します。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of %2 members</source>
+        <translation>%1 / %2名</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Business day %1 closed; the business date is now %2.</source>
+        <translation>営業日%1を締めました。現在の営業日は%2です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The business date stays %1.</source>
+        <translation>営業日は%1のままです。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every step is done.</source>
+        <translation>すべての処理が完了しました。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled: every member is either done or untouched. Start the night audit again to finish.</source>
+        <translation>中止しました。各会員は処理済みか未処理のどちらかです。完了するにはナイトオーディットをもう一度開始してください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not every step is done: start the night audit again to finish.</source>
+        <translation>完了していない処理があります。ナイトオーディットをもう一度開始してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledger chain head at the close: %1 (%2 entries)</source>
+        <translation>締め時点の台帳チェーンヘッド: %1（%2件）</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCommon</name>
+    <message>
+        <location filename="../../desk_app/ui/office/common.py" line="+24"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>All hotels</source>
+        <translation>全ホテル</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeMenu</name>
+    <message>
+        <location filename="../../desk_app/ui/office/menu.py" line="+28"/>
+        <source>Night audi&amp;t…</source>
+        <translation>ナイトオーディット(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roll the business date, write off expired points and, at the turn of the year, evaluate tiers</source>
+        <translation>営業日を進め、期限切れのポイントを失効させ、年末年始にはステータスを判定します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Da&amp;y report…</source>
+        <translation>日次レポート(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the hotel did on a business date, by clerk and terminal</source>
+        <translation>営業日ごとのホテルの実績（担当者別・端末別）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shi&amp;ft report…</source>
+        <translation>シフトレポート(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What one clerk did on a business date</source>
+        <translation>担当者1名の営業日の実績</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program report&amp;s…</source>
+        <translation>プログラムレポート(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points issued and redeemed, members by tier, points expiring, enrolments: charts and tables</source>
+        <translation>ポイントの付与と利用、ステータス別会員数、失効予定ポイント、入会数（グラフと表）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport members or ledger…</source>
+        <translation>会員・取引台帳の書き出し(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members or the ledger for a period to a CSV file (recorded)</source>
+        <translation>会員または期間内の取引台帳をCSVファイルに書き出します（記録されます）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dupli&amp;cate memberships…</source>
+        <translation>重複の疑いがある会員(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memberships that may be one person: compare them side by side and merge</source>
+        <translation>同一人物の可能性がある会員を並べて比べ、統合します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inactive memberships…</source>
+        <translation>長期未利用の会員(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No stay and no points for 36 months: revoke one by one or selected</source>
+        <translation>36か月間利用のない会員: 1名ずつ、または選択して資格を取り消します</translation>
+    </message>
+</context>
+<context>
     <name>PasswordFields</name>
     <message>
         <location filename="../../desk_app/ui/password_fields.py" line="+31"/>
@@ -2225,6 +3095,218 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>ProgramReports</name>
+    <message>
+        <location filename="../../desk_app/ui/office/program_reports_dialog.py" line="+55"/>
+        <source>Business date</source>
+        <translation>営業日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+24"/>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Points issued</source>
+        <translation>付与ポイント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points redeemed</source>
+        <translation>利用ポイント</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tier</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Members</source>
+        <translation>会員数</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points expiring</source>
+        <translation>失効予定ポイント</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enrolled on</source>
+        <translation>入会日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New members</source>
+        <translation>新規会員</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save &amp;CSV…</source>
+        <translation>CSVで保存(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramReportsDialog</name>
+    <message>
+        <location line="+32"/>
+        <source>Program reports</source>
+        <translation>プログラムレポート</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Show</source>
+        <translation>表示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;From</source>
+        <translation>開始日(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;To</source>
+        <translation>終了日(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Hotel</source>
+        <translation>ホテル(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Points issued and redeemed</source>
+        <translation>ポイントの付与と利用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members by tier</source>
+        <translation>ステータス別会員数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>Points expiring</source>
+        <translation>失効予定ポイント</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Enrolments</source>
+        <translation>入会数</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Issued</source>
+        <translation>付与</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redeemed</source>
+        <translation>利用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points issued and redeemed per day — %1</source>
+        <translation>日別のポイント付与と利用 — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Business date</source>
+        <translation>営業日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <location line="+18"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Per hotel, %1 – %2</source>
+        <translation>ホテル別（%1～%2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issued %1 points, redeemed %2 points (net of reversals and voids).</source>
+        <translation>付与 %1ポイント、利用 %2ポイント（取消後の純額）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Members by tier on %1</source>
+        <translation>%1時点のステータス別会員数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>会員数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 open memberships.</source>
+        <translation>有効な会員 %1名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points expiring per month, next %1 months</source>
+        <translation>月別の失効予定ポイント（今後%1か月）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Month of expiry</source>
+        <translation>失効月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 points will expire unless used (valid points on %2).</source>
+        <translation>利用されなければ %1ポイントが失効します（%2時点の有効ポイント）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enrolments per day — %1</source>
+        <translation>日別の入会数 — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>New members</source>
+        <translation>新規会員</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enrolment date</source>
+        <translation>入会日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 new members.</source>
+        <translation>新規会員 %1名</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the figures as CSV</source>
+        <translation>数値をCSVで保存</translation>
+    </message>
+</context>
+<context>
     <name>RedeemDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/redeem_dialog.py" line="+45"/>
@@ -2392,6 +3474,385 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
 </context>
 <context>
+    <name>ReportDocument</name>
+    <message>
+        <location filename="../../desk_app/ui/office/report_document.py" line="+47"/>
+        <source>Post stay</source>
+        <translation>宿泊の計上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post bill</source>
+        <translation>料飲の計上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redeem award</source>
+        <translation>特典交換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <location line="+26"/>
+        <source>Pay by Points</source>
+        <translation>ポイント払い</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Enrol</source>
+        <translation>入会登録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full registration</source>
+        <translation>正式登録</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change contact details</source>
+        <translation>連絡先の変更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue card</source>
+        <translation>カード発行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adjust points</source>
+        <translation>ポイント調整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merge</source>
+        <translation>会員の統合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>退会</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revoke</source>
+        <translation>資格取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reverse</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change name</source>
+        <translation>氏名の変更</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Premium Selection</source>
+        <translation>プレミアムセレクション</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry batch</source>
+        <translation>ポイント失効処理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier evaluation</source>
+        <translation>ステータス判定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Night audit</source>
+        <translation>ナイトオーディット</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import members</source>
+        <translation>会員の取り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export members</source>
+        <translation>会員の書き出し</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export ledger</source>
+        <translation>取引台帳の書き出し</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All hotels</source>
+        <translation>全ホテル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Office (no hotel)</source>
+        <translation>事務局（ホテル以外）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shift report: %1, %2</source>
+        <translation>シフトレポート: %1、%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day report: %1</source>
+        <translation>日次レポート: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stays posted</source>
+        <translation>宿泊の計上</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2 nights credited)</source>
+        <translation>%1件（宿泊数 %2泊を加算）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restaurant and bar bills posted</source>
+        <translation>レストラン・バーの計上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Points issued</source>
+        <translation>付与ポイント</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>%1 (base %2, bonus %3)</source>
+        <translation>%1（基本 %2、ボーナス %3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New members</source>
+        <translation>新規会員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awards redeemed</source>
+        <translation>特典交換</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>%1 (%2 points)</source>
+        <translation>%1件（%2ポイント）</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 (%2, %3 points)</source>
+        <translation>%1件（%2、%3ポイント）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adjustments</source>
+        <translation>ポイント調整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reversals and voids</source>
+        <translation>計上・交換の取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <location line="+46"/>
+        <source>Refusals</source>
+        <translation>受付できなかった操作</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Stays</source>
+        <translation>宿泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bills</source>
+        <translation>料飲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bonus</source>
+        <translation>ボーナス</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Award points</source>
+        <translation>特典ポイント</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjusted</source>
+        <translation>調整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reversed</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Terminal %1</source>
+        <translation>端末 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · made %2 by %3</source>
+        <translation>%1 · %2 作成（%3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Figures</source>
+        <translation>件数・ポイント</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awards and Pay by Points</source>
+        <translation>特典交換とポイント払い</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Award</source>
+        <translation>特典</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Redemptions</source>
+        <translation>交換件数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Yen</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Clerk</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>By clerk</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By terminal</source>
+        <translation>端末別</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hotel</source>
+        <translation>ホテル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By hotel</source>
+        <translation>ホテル別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjustments and reversals</source>
+        <translation>ポイント調整と取消</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time (UTC)</source>
+        <translation>時刻（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Member no.</source>
+        <translation>会員番号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>None.</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused because</source>
+        <translation>受付できなかった理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ledger chain head</source>
+        <translation>台帳チェーンヘッド</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This database keeps no hash chain of the ledger.</source>
+        <translation>このデータベースには台帳のハッシュチェーンがありません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recorded when the night audit closed the day</source>
+        <translation>ナイトオーディットで営業日を締めたときの記録</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>now: the day is not closed yet</source>
+        <translation>現時点（営業日はまだ締められていません）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 entries, %2</source>
+        <translation>%1件、%2</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/reset_password_dialog.py" line="+15"/>
@@ -2412,6 +3873,71 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+3"/>
         <source>Reset a clerk&apos;s password</source>
         <translation>スタッフのパスワード再設定</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/dialogs/restore_dialog.py" line="+19"/>
+        <source>Choose the backup</source>
+        <translation>バックアップの選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database backup (*.sqlite3 *.db);;All files (*)</source>
+        <translation>データベースのバックアップ (*.sqlite3 *.db);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the database from a backup</source>
+        <translation>バックアップからデータベースを復元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole database is replaced by the backup: everything recorded after the backup was made is gone from it. The current database is saved aside first, and a backup that fails its checks is refused. Afterwards everyone signs in again.</source>
+        <translation>データベース全体がバックアップで置き換えられ、バックアップ作成後に記録された内容はすべて失われます。現在のデータベースは先に別に保存され、検証に合格しないバックアップは受け付けません。復元後は全員がサインインし直します。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Backup</source>
+        <translation>バックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I understand that what was recorded after this backup is lost</source>
+        <translation>このバックアップ以降の記録が失われることを理解しました</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the backup file to restore.</source>
+        <translation>復元するバックアップファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick the box to confirm that later records will be lost.</source>
+        <translation>それ以降の記録が失われることを確認して、チェックを入れてください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restored from %1 (%2 ledger entries; chain head %3).
+The previous database is kept as %4.</source>
+        <translation>%1 から復元しました（台帳記録 %2 件、チェーンの末尾 %3）。
+以前のデータベースは %4 として保存されています。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign in again</source>
+        <translation>サインインし直す</translation>
     </message>
 </context>
 <context>
@@ -2518,7 +4044,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>ScanCatcher</name>
     <message>
-        <location filename="../../desk_app/ui/scanner.py" line="+217"/>
+        <location filename="../../desk_app/ui/scanner.py" line="+238"/>
         <source>A card was scanned. Close this window first (Esc), then scan the card again.</source>
         <translation>カードが読み取られました。先にこの画面を閉じて (Esc)、もう一度カードを読み取ってください。</translation>
     </message>
@@ -2599,7 +4125,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+53"/>
+        <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+55"/>
         <location line="+114"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
@@ -2713,7 +4239,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+18"/>
+        <location filename="../../desk_app/ui/dialogs/sign_in_dialog.py" line="+17"/>
         <location line="+3"/>
         <source>Sign in</source>
         <translation>サインイン</translation>

@@ -17,7 +17,7 @@ def test_issue_verify_replace(db):
     number = enrol(db)
     desk = desk_on("2026-11-22")
     first = cards.issue(db, desk, number)
-    assert first.sequence == 1 and first.qr_payload.startswith(f"HD1:{number}:1:")
+    assert first.sequence == 1 and first.qr_payload.startswith(f"HD2:K1:{number}:1:")
     assert cards.verify(db, desk_on("2026-11-22"), first.qr_payload) == (number, 1)
     assert cards.issue(db, desk, number).sequence == 1  # re-printing the current card
     second = cards.issue(db, desk, number, "lost")

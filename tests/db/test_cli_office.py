@@ -107,3 +107,41 @@ def test_exports_and_duplicates(day, office, monkeypatch, tmp_path):
     assert sorted(g["reason"] for g in groups) == ["name_and_birth_date", "phone"]
     assert all(sorted(m["member_number"] for m in g["members"]) == sorted(day) for g in groups)
     assert office("report", "day", date=DAY)["totals"]["refusals"] == 2  # Kenta's export counted too
+
+
+
+def test_roll_business_date_runs_the_night_audit(admin, monkeypatch, database_url):
+    """A scheduler's night audit: the hotel's date moves on, the expiry runs
+    as of the new date, one JSON object says what each step did."""
+    from sqlalchemy import text
+
+    from desk_app.services.database import Database
+    from tests.conftest import SUPERVISOR
+
+    sign_in_cli(monkeypatch)
+    admin("init", "--supervisor", SUPERVISOR, date="2022-03-01")
+    n = admin("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
+              date="2022-03-01")["member_number"]
+    admin("post-stay", n, "--folio", "F1", "--check-in", "2022-03-01", "--check-out", "2022-03-02", "--channel",
+          "direct", "--charge", "room=100000", date="2022-03-02")          # 2,000 points, through 2025-01-31
+    db = Database(database_url)
+    with db.write() as s:
+        s.execute(text("UPDATE business_dates SET business_date = '2025-01-31'"))
+    db.dispose()
+    out = admin("roll-business-date", "--to", "2025-02-01")
+    assert {k: out[k] for k in ("property", "business_date", "previous", "complete", "cancelled")} == {
+        "property": "TKO", "business_date": "2025-02-01", "previous": "2025-01-31", "complete": True,
+        "cancelled": False}
+    assert [(s["step"], s["key"], s["status"]) for s in out["steps"]] == [
+        ("close_day", "TKO:2025-01-31", "done"), ("expire_points", "2025-02-01", "done")]
+    assert (out["steps"][1]["expired_points"], out["steps"][1]["members"]) == (2_000, 1)
+    assert out["chain"]["head"] == admin("ledger-head")["head"]
+    # Run twice by mistake: the guard refuses, nothing changes.
+    again = admin("roll-business-date", "--to", "2025-02-01", expect=1)
+    assert again["error"]["code"] == "invalid_business_date"
+    assert admin("business-date")["business_date"] == "2025-02-01"
+    assert admin("show", n, date="2025-02-01")["points_balance"] == 0
+    day = admin("report", "day", "--date", "2025-01-31")
+    assert day["chain"]["closed"] is True and day["chain"]["head"] == out["steps"][0]["head"]
+    as_clerk_refused = admin("--clerk", "nobody", "roll-business-date", expect=1)
+    assert as_clerk_refused["error"]["code"] == "not_signed_in"

@@ -14,6 +14,7 @@ from tests.db.helpers import enrol, stay
 pytestmark = [pytest.mark.usefixtures("backend_all"), pytest.mark.slow]
 
 ATTEMPTS = 6
+BILLS = 8
 
 
 def _redeem_worker(url, number, barrier, results):
@@ -52,6 +53,21 @@ def _post_worker(url, number, barrier, results):
     db.dispose()
 
 
+def _bill_worker(url, number, barrier, results):
+    from desk_app.services import posting
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    db = Database(url)
+    db.program
+    barrier.wait()
+    for i in range(BILLS):
+        posting.post_bill(db, desk_on("2026-11-22"), number, posting.Bill(
+            f"CH-{number}-{i}", date(2026, 11, 22), {"fnb": 10_000}))
+        results.put("ok")
+    db.dispose()
+
+
 def _reverse_worker(url, transaction_id, barrier, results):
     from desk_app.domain import errors
     from desk_app.services import reversal
@@ -72,7 +88,8 @@ def _reverse_worker(url, transaction_id, barrier, results):
 def _race(target, url, number, processes=2):
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(processes), ctx.Queue()
-    procs = [ctx.Process(target=target, args=(url, number, barrier, results)) for _ in range(processes)]
+    numbers = number if isinstance(number, list) else [number] * processes
+    procs = [ctx.Process(target=target, args=(url, n, barrier, results)) for n in numbers]
     for p in procs:
         p.start()
     for p in procs:
@@ -99,6 +116,26 @@ def test_the_same_folio_from_two_desks_is_posted_once(db, database_url):
     outcomes = _race(_post_worker, database_url, number)
     assert sorted(outcomes) == ["duplicate_folio", "ok"]
     assert lookup.show(db, desk_on("2026-11-22"), number).points_balance == 1_000
+
+
+def test_desks_writing_at_once_keep_one_chain(db, database_url):
+    """Four desks post bills for four members at the same moment: on
+    PostgreSQL their transactions run side by side and meet only at the
+    chain head's row lock; the chain stays one unbroken line."""
+    numbers = [enrol(db) for _ in range(4)]
+    before = audit.check_ledger(db, desk_on("2026-11-22")).entries
+    outcomes = _race(_bill_worker, database_url, numbers, processes=4)
+    assert outcomes.count("ok") == 4 * BILLS
+    report = audit.check_ledger(db, desk_on("2026-11-22"))
+    assert report.entries == before + 4 * BILLS
+    with db.read() as s:
+        from sqlalchemy import func, select
+
+        from desk_app.db.schema import LedgerEntry
+
+        seqs = list(s.scalars(select(LedgerEntry.chain_seq).order_by(LedgerEntry.chain_seq)))
+        assert seqs == list(range(1, report.entries + 1))
+        assert s.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.chain_hash.is_(None))) == 0
 
 
 def test_two_desks_reversing_the_same_posting_reverse_it_once(db, database_url):

@@ -192,7 +192,12 @@ class Ledger(RuleBasedStateMachine):
     def ledger_balances(self):
         if not hasattr(self, "db"):
             return
+        # The whole chain recomputes and the set-based invariants hold after
+        # every step, refusals included (a refusal writes no entry).
+        report = audit.check_ledger(self.db, self.desk())
+        assert report == audit.chain_head(self.db)
         with self.db.read() as s:
+            assert s.scalar(select(func.count(LedgerEntry.id))) == report.entries
             for member in s.scalars(select(Member)):
                 check = audit.check_member(s, member)
                 assert check.problems == (), check.problems        # entries = lots, allocations complete

@@ -16,8 +16,9 @@ from sqlalchemy import select
 
 from desk_app.db.schema import Base
 from desk_app.domain import errors
-from desk_app.services import (audit, batch, cards, clerks, demo, duplicates, exports, lookup, office, posting,
-                               redemption, registration, reports, reversal, roles)
+from desk_app.services import (audit, backups, batch, business_date, cards, clerks, demo, demo_day, duplicates,
+                               exports, inactivity, lookup, night_audit, office, posting, redemption, registration,
+                               reports, reversal, roles)
 from desk_app.services.context import Desk
 from tests.db.helpers import enrol, stay
 
@@ -167,6 +168,20 @@ CASES = [
     Case("demo_data", demo.generate, "supervisor", lambda db: _next(),
          lambda db, d, seed: demo.generate(db, d, 1, seed)),
     Case("check_ledger", audit.check_all, "supervisor", lambda db: None, lambda db, d, _: audit.check_all(db, d)),
+    Case("check_ledger", audit.check_ledger, "supervisor", lambda db: None,
+         lambda db, d, _: audit.check_ledger(db, d)),
+    Case("ledger_head", audit.ledger_head, "supervisor", lambda db: None, lambda db, d, _: audit.ledger_head(db, d)),
+    Case("backup", backups.backup, "supervisor", lambda db: a_folder(),
+         lambda db, d, folder: _sqlite_only(db, lambda: backups.backup(db, d, folder / "b.sqlite3"))),
+    Case("restore", backups.restore, "supervisor", lambda db: _backup_file(db),
+         lambda db, d, path: _sqlite_only(db, lambda: backups.restore(db, d, path))),
+    Case("roll_business_date", business_date.roll, "supervisor", lambda db: _business_date_yesterday(db),
+         lambda db, d, _: business_date.roll(db, d)),
+    Case("manage_card_keys", cards.key_ring, "supervisor", lambda db: None, lambda db, d, _: cards.key_ring(db, d)),
+    Case("rotate_card_key", cards.rotate_key, "supervisor", lambda db: None,
+         lambda db, d, _: cards.rotate_key(db, d)),
+    Case("retire_card_key", cards.retire_key, "supervisor", lambda db: cards.rotate_key(db, SUPERVISOR),
+         lambda db, d, ring: cards.retire_key(db, d, ring.keys[0])),
     Case("create_clerk", clerks.create, "supervisor", lambda db: f"new{_next()}",
          lambda db, d, login: clerks.create(db, d, login, "New One", "cashier", PASSWORD)),
     Case("unlock_clerk", clerks.unlock, "supervisor", a_clerk, lambda db, d, login: clerks.unlock(db, d, login)),
@@ -203,6 +218,14 @@ CASES = [
          lambda db, d, _: duplicates.find(db, d)),
     Case("side_by_side", duplicates.side_by_side, "supervisor", lambda db: (rich_member(db), rich_member(db)),
          lambda db, d, pair: duplicates.side_by_side(db, d, *pair)),
+    Case("revoke_inactive", inactivity.revoke_inactive, "supervisor", rich_member,
+         lambda db, d, n: inactivity.revoke_inactive(db, d, [n], "inactive for 36 months (T&C 7.2)")),
+    Case("night_audit", night_audit.run, "supervisor", lambda db: None, lambda db, d, _: night_audit.run(db, d)),
+    Case("audit_plan", night_audit.plan, "supervisor", lambda db: None, lambda db, d, _: night_audit.plan(db, d)),
+    Case("audit_history", night_audit.history, "supervisor", lambda db: None,
+         lambda db, d, _: night_audit.history(db, d)),
+    Case("busy_day", demo_day.busy_day, "supervisor", rich_member,
+         lambda db, d, _: demo_day.busy_day(db, d, DAY, 2, seed=_next(), enrolments=0)),
 ]
 
 
@@ -211,6 +234,39 @@ def a_folder():
     from pathlib import Path
 
     return Path(tempfile.mkdtemp(prefix="export-"))
+
+
+def _folder():
+    import tempfile
+    from pathlib import Path
+
+    return Path(tempfile.mkdtemp(prefix="export-"))
+
+
+def _sqlite_only(db, call):
+    """Backups are the embedded SQLite file's: on PostgreSQL an allowed
+    role gets not_supported (pg_dump), after the role check."""
+    if db.sqlite_path() is not None:
+        return call()
+    with pytest.raises(errors.NotSupported):
+        call()
+
+
+def _backup_file(db):
+    if db.sqlite_path() is None:
+        return a_folder() / "none.sqlite3"
+    return backups.backup(db, SUPERVISOR, a_folder() / "b.sqlite3").path
+
+
+def _business_date_yesterday(db):
+    from datetime import timedelta
+
+    from desk_app.db.schema import BusinessDay
+
+    with db.write() as s:
+        for row in s.scalars(select(BusinessDay)):
+            row.business_date = business_date.today() - timedelta(days=1)
+
 
 # Service functions that take the database but check no role, and why.
 NO_ROLE = {
@@ -223,11 +279,16 @@ NO_ROLE = {
     "cards.current_card_of": "called by services that have checked the role (lookup)",
     "refusals.record": "counts a refusal the caller has just shown; returns nothing",
     "reports.chain_head_now": "called by the day report once it has checked the role",
+    "audit.chain_head": "the recorded chain head only, no member data; ledger_head and the day report check theirs",
+    "backups.daily": "the day's automatic copy at start, before anyone signs in; written only into the data folder",
+    "business_date.current": "the hotel's business date, needed before anyone signs in; no member data",
+    "business_date.latest": "the latest business date of the hotels, for the daily backup's name",
 }
 # Modules of helpers that work inside a caller's transaction (they take a
 # session, not the database) or hold no service at all.
-SERVICE_MODULES = ("audit", "batch", "cards", "clerks", "demo", "duplicates", "exports", "lookup", "office",
-                   "posting", "redemption", "refusals", "registration", "reports", "reversal")
+SERVICE_MODULES = ("audit", "backups", "batch", "business_date", "cards", "clerks", "demo", "demo_day", "duplicates",
+                   "exports", "inactivity", "lookup", "night_audit", "office", "posting", "redemption", "refusals",
+                   "registration", "reports", "reversal")
 
 
 def snapshot(db) -> dict[str, list[tuple]]:
@@ -256,10 +317,12 @@ def _matrix_action(case: Case) -> str:
     aliases = {"preview_bill": "post_bill", "preview_stay": "post_stay", "post_stay (claim)": "post_stay",
                "check_enrolment": "register", "email_available": "register", "replace_card": "issue_card",
                "create_clerk": "manage_clerks", "unlock_clerk": "manage_clerks", "reset_password": "manage_clerks",
-               "deactivate_clerk": "manage_clerks", "list_clerks": "manage_clerks",
+               "deactivate_clerk": "manage_clerks", "list_clerks": "manage_clerks", "ledger_head": "check_ledger",
+               "rotate_card_key": "manage_card_keys", "retire_card_key": "manage_card_keys",
                "export_members": "export_data", "recent_exports": "report_day", "members_by_tier": "report_program",
                "expiring_by_month": "report_program", "enrolments_by_day": "report_program",
-               "side_by_side": "find_duplicates"}
+               "side_by_side": "find_duplicates", "revoke_inactive": "revoke", "audit_plan": "night_audit",
+               "audit_history": "night_audit", "busy_day": "demo_data"}
     return aliases.get(case.name, case.name)
 
 

@@ -17,15 +17,15 @@ PASSWORD = "password1"
 
 @pytest.fixture(autouse=True)
 def desk_env(tmp_path, monkeypatch):
-    """Every test gets its own user data folder and a fixed business date."""
+    """Every test gets its own user data folder. (The business date is the
+    hotel's, in the database: BUSINESS_DATE in the template.)"""
     import platformdirs
 
     data = tmp_path / "userdata"
     data.mkdir()
     monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(data))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setenv("DESK_APP_BUSINESS_DATE", BUSINESS_DATE.isoformat())
-    for var in ("DESK_APP_DB", "DESK_APP_PROPERTY"):
+    for var in ("DESK_APP_DB", "DESK_APP_PROPERTY", "DESK_APP_BUSINESS_DATE", "DESK_APP_CARD_KEY"):
         monkeypatch.delenv(var, raising=False)
     return data
 
@@ -88,14 +88,20 @@ def _fill(database) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def template(tmp_path_factory):
     """Built once per test process (argon2 hashing is slow on purpose);
-    every test gets its own copy of the file."""
+    every test gets its own copy of the file and of its card key. The
+    hotel's business date starts on BUSINESS_DATE."""
+    import platformdirs
+
     from desk_app.services.database import Database
 
-    path = tmp_path_factory.mktemp("template") / "desk.sqlite3"
-    database = Database(f"sqlite:///{path.as_posix()}")
-    database.initialize("one_harmony")
-    numbers = _fill(database)
-    database.dispose()
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "desk.sqlite3"
+    with pytest.MonkeyPatch.context() as mp:  # built before any test's own data folder exists
+        mp.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(folder / "userdata"))
+        database = Database(f"sqlite:///{path.as_posix()}")
+        database.initialize("one_harmony", business_date=BUSINESS_DATE)
+        numbers = _fill(database)
+        database.dispose()
     return path, numbers
 
 
@@ -104,10 +110,12 @@ def staff(template, tmp_path):
     """A real SQLite database of its own: the staff and the two members."""
     import shutil
 
+    from desk_app.paths import data_dir
     from desk_app.services.database import Database
 
     path = tmp_path / "desk.sqlite3"
     shutil.copyfile(template[0], path)
+    shutil.copytree(template[0].parent / "userdata" / "card-keys", data_dir() / "card-keys", dirs_exist_ok=True)
     database = Database(f"sqlite:///{path.as_posix()}")
     yield database
     database.dispose()
@@ -124,9 +132,11 @@ def session_for(db, login: str, prop: str = "TKO"):
     from desk_app.ui.session import DeskSession
     from desk_app.ui.worker import Worker
 
+    from desk_app.services import business_date
+
     clerk = clerks.authenticate(db, login, PASSWORD)
     settings = config.Settings(property_code=prop, terminal="FRONT-1", idle_lock_minutes=10)
-    return DeskSession(db, settings, Worker(), db.program, clerk)
+    return DeskSession(db, settings, Worker(), db.program, clerk, business_date.current(db, prop))
 
 
 @pytest.fixture

@@ -499,3 +499,19 @@ def test_a_supervisor_voids_a_redemption_without_an_override(qtbot, window_for, 
     undo = lookup.history(staff, office(), members["yamada"])[0]
     assert (undo.kind, undo.points, undo.clerk, undo.approved_by) == ("reverse", 4_000, "super", None)
     assert lookup.show(staff, office(), members["yamada"]).points_balance == 8_000
+
+
+def test_a_card_printed_before_key_ids_is_caught_as_a_scan_too(qtbot, window_for, members, staff):
+    """Cards printed before key ids carry HD1: their scan, too, goes to the
+    search and never to the highlighted row (here the installation has no
+    HD1 key, so the search refuses the card and the page is cleared)."""
+    _three_satos(staff)
+    win = window_for("clerk1")
+    _search(qtbot, win, "sato")
+    click_row(qtbot, win.results_view, 1)
+    assert focused() is win.results_view
+    legacy = f"HD1:{members['yamada']}:1:M3UYTPL6BSUVJWR3YD2NHV5R"
+    scan(qtbot, legacy)
+    qtbot.waitUntil(lambda: win.lookup_input.text() == legacy)
+    qtbot.wait(300)
+    assert win.member is None

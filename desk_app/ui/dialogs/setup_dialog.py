@@ -4,17 +4,17 @@ terminal, make the first supervisor, and optionally load demo data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QSpinBox, QWidget)
 
 from ...logs import safe_url
-from ...services import clerks, demo
+from ...services import business_date as business_dates, clerks, demo
 from ...services.context import Desk
 from ...services.database import PROGRAMS, Database, load_program
 from ..base_dialog import FormDialog
-from ..session import business_date
 from ..worker import Worker
 
 DEFAULT_DEMO_MEMBERS = 300
@@ -28,6 +28,7 @@ class SetupResult:
     property_code: str
     terminal: str
     demo_members: int
+    business_date: date
 
 
 def set_up(url: str, program_code: str, property_code: str, terminal: str, login: str, name: str,
@@ -37,11 +38,12 @@ def set_up(url: str, program_code: str, property_code: str, terminal: str, login
     program, _version = db.initialize(program_code)
     program.property(property_code)
     clerk = clerks.create(db, None, login, name, "supervisor", password)
+    day = business_dates.current(db, property_code)
     made = 0
     if demo_members:
-        desk = Desk(business_date(), property_code, login, terminal, "supervisor")
+        desk = Desk(day, property_code, login, terminal, "supervisor")
         made = demo.generate(db, desk, demo_members, progress=progress)
-    return SetupResult(db, clerk, url, property_code, terminal, made)
+    return SetupResult(db, clerk, url, property_code, terminal, made, day)
 
 
 class SetupDialog(FormDialog):

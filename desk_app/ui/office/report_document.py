@@ -30,6 +30,14 @@ def _e(text) -> str:
     return html.escape("" if text is None else str(text))
 
 
+def _h3(text: str) -> str:
+    return f"<h3>{_e(text)}</h3>"
+
+
+def _p(text: str) -> str:
+    return f"<p>{_e(text)}</p>"
+
+
 def _signed(value: int) -> str:
     return f"{value:+,}" if value else "0"
 
@@ -42,6 +50,9 @@ def action_text(action: str) -> str:
         "issue": _t("Issue card"), "adjust": _t("Adjust points"), "merge": _t("Merge"),
         "withdraw": _t("Withdraw"), "revoke": _t("Revoke"), "reverse": _t("Reverse"),
         "change_name": _t("Change name"), "choose_premium_hotel": _t("Premium Selection"),
+        "expire_points": _t("Expiry batch"), "evaluate_tiers": _t("Tier evaluation"),
+        "run_night_audit": _t("Night audit"), "import_members": _t("Import members"),
+        "export_members": _t("Export members"), "export_ledger": _t("Export ledger"),
     }.get(action, action.replace("_", " "))
 
 
@@ -125,10 +136,10 @@ def report_html(r: ShiftReport, program) -> str:
                  + _e(_t("%1 · made %2 by %3").replace("%1", r.program)
                       .replace("%2", f"{fmt.day(r.generated_at.date())} {r.generated_at:%H:%M} UTC")
                       .replace("%3", r.generated_by)) + "</p>")
-    parts.append(f"<h3>{_e(_t('Summary'))}</h3>")
+    parts.append(_h3(_t("Summary")))
     parts.append(_table([_t("What"), _t("Figures")], [list(x) for x in _summary_rows(r.totals)]))
     if r.awards:
-        parts.append(f"<h3>{_e(_t('Awards and Pay by Points'))}</h3>")
+        parts.append(_h3(_t("Awards and Pay by Points")))
         rows = []
         for a in r.awards:
             try:
@@ -139,12 +150,12 @@ def report_html(r: ShiftReport, program) -> str:
                          fmt.yen(a.yen) if a.yen is not None else ""])
         parts.append(_table([_t("Award"), _t("Redemptions"), _t("Quantity"), _t("Points"), _t("Yen")], rows))
     if r.kind == "day" and r.by_clerk:
-        parts.append(f"<h3>{_e(_t('By clerk'))}</h3>" + _group_table(_t("Clerk"), r.by_clerk))
+        parts.append(_h3(_t("By clerk")) + _group_table(_t("Clerk"), r.by_clerk))
     if r.by_terminal and (r.kind == "day" or len(r.by_terminal) > 1):
-        parts.append(f"<h3>{_e(_t('By terminal'))}</h3>" + _group_table(_t("Terminal"), r.by_terminal))
+        parts.append(_h3(_t("By terminal")) + _group_table(_t("Terminal"), r.by_terminal))
     if r.property_code is None and r.by_property:
-        parts.append(f"<h3>{_e(_t('By hotel'))}</h3>" + _group_table(_t("Hotel"), r.by_property))
-    parts.append(f"<h3>{_e(_t('Adjustments and reversals'))}</h3>")
+        parts.append(_h3(_t("By hotel")) + _group_table(_t("Hotel"), r.by_property))
+    parts.append(_h3(_t("Adjustments and reversals")))
     if r.corrections:
         rows = [[f"{c.created_at:%H:%M}", c.clerk, c.member_number,
                  fmt.entry_kind_text(c.kind) + (f" ({fmt.entry_kind_text(c.original_kind)}"
@@ -154,17 +165,17 @@ def report_html(r: ShiftReport, program) -> str:
         parts.append(_table([_t("Time (UTC)"), _t("Clerk"), _t("Member no."), _t("What"), _t("Points"),
                              _t("Reason")], rows, right={4}))
     else:
-        parts.append(f"<p>{_e(_t('None.'))}</p>")
-    parts.append(f"<h3>{_e(_t('Refusals'))}</h3>")
+        parts.append(_p(_t("None.")))
+    parts.append(_h3(_t("Refusals")))
     if r.refusals:
         parts.append(_table([_t("Action"), _t("Refused because"), _t("Times")],
                             [[action_text(x.action), refusal_text(x.code), fmt.points(x.count)] for x in r.refusals],
                             right={2}))
     else:
-        parts.append(f"<p>{_e(_t('None.'))}</p>")
-    parts.append(f"<h3>{_e(_t('Ledger chain head'))}</h3>")
+        parts.append(_p(_t("None.")))
+    parts.append(_h3(_t("Ledger chain head")))
     if r.chain is None:
-        parts.append(f"<p>{_e(_t('This database keeps no hash chain of the ledger.'))}</p>")
+        parts.append(_p(_t("This database keeps no hash chain of the ledger.")))
     else:
         when = (_t("recorded when the night audit closed the day") if r.chain.closed
                 else _t("now: the day is not closed yet"))

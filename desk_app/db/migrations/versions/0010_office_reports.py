@@ -1,16 +1,16 @@
-"""the office's night audit runs, refusal counters and export audit
+"""the night audit's steps, refusal counters and export audit
 
-- batch_runs: one row per night-audit step (a day closed with the chain
-  head at the close, the expiry batch per business date, the tier
-  evaluation per year), unique per job and key so a batch never runs twice
-  for one date; a cancelled run keeps its cursor and figures.
+- night_audit_steps: one row per night-audit step (a day closed with the
+  chain head at the close, the expiry batch per business date, the tier
+  evaluation per year), unique per step and key so a batch never runs
+  twice for one date; a cancelled step is finished by the next audit.
 - refusal_counts: refusals per business date, hotel, terminal, clerk,
   action and code, for the shift and day reports.
 - audit_events: exports of members and of the ledger (who, when, what,
   whether personal data was included).
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-23 12:00:00
 """
 from alembic import op
@@ -18,32 +18,31 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     op.create_table(
-        'batch_runs',
+        'night_audit_steps',
         sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('job', sa.String(length=24), nullable=False),
+        sa.Column('step', sa.String(length=24), nullable=False),
         sa.Column('run_key', sa.String(length=40), nullable=False),
         sa.Column('status', sa.String(length=12), nullable=False),
+        sa.Column('property_code', sa.String(length=16), nullable=False),
+        sa.Column('closing_date', sa.Date(), nullable=False),
         sa.Column('business_date', sa.Date(), nullable=False),
-        sa.Column('property_code', sa.String(length=16), nullable=True),
         sa.Column('clerk', sa.String(length=64), nullable=False),
         sa.Column('terminal', sa.String(length=64), nullable=False),
         sa.Column('created_at', sa.DateTime(), nullable=False),
-        sa.Column('started_at', sa.DateTime(), nullable=True),
         sa.Column('heartbeat_at', sa.DateTime(), nullable=True),
         sa.Column('finished_at', sa.DateTime(), nullable=True),
-        sa.Column('cursor', sa.Integer(), nullable=False),
         sa.Column('done', sa.Integer(), nullable=False),
         sa.Column('total', sa.Integer(), nullable=False),
         sa.Column('result', sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint('id', name=op.f('pk_batch_runs')),
-        sa.UniqueConstraint('job', 'run_key', name='uq_batch_runs_job_key'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_night_audit_steps')),
+        sa.UniqueConstraint('step', 'run_key', name='uq_night_audit_steps_step_key'),
     )
     op.create_table(
         'refusal_counts',
@@ -86,4 +85,4 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_audit_events_created_at'), table_name='audit_events')
     op.drop_table('audit_events')
     op.drop_table('refusal_counts')
-    op.drop_table('batch_runs')
+    op.drop_table('night_audit_steps')

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from . import messages
@@ -66,6 +66,19 @@ class FormDialog(QDialog):
             self.layout_.addWidget(w)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            # Grow with what appears later (a refusal, the review line, a plan
+            # from the worker) instead of squeezing the header and the text.
+            width = self.width()
+            need = (self.layout_.heightForWidth(width) if self.layout_.hasHeightForWidth()
+                    else self.sizeHint().height())
+            need = max(need, self.minimumSizeHint().height())
+            if need > self.height():
+                self.resize(width, need)
+        return handled
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

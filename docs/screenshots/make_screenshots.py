@@ -109,6 +109,7 @@ def main() -> None:
     sign_in.close()
 
     win = MainWindow(session)
+    win.resize(1280, 820)  # the desk's own size: the offscreen screen (800x800) would shrink it to fit
     win.show()
     save(win, "main_window_empty")
     win.lookup_input.setText("yama")

@@ -70,6 +70,7 @@ def main() -> None:
     session = DeskSession(db, settings, worker, db.program, clerk)
 
     win = MainWindow(session)
+    win.resize(1280, 820)  # the desk's own size: the offscreen screen (800x800) would shrink it to fit
     win.show()
     win.lookup_input.setText("yama")
     win.start_lookup("yama", False)

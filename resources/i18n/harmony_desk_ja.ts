@@ -4023,7 +4023,7 @@ The previous database is kept as %4.</source>
         <translation>差し引くものはありません。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Write the reason for the reversal: it is kept with the entry.</source>
         <translation>取消の理由を入力してください。記録と一緒に保存されます。</translation>
     </message>

@@ -101,10 +101,12 @@ class ReverseDialog(FormDialog):
         self.planned = r
         self.plan_label.setText(self.describe_plan(r))
         self.ok_button.setEnabled(not self.busy)
+        self.adjustSize()  # the plan arrives after the dialog is shown: make room for all of it
 
     def on_not_reversible(self, exc: BaseException) -> None:
         self.plan_label.hide()
         self.error.show_message(messages.describe(exc))
+        self.adjustSize()
         self.reason.setEnabled(False)
         self.ok_button.setEnabled(False)
         self.buttons.button(self.buttons.StandardButton.Cancel).setFocus()  # Esc or Enter: back to the desk

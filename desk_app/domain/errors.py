@@ -67,7 +67,6 @@ InvalidBackup = _error("InvalidBackup", "invalid_backup")
 NotSupported = _error("NotSupported", "not_supported")
 CardKeyMissing = _error("CardKeyMissing", "card_key_missing")
 InvalidBusinessDate = _error("InvalidBusinessDate", "invalid_business_date")
-InvalidPath = _error("InvalidPath", "invalid_path")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -170,23 +170,23 @@ def backup(db: Database, desk: Desk, out: str | Path) -> BackupResult:
     live = _live(db)
     out = Path(out).expanduser()
     if out.is_dir():
-        raise errors.InvalidPath(f"{out} is a folder: name the backup file.")
+        raise errors.OutputNotWritable(f"{out} is a folder: name the backup file.")
     target = out.resolve()
     if target in (live, Path(f"{live}-wal"), Path(f"{live}-shm")):
-        raise errors.InvalidPath("A backup cannot be written over the database itself.")
+        raise errors.OutputNotWritable("A backup cannot be written over the database itself.")
     if not target.parent.is_dir():
-        raise errors.InvalidPath(f"The folder {target.parent} does not exist.")
+        raise errors.OutputNotWritable(f"The folder {target.parent} does not exist.")
     partial = target.with_name(f".{target.name}.{_stamp()}.partial")
     try:
         try:
             _copy(live, partial)
         except (OSError, sqlite3.OperationalError) as exc:
-            raise errors.InvalidPath(f"The backup cannot be written to {target} ({exc}).") from None
+            raise errors.OutputNotWritable(f"The backup cannot be written to {target} ({exc}).") from None
         report = verify_file(partial)
         try:
             os.replace(partial, target)
         except OSError as exc:
-            raise errors.InvalidPath(f"The backup cannot be written to {target} ({exc}).") from None
+            raise errors.OutputNotWritable(f"The backup cannot be written to {target} ({exc}).") from None
         _fsync_dir(target.parent)
     finally:
         _remove(partial)

@@ -82,7 +82,6 @@ def _sentences() -> dict[str, str | None]:
         "invalid_backup": None,
         "not_supported": None,
         "invalid_business_date": None,
-        "invalid_path": None,
     }
 
 
@@ -126,7 +125,6 @@ def _in_other_languages() -> dict[str, str]:
                             "backed up and restored on its server."),
         "invalid_business_date": _t("The business date moves one day at a time, never back, and not past "
                                     "tomorrow."),
-        "invalid_path": _t("The file cannot be written there. Choose another folder or file name."),
     }
 
 

@@ -2173,7 +2173,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -2263,12 +2263,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The file cannot be written there. Choose another folder or file name.</source>
-        <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The current password is wrong.</source>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>

@@ -144,7 +144,7 @@ def test_backup_of_a_tampered_ledger_is_refused_and_leaves_no_file(db, run, tmp_
 
 def test_backup_paths_that_cannot_work_are_refused(db, run, tmp_path):
     for target in (str(db.sqlite_path()), str(tmp_path), str(tmp_path / "no" / "such" / "folder.sqlite3")):
-        assert run("backup", "--out", target, expect=1)["error"]["code"] == "invalid_path", target
+        assert run("backup", "--out", target, expect=1)["error"]["code"] == "output_not_writable", target
     assert audit.check_ledger(db, desk_on("2026-11-22")).entries == 0
 
 

@@ -171,7 +171,7 @@ CASES = [
     Case("check_ledger", audit.check_ledger, "supervisor", lambda db: None,
          lambda db, d, _: audit.check_ledger(db, d)),
     Case("ledger_head", audit.ledger_head, "supervisor", lambda db: None, lambda db, d, _: audit.ledger_head(db, d)),
-    Case("backup", backups.backup, "supervisor", lambda db: _folder(),
+    Case("backup", backups.backup, "supervisor", lambda db: a_folder(),
          lambda db, d, folder: _sqlite_only(db, lambda: backups.backup(db, d, folder / "b.sqlite3"))),
     Case("restore", backups.restore, "supervisor", lambda db: _backup_file(db),
          lambda db, d, path: _sqlite_only(db, lambda: backups.restore(db, d, path))),
@@ -236,13 +236,6 @@ def a_folder():
     return Path(tempfile.mkdtemp(prefix="export-"))
 
 
-def _folder():
-    import tempfile
-    from pathlib import Path
-
-    return Path(tempfile.mkdtemp(prefix="backup-"))
-
-
 def _sqlite_only(db, call):
     """Backups are the embedded SQLite file's: on PostgreSQL an allowed
     role gets not_supported (pg_dump), after the role check."""
@@ -254,8 +247,8 @@ def _sqlite_only(db, call):
 
 def _backup_file(db):
     if db.sqlite_path() is None:
-        return _folder() / "none.sqlite3"
-    return backups.backup(db, SUPERVISOR, _folder() / "b.sqlite3").path
+        return a_folder() / "none.sqlite3"
+    return backups.backup(db, SUPERVISOR, a_folder() / "b.sqlite3").path
 
 
 def _business_date_yesterday(db):

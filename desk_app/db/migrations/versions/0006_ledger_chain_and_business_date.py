@@ -12,7 +12,7 @@
   with SQLite's secure_delete so the file no longer holds it.
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0010
 Create Date: 2026-11-23 03:00:00
 """
 from datetime import date, datetime, timezone
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 
 revision = '0006'
-down_revision = '0005'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

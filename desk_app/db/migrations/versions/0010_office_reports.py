@@ -10,7 +10,7 @@
   whether personal data was included).
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0005
 Create Date: 2026-11-23 12:00:00
 """
 from alembic import op
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 
 revision = '0010'
-down_revision = '0006'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

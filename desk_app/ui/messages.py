@@ -73,6 +73,7 @@ def _sentences() -> dict[str, str | None]:
                                        "chosen."),
         "premium_selection_restricted": _t("This hotel can be chosen only by Loyal and Exclusive members."),
         "audit_running": _t("Another night audit is running now. Wait until it has finished."),
+        "output_not_writable": _t("The file cannot be written there. Choose another folder or file name."),
         "card_key_missing": _t("This desk has no card-signing key for this database, so it cannot issue or "
                                "check cards. Ask the supervisor to install the key file on this computer."),
         "ledger_tampered": None,
@@ -123,7 +124,6 @@ def _in_other_languages() -> dict[str, str]:
                             "backed up and restored on its server."),
         "invalid_business_date": _t("The business date moves one day at a time, never back, and not past "
                                     "tomorrow."),
-        "output_not_writable": _t("The file cannot be written there. Choose another folder or file name."),
     }
 
 

@@ -2258,12 +2258,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The file cannot be written there. Choose another folder or file name.</source>
-        <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The current password is wrong.</source>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>

@@ -112,7 +112,8 @@ def test_cashier_sees_only_cashier_actions(qtbot, window_for, members):
     assert not a["actionIssueCard"].isVisible()
     assert a["actionPostBill"].isVisible() and a["actionPayByPoints"].isVisible()
     assert a["actionRedeem"].isVisible()
-    # The Office menu holds Reverse… alone for a cashier (a supervisor approves on the spot).
+    # The Office menu holds Reverse… (a supervisor approves on the spot) and
+    # the cashier's own shift report, nothing else.
     office = [x.objectName() for x in win.office_menu.actions() if x.isVisible() and not x.isSeparator()]
-    assert office == ["actionReverse"]
+    assert office == ["actionReverse", "actionShiftReport"]
     assert "(F8)" in a["actionPostBill"].toolTip()

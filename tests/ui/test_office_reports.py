@@ -155,3 +155,21 @@ def test_program_reports_charts_tables_and_csv(qtbot, qtmodeltester, office_wind
     with qtbot.waitSignal(dlg.sig_done, timeout=10000) as shown:
         qtbot.mouseClick(dlg.refresh, qtbot_left())
     assert {r.property_code for r in shown.args[0].flow.rows} <= {"OSA"}
+
+
+def test_a_cashier_prints_their_own_shift_report(qtbot, office_window, busy, printed):
+    from desk_app.ui.office.day_report_dialog import DayReportDialog
+
+    win = office_window("cash1")
+    a = win.actions_by_name
+    assert a["actionShiftReport"].isVisible()
+    assert not any(a[n].isVisible() for n in ("actionDayReport", "actionNightAudit", "actionProgramReports",
+                                              "actionExport", "actionDuplicates", "actionInactive"))
+    a["actionShiftReport"].trigger()
+    dlg = wait_dialog(qtbot, win, DayReportDialog)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
+    assert (dlg.report.kind, dlg.report.clerk) == ("shift", "cash1")
+    assert not dlg.kind.isEnabled() and not dlg.clerk.isEnabled()
+    assert (dlg.report.totals.bills, dlg.report.totals.pay_by_points_yen) == (1, 1_000)
+    qtbot.mouseClick(dlg.print_button, qtbot_left())
+    assert printed.read_bytes().startswith(b"%PDF")

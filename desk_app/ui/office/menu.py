@@ -25,19 +25,19 @@ def install(window) -> None:
     """Add the office's actions to window.actions_by_name and, after a
     separator, to the end of its Office menu."""
     items = (
-        (_t("Night audi&t…"), None, on_night_audit, "actionNightAudit",
+        (_t("Night audi&t…"), "Ctrl+Alt+N", on_night_audit, "actionNightAudit",
          _t("Roll the business date, write off expired points and, at the turn of the year, evaluate tiers")),
-        (_t("Da&y report…"), None, on_day_report, "actionDayReport",
+        (_t("Da&y report…"), "Ctrl+Alt+D", on_day_report, "actionDayReport",
          _t("What the hotel did on a business date, by clerk and terminal")),
-        (_t("Shi&ft report…"), None, on_shift_report, "actionShiftReport",
+        (_t("Shi&ft report…"), "Ctrl+Alt+S", on_shift_report, "actionShiftReport",
          _t("What one clerk did on a business date")),
-        (_t("Program report&s…"), None, on_program_reports, "actionProgramReports",
+        (_t("Program report&s…"), "Ctrl+Alt+P", on_program_reports, "actionProgramReports",
          _t("Points issued and redeemed, members by tier, points expiring, enrolments: charts and tables")),
-        (_t("E&xport members or ledger…"), None, on_export, "actionExport",
+        (_t("E&xport members or ledger…"), "Ctrl+Alt+E", on_export, "actionExport",
          _t("Members or the ledger for a period to a CSV file (recorded)")),
-        (_t("Dupli&cate memberships…"), None, on_duplicates, "actionDuplicates",
+        (_t("Dupli&cate memberships…"), "Ctrl+Alt+U", on_duplicates, "actionDuplicates",
          _t("Memberships that may be one person: compare them side by side and merge")),
-        (_t("&Inactive memberships…"), None, on_inactive, "actionInactive",
+        (_t("&Inactive memberships…"), "Ctrl+Alt+I", on_inactive, "actionInactive",
          _t("No stay and no points for 36 months: revoke one by one or selected")),
     )
     window.office_menu.addSeparator()

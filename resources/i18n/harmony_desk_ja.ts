@@ -2164,6 +2164,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The file cannot be written there. Choose another folder or file name.</source>
+        <translation>そこにはファイルを書き込めません。別のフォルダーかファイル名を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This desk has no card-signing key for this database, so it cannot issue or check cards. Ask the supervisor to install the key file on this computer.</source>
         <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -29,13 +30,26 @@ class Usage(Exception):
 
 
 # -- argument types (malformed input is bad usage: exit 2) -------------------
-def iso_date(text: str) -> date:
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+FIRST_YEAR, LAST_YEAR = 1900, 2099            # any date the office types
+BUSINESS_YEARS = (2000, 2099)                 # a hotel's business date
+
+
+def any_date(text: str) -> date:
+    """Exactly YYYY-MM-DD (no week dates such as 2026-W22-1, no 20260101)."""
     try:
-        if len(text) != 10:
+        if not _DATE.fullmatch(text):
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
+
+
+def iso_date(text: str) -> date:
+    day = any_date(text)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
 
 
 def integer(text: str) -> int:
@@ -92,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"desk-admin {__version__}")
     p.add_argument("--db", help="SQLAlchemy URL of the database")
-    p.add_argument("--business-date", type=iso_date, help="the hotel's business date (YYYY-MM-DD)")
+    p.add_argument("--business-date", type=any_date, help="the hotel's business date (YYYY-MM-DD)")
     p.add_argument("--property", help="the property code posting")
     p.add_argument("--clerk", metavar="LOGIN", help="sign in as this clerk (else DESK_APP_CLERK); the password "
                    "comes from DESK_APP_PASSWORD or a prompt")
@@ -305,6 +319,27 @@ def init(db, args) -> dict:
     return {"program": program.code, "schema_version": version}
 
 
+BATCH_COMMANDS = ("expire-points", "evaluate-tiers", "roll-business-date")
+
+
+def check_business_date(command: str, day: date | None) -> None:
+    """A business date named on the command line (or DESK_APP_BUSINESS_DATE)
+    lies in 2000-2099, and no batch runs for a day after today's calendar
+    date (a typo of 2062 for 2026 would expire every point for good)."""
+    from .services import business_date
+
+    if day is None:
+        return
+    if not BUSINESS_YEARS[0] <= day.year <= BUSINESS_YEARS[1]:
+        raise errors.InvalidBusinessDate(
+            f"A business date lies between {BUSINESS_YEARS[0]}-01-01 and {BUSINESS_YEARS[1]}-12-31, not on "
+            f"{day.isoformat()}.")
+    if command in BATCH_COMMANDS and day > business_date.today():
+        raise errors.InvalidBusinessDate(
+            f"No batch runs for a business date after today's calendar date ({business_date.today().isoformat()}"
+            f"): {day.isoformat()} was given.")
+
+
 def run(args, settings: config.Settings) -> dict:
     from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
                            redemption, registration, reversal)
@@ -327,8 +362,11 @@ def run(args, settings: config.Settings) -> dict:
                                       before_upgrade=not admin_signin.schema_is_current(db))
         db.ensure_ready()
         program = db.program
-        prop = args.property or settings.property_code or program.properties[0].code
+        # An empty --property "" is a property code nobody has, not the default.
+        prop = (args.property if args.property is not None
+                else settings.property_code or program.properties[0].code)
         program.property(prop)
+        check_business_date(args.command, args.business_date)
         desk = admin_signin.desk_for(signed, args.business_date or business_date.current(db, prop), prop)
         args.signed_desk = desk  # a refusal is counted under this desk (cli_office.count_refusal)
         cmd = args.command
@@ -487,33 +525,80 @@ def _log_internal_error(argv: list[str]) -> None:
     logging.getLogger("desk-admin").exception("internal error in %s %s", command, " ".join(options))
 
 
+def _not_text(value: str) -> bool:
+    """Bytes that were not UTF-8 reach Python as lone surrogates
+    (surrogateescape); such a value cannot be stored, shown or hashed."""
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def check_text(argv: list[str]) -> None:
+    for value in argv:
+        if _not_text(value):
+            raise Usage("desk-admin: error: an argument is not valid UTF-8 text")
+    for var, value in os.environ.items():
+        if var.startswith("DESK_APP_") and _not_text(value):
+            raise Usage(f"desk-admin: error: {var} is not valid UTF-8 text")
+
+
+def _emit_done(obj: dict) -> None:
+    """The change is committed: whatever happens to stdout now (closed,
+    a broken pipe, a full disk), the exit status stays 0."""
+    try:
+        _emit(obj)
+    except (OSError, ValueError, AttributeError):
+        _quietly(lambda: print("desk-admin: done, but the result could not be written to stdout",
+                               file=sys.stderr))
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Python flushes stdout once more on exit and, if that fails, exits
+    120: point the descriptor at the null device so the status stays ours."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     args = settings = None
     try:
+        check_text(sys.argv[1:] if argv is None else list(argv))
         args = build_parser().parse_args(argv)
         if args.business_date is None:
             # Neither the option nor the variable: the hotel's business date in the database.
             env = os.environ.get("DESK_APP_BUSINESS_DATE")
             try:
-                args.business_date = iso_date(env) if env else None
+                args.business_date = any_date(env) if env else None
             except argparse.ArgumentTypeError as exc:
                 raise Usage(f"desk-admin: error: DESK_APP_BUSINESS_DATE: {exc}") from None
         settings = config.load()
-        _emit(run(args, settings))
-        return EXIT_OK
+        result = run(args, settings)
     except Usage as exc:
-        print(str(exc), file=sys.stderr)
+        _quietly(lambda: print(str(exc), file=sys.stderr))
         return EXIT_USAGE
     except errors.DeskError as exc:
-        _emit({"error": {"code": exc.code, "message": exc.message, **(getattr(exc, "details", None) or {})}})
+        _quietly(lambda: _emit({"error": {"code": exc.code, "message": exc.message,
+                                          **(getattr(exc, "details", None) or {})}}))
         cli_office.count_refusal(args, settings, exc)
         return EXIT_REFUSED
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     except Exception as exc:  # nothing half-written: every service is one transaction
         _log_internal_error(sys.argv[1:] if argv is None else argv)
-        _emit({"error": {"code": "internal", "message": f"{type(exc).__name__}: {str(exc)[:500]}"}})
+        message = f"{type(exc).__name__}: {str(exc)[:500]}"
+        _quietly(lambda: _emit({"error": {"code": "internal", "message": message}}))
         return EXIT_INTERNAL
+    _emit_done(result)
+    return EXIT_OK
+
+
+def _quietly(write) -> None:
+    try:
+        write()
+    except (OSError, ValueError, AttributeError):  # stdout or stderr closed
+        _silence_stdout()
 
 
 if __name__ == "__main__":

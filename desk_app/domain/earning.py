@@ -60,10 +60,38 @@ def parse_exchange_rate(text: str | Decimal | None) -> Decimal | None:
 
 
 def to_yen(charges: Mapping[str, int], rate: Decimal | None) -> dict[str, int]:
-    """Overseas folios: each line converted at the posted rate, rounded down."""
+    """Overseas folios: each line converted at the posted rate, rounded down.
+    The cap on a line applies to the yen, after conversion."""
     if rate is None:
         return dict(charges)
-    return {cat: int((Decimal(amount) * rate).to_integral_value(ROUND_FLOOR)) for cat, amount in charges.items()}
+    yen = {cat: int((Decimal(amount) * rate).to_integral_value(ROUND_FLOOR)) for cat, amount in charges.items()}
+    for cat, amount in yen.items():
+        if amount > MAX_CHARGE:
+            raise errors.InvalidAmount(f"The amount for '{cat}' is more than {MAX_CHARGE:,} yen: larger than any "
+                                       f"folio allows.")
+    return yen
+
+
+def check_exchange_rate(rate: Decimal, reference: Decimal | None, band_percent: int, currency: str) -> None:
+    """A posted rate must lie within band_percent of the property's
+    reference rate for that currency (1500 typed for 150 is refused); a
+    currency the property has no reference rate for is refused too."""
+    if reference is None:
+        raise errors.InvalidExchangeRate(f"This property takes no {currency} folios: it has no reference rate "
+                                         f"for {currency}.")
+    low = reference * (100 - band_percent) / 100
+    high = reference * (100 + band_percent) / 100
+    if not low <= rate <= high:
+        raise errors.InvalidExchangeRate(
+            f"The exchange rate {rate} yen per {currency} is too far from the reference rate {reference} "
+            f"(allowed {low.normalize():f} to {high.normalize():f}). Check the figure.")
+
+
+def check_points_ceiling(points: int, ceiling: int) -> None:
+    if points > ceiling:
+        raise errors.PointsLimitExceeded(
+            f"This posting would credit {points:,} points, above the {ceiling:,} one posting may credit. "
+            f"Check the amounts; a genuine case is an adjustment by a supervisor.")
 
 
 def eligible_spend(rules: EarningRules, yen: Mapping[str, int], package_meals_earn: bool) -> dict[str, int]:
@@ -116,6 +144,12 @@ def stay_earning(
     channel_outcome = rules.channels[channel]
     plan_outcome = rules.rate_plans[rate_plan]
     outcome = min(channel_outcome, plan_outcome, key=_OUTCOME_RANK.__getitem__)
+    room = sum(a for c, a in yen.items() if rules.category_groups[c] in ("accommodation", "package_meals"))
+    if room <= 0 and outcome != "nothing":
+        # A stay credits nights toward tiers: it needs a room charge, unless
+        # its rate plan (or channel) earns nothing anyway [decided].
+        raise errors.NoRoomCharge("A stay needs its room charge (room or package). Post a restaurant or bar "
+                                  "bill instead, or use the complimentary rate plan.")
     spend = eligible_spend(rules, yen, rules.package_meals_earn)
 
     nights = stayed if outcome != "nothing" else 0

@@ -67,6 +67,11 @@ InvalidBackup = _error("InvalidBackup", "invalid_backup")
 NotSupported = _error("NotSupported", "not_supported")
 CardKeyMissing = _error("CardKeyMissing", "card_key_missing")
 InvalidBusinessDate = _error("InvalidBusinessDate", "invalid_business_date")
+# Sane limits: a posted exchange rate far from the property's reference
+# rate, a posting above the program's points ceiling, a stay without a room.
+InvalidExchangeRate = _error("InvalidExchangeRate", "invalid_exchange_rate")
+PointsLimitExceeded = _error("PointsLimitExceeded", "points_limit_exceeded")
+NoRoomCharge = _error("NoRoomCharge", "no_room_charge")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

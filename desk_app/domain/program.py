@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -44,6 +45,9 @@ class Property:
     country: str
     currency: str
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    # Yen per unit of a foreign currency the hotel bills in; a posted
+    # exchange rate outside the program's band around it is a typo.
+    reference_rates: Mapping[str, Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,11 @@ class Program:
     # "same_business_date": a redemption keyed in error may be voided on its
     # own business date (One Harmony); "never": uses cannot be cancelled (OMO 8).
     redemption_void: str = "never"
+    # Sane limits (the program file's "limits"): a posted exchange rate may
+    # differ from the property's reference rate by at most this many percent,
+    # and one stay or bill posting credits at most this many points.
+    exchange_rate_band_percent: int = 50
+    max_points_per_posting: int = 500_000
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -179,12 +188,14 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     if expiry["kind"] not in ("january_end_after_years", "month_end_after_years"):
         raise ValueError(f"unknown expiry kind {expiry['kind']}")
     props = tuple(
-        Property(p["code"], p["name"], p["country"], p["currency"], dict(p.get("overrides", {})))
+        Property(p["code"], p["name"], p["country"], p["currency"], dict(p.get("overrides", {})),
+                 {cur: _positive_rate(cur, r) for cur, r in (p.get("reference_rates") or {}).items()})
         for p in data["properties"]
     )
     if not props:
         raise ValueError("a program lists at least one property")
     premium = data.get("premium_selection") or {}
+    limits = data.get("limits") or {}
     return Program(
         code=data["code"],
         name=data["name"],
@@ -217,7 +228,23 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         properties=props,
         premium_restricted={k: tuple(v) for k, v in premium.get("restricted", {}).items()},
         redemption_void=_redemption_void(data.get("redemption_void", "never")),
+        exchange_rate_band_percent=_limit(limits, "exchange_rate_band_percent", 50, 1, 99),
+        max_points_per_posting=_limit(limits, "max_points_per_posting", 500_000, 1, 10**12),
     )
+
+
+def _positive_rate(currency: str, value: Any) -> Decimal:
+    rate = Decimal(str(value))
+    if not rate.is_finite() or rate <= 0:
+        raise ValueError(f"reference_rates.{currency}: not a positive rate")
+    return rate
+
+
+def _limit(limits: Mapping[str, Any], key: str, default: int, low: int, high: int) -> int:
+    value = limits.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"limits.{key}: a whole number from {low} to {high}")
+    return value
 
 
 REDEMPTION_VOIDS = ("same_business_date", "never")

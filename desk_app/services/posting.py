@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.schema import Member, Posting
@@ -85,6 +85,8 @@ def _yen(program: Program, desk: Desk, charges: Mapping[str, int], currency: str
     parsed = earning.parse_exchange_rate(rate)
     if parsed is None:
         raise errors.InvalidAmount(f"A {currency} folio needs the posted exchange rate to yen.")
+    earning.check_exchange_rate(parsed, prop.reference_rates.get(currency), program.exchange_rate_band_percent,
+                                currency)
     return earning.to_yen(clean, parsed), currency, parsed
 
 
@@ -93,9 +95,10 @@ def _bonus_percent(session: Session, program: Program, member: Member, day: date
 
 
 def _check_not_posted(session: Session, desk: Desk, kind: str, reference: str) -> None:
+    # AB123 and ab123 are the same folio (compared without case).
     exists = session.scalar(select(Posting.id).where(
-        Posting.property_code == desk.property_code, Posting.kind == kind, Posting.reference == reference,
-        Posting.reversed_by.is_(None)))
+        Posting.property_code == desk.property_code, Posting.kind == kind,
+        func.upper(Posting.reference) == reference.upper(), Posting.reversed_by.is_(None)).limit(1))
     if exists is not None:
         what = "folio" if kind == "stay" else "check"
         raise errors.DuplicateFolio(f"This {what} ({reference}) has already been posted at this property.")
@@ -132,6 +135,7 @@ def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: Sta
         rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
         rate_plan=folio.rate_plan, yen=yen, bonus_percent=_bonus_percent(s, program, member, folio.check_out),
     )
+    earning.check_points_ceiling(earned.total, program.max_points_per_posting)
     comps = []
     for comp_number in companions:
         comp = people[comp_number]
@@ -155,6 +159,7 @@ def _plan_bill(s: Session, program: Program, desk: Desk, number: str, bill: Bill
     _check_not_posted(s, desk, "bill", reference)
     earned = earning.bill_earning(rules, payment=bill.payment, yen=yen,
                                   bonus_percent=_bonus_percent(s, program, member, bill.date))
+    earning.check_points_ceiling(earned.total, program.max_points_per_posting)
     return reference, member, earned, currency, rate
 
 

@@ -81,6 +81,10 @@ def _sentences() -> dict[str, str | None]:
         "invalid_backup": None,
         "not_supported": None,
         "invalid_business_date": None,
+        "invalid_exchange_rate": None,
+        "points_limit_exceeded": None,
+        "no_room_charge": _t("A stay needs its room charge. Post a restaurant or bar bill instead, or choose "
+                             "the complimentary rate plan."),
     }
 
 
@@ -124,6 +128,10 @@ def _in_other_languages() -> dict[str, str]:
                             "backed up and restored on its server."),
         "invalid_business_date": _t("The business date moves one day at a time, never back, and not past "
                                     "tomorrow."),
+        "invalid_exchange_rate": _t("The exchange rate is too far from this hotel's reference rate. Check the "
+                                    "figure on the folio."),
+        "points_limit_exceeded": _t("This posting would credit more points than one posting may. Check the "
+                                    "amounts; a genuine case is a supervisor's adjustment."),
     }
 
 

@@ -2173,7 +2173,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>A stay needs its room charge. Post a restaurant or bar bill instead, or choose the complimentary rate plan.</source>
+        <translation>宿泊には客室料金が必要です。レストラン・バーの伝票として記帳するか、無料招待の料金プランを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -2261,6 +2266,16 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+2"/>
         <source>The business date moves one day at a time, never back, and not past tomorrow.</source>
         <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The exchange rate is too far from this hotel&apos;s reference rate. Check the figure on the folio.</source>
+        <translation>為替レートがこのホテルの基準レートから離れすぎています。フォリオの数字を確認してください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This posting would credit more points than one posting may. Check the amounts; a genuine case is a supervisor&apos;s adjustment.</source>
+        <translation>この記帳は1回の記帳で付与できるポイントを超えます。金額を確認してください。正当な場合はスーパーバイザーによる調整で対応します。</translation>
     </message>
     <message>
         <location line="+11"/>

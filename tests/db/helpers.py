@@ -35,3 +35,25 @@ def bill(db, number, day, fnb, check=None, payment="card", business=None, prop="
 def _next():
     _n[0] += 1
     return _n[0]
+
+
+# Tables a refusal must leave exactly as they were. Sign-in bookkeeping
+# (clerks), the refusal counts, audit events and a hotel's business date
+# started on first use are not the refused operation's changes.
+FINGERPRINT_TABLES = ("installation", "properties", "members", "cards", "ledger_entries", "ledger_head",
+                      "postings", "credits", "lots", "allocations", "tier_statuses", "tier_evaluations",
+                      "night_audit_steps")
+
+
+def fingerprint(url: str) -> dict[str, list[tuple]]:
+    """Every row of every table a refusal must not change, in a stable order."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = set(inspect(conn).get_table_names())
+            return {t: sorted((tuple(str(v) for v in row) for row in conn.execute(text(f"SELECT * FROM {t}"))))
+                    for t in FINGERPRINT_TABLES if t in names}
+    finally:
+        engine.dispose()

@@ -354,6 +354,8 @@ def run(args, settings: config.Settings) -> dict:
                 "town": found.town, "towns": list(found.towns), "office": found.office, "note": found.note}
     db = Database(args.db or settings.effective_database_url)
     try:
+        if db.is_initialized():
+            db.refuse_newer_schema()
         if args.command == "init":
             return init(db, args)
         if not db.is_initialized():
@@ -415,9 +417,23 @@ def run(args, settings: config.Settings) -> dict:
             out = Path(args.out)
             if out.suffix.lower() not in (".png", ".pdf"):
                 raise Usage("desk-admin issue-card: error: --out must end in .png or .pdf")
-            face = cards.issue(db, desk, args.number, args.reason, name_order=settings.name_order)
-            path = save_card(face, out)
-            return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(path)}
+            written: list[Path] = []
+
+            def write_card(face) -> None:  # before the commit: an unwritable --out changes nothing
+                try:
+                    written.append(save_card(face, out))
+                except (OSError, ValueError) as exc:
+                    raise errors.OutputNotWritable(
+                        f"The card cannot be written to {str(out)[:200]} ({type(exc).__name__}).") from None
+
+            try:
+                face = cards.issue(db, desk, args.number, args.reason, name_order=settings.name_order,
+                                   deliver=write_card)
+            except BaseException:
+                for path in written:  # the commit failed after the file was written
+                    path.unlink(missing_ok=True)
+                raise
+            return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(written[0])}
         if cmd == "verify-card":
             number, sequence = cards.verify(db, desk, args.payload)
             return {"member_number": number, "sequence": sequence, "valid": True}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..paths import migrations_dir
 
@@ -76,11 +76,55 @@ def current_revision(engine: Engine) -> str | None:
     return rows[0] if rows else None
 
 
-def upgrade(engine: Engine) -> str:
-    from alembic import command
+# Any fixed number: the PostgreSQL advisory lock that lets one process
+# migrate a database while the others wait.
+MIGRATION_LOCK = 0x4844_4D49  # "HDMI"
 
-    cfg = alembic_config()
-    with engine.begin() as conn:
+
+class NewerSchema(Exception):
+    """The database was upgraded by a newer Harmony Desk."""
+
+    def __init__(self, revision: str):
+        super().__init__(revision)
+        self.revision = revision
+
+
+def check_not_newer(current: str | None) -> None:
+    if current is not None and current != head_revision() and current not in known_revisions():
+        raise NewerSchema(current)
+
+
+def _revision_on(conn) -> str | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else (None if not rows else "|".join(sorted(rows)))
+
+
+def upgrade(engine: Engine, before: Callable[[str | None], None] | None = None) -> str:
+    """Bring the schema to the head, one process at a time: the upgrade runs
+    in a transaction that holds the database's write lock (SQLite BEGIN
+    IMMEDIATE; PostgreSQL an advisory lock), so a second process opening an
+    old database waits, then finds it current and does nothing. A schema
+    newer than this program knows is refused (NewerSchema) before anything
+    changes. `before(current)` runs under the lock just before an upgrade
+    that will change something (the copy made aside)."""
+    from sqlalchemy import text
+
+    with engine.execution_options(write=True).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        current = _revision_on(conn)
+        if current == head_revision():
+            return current
+        check_not_newer(current)
+        if before is not None:
+            before(current)
+        from alembic import command
+
+        cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return head_revision()

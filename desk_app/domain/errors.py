@@ -72,6 +72,7 @@ InvalidBusinessDate = _error("InvalidBusinessDate", "invalid_business_date")
 InvalidExchangeRate = _error("InvalidExchangeRate", "invalid_exchange_rate")
 PointsLimitExceeded = _error("PointsLimitExceeded", "points_limit_exceeded")
 NoRoomCharge = _error("NoRoomCharge", "no_room_charge")
+NewerSchema = _error("NewerSchema", "newer_schema")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

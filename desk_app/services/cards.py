@@ -18,6 +18,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from sqlalchemy import select
 
@@ -155,11 +156,13 @@ def current(db: Database, desk: Desk, number: str, name_order: str = "family_fir
 
 
 def issue(db: Database, desk: Desk, number: str, reason: str = "new",
-          name_order: str = "family_first") -> CardFace:
+          name_order: str = "family_first", deliver: Callable[[CardFace], None] | None = None) -> CardFace:
     """Issue the first card, or replace the current one (the old one stops
     working at once). Re-printing the current card: reason 'new' again.
     `name_order` is the desk's setting (config.Settings.name_order):
-    'family_first' prints 'YAMADA Taro', 'given_first' 'Taro Yamada'."""
+    'family_first' prints 'YAMADA Taro', 'given_first' 'Taro Yamada'.
+    `deliver` (e.g. writing the card's file) runs before the commit: if it
+    fails, the old card stays active and nothing changes."""
     desk.require("issue_card")
     if reason not in REASONS:
         raise errors.InvalidReason(f"The reason must be one of: {', '.join(REASONS)}.")
@@ -179,7 +182,10 @@ def issue(db: Database, desk: Desk, number: str, reason: str = "new",
                              reference=f"card {sequence}", reason=reason)
             s.flush()
         view = views.member_view(s, program, member, desk.business_date)
-        return _face(db, program, view, name_order)
+        face = _face(db, program, view, name_order)
+        if deliver is not None:
+            deliver(face)
+        return face
 
 
 @dataclass(frozen=True)

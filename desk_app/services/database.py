@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -62,14 +62,28 @@ class Database:
         path = self.sqlite_path()
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        current = migrate.current_revision(self.engine)
-        if copy_aside and current is not None and current != migrate.head_revision():
-            self.last_backup = self.backup(f"before-{migrate.head_revision()}")
-            prune_upgrade_copies(path)
-        version = migrate.upgrade(self.engine)
-        if current != version:
+        upgraded = []
+
+        def copy_aside_first(current: str | None) -> None:
+            # Under the migration lock, once it is sure there is an upgrade
+            # to make (not for a newer schema, not for a second process).
+            upgraded.append(current)
+            if copy_aside and current is not None:
+                self.last_backup = self.backup(f"before-{migrate.head_revision()}")
+                prune_upgrade_copies(path)
+
+        self.refuse_newer_schema()
+        try:
+            version = migrate.upgrade(self.engine, before=copy_aside_first)
+        except migrate.NewerSchema as exc:
+            raise _newer(exc.revision) from None
+        if upgraded:
             self._truncate_wal()
         with self.write() as s:
+            if s.get_bind().dialect.name == "postgresql":
+                # The same lock as the upgrade: two processes opening an old
+                # database do not both give it an installation id.
+                s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": migrate.MIGRATION_LOCK})
             current = s.get(Setting, "program")
             start = None
             if current is None:
@@ -135,6 +149,14 @@ class Database:
             src.close()
         log.info("backed up %s to %s", source, target)
         return target
+
+    def refuse_newer_schema(self) -> None:
+        """Refused `newer_schema` (before any sign-in, copy or change) when a
+        newer Harmony Desk upgraded this database."""
+        try:
+            migrate.check_not_newer(migrate.current_revision(self.engine))
+        except migrate.NewerSchema as exc:
+            raise _newer(exc.revision) from None
 
     def ensure_ready(self) -> None:
         """Refuse an empty database; bring an older schema up to date in place."""
@@ -226,6 +248,12 @@ def prune_upgrade_copies(source: Path | None, keep: int = UPGRADE_COPIES_KEPT) -
         except OSError as exc:  # a copy someone has open stays until the next upgrade
             log.warning("could not remove the old pre-upgrade copy %s: %s", old, exc)
     return removed
+
+
+def _newer(revision: str) -> errors.DeskError:
+    return errors.NewerSchema(
+        f"This database has schema {revision[:40]}, made by a newer Harmony Desk than this one (which knows up "
+        f"to {migrate.head_revision()}). Install the newer version; nothing was changed.")
 
 
 def _refusal_for(exc: IntegrityError) -> Exception:

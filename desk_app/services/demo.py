@@ -45,13 +45,15 @@ def generate(db: Database, desk: Desk, members: int, seed: int = 1,
     props = [p.code for p in program.properties if p.currency == program.home_currency]
     today = desk.business_date
     made = 0
-    while made < members:
-        with db.batch():
-            for _ in range(min(200, members - made)):
-                _one_member(db, desk, rng, made, props, today)
-                made += 1
-                if progress is not None and (made % 10 == 0 or made == members):
-                    progress(made, members)
+    # All or nothing: one transaction (each call a savepoint), so a failure
+    # half-way leaves no demo members behind and the command never reports
+    # a refusal after committing some.
+    with db.batch():
+        while made < members:
+            _one_member(db, desk, rng, made, props, today)
+            made += 1
+            if progress is not None and (made % 10 == 0 or made == members):
+                progress(made, members)
     return made
 
 
@@ -67,7 +69,9 @@ def _one_member(db: Database, desk: Desk, rng: random.Random, i: int, props: lis
         country = rng.choice(["US", "GB", "DE", "SG"])
     email = f"{giv.lower()}.{fam.lower()}.{i}.{rng.randint(100, 999)}@example.{rng.choice(['jp', 'com', 'net'])}"
     email = email.replace("ü", "ue")
-    birth = date(rng.randint(1950, 2004), rng.randint(1, 12), rng.randint(1, 28))
+    # Adults on the day they join (19 to 76 years old): a demo never makes
+    # a minor, who would need a guardian's consent.
+    birth = date(enrolled.year - rng.randint(19, 76), rng.randint(1, 12), rng.randint(1, 28))
     member = registration.register(db, d, registration.Enrolment(
         fam, giv, email, fam_k, giv_k, birth_date=birth, preferred_language="ja" if country == "JP" else "en"))
     number = member.member_number

@@ -66,6 +66,13 @@ def name_fields(family_name: str, given_name: str, family_kana: str | None, give
         fields["family_name"], fields["family_kana"], rules.validate_roman(family_roman, "family name in romaji"))
     fields["given_name_roman"] = rules.roman_for(
         fields["given_name"], fields["given_kana"], rules.validate_roman(given_roman, "given name in romaji"))
+    for key, what in (("family_name_roman", "family"), ("given_name_roman", "given")):
+        # A long katakana name spells longer in romaji (ショウ -> Sho is shorter,
+        # but ッキャ... is not): the card's column holds MAX_NAME letters.
+        if fields[key] is not None and len(fields[key]) > rules.MAX_NAME:
+            raise errors.InvalidName(
+                f"The {what} name in romaji would be {len(fields[key])} letters, more than the "
+                f"{rules.MAX_NAME} a card holds: type a shorter romanised {what} name.")
     return fields
 
 

@@ -2174,6 +2174,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>This database was upgraded by a newer version of Harmony Desk. Install that version on this computer; nothing was changed.</source>
+        <translation>このデータベースは新しいバージョンの Harmony Desk で更新されています。このコンピューターにそのバージョンをインストールしてください。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A stay needs its room charge. Post a restaurant or bar bill instead, or choose the complimentary rate plan.</source>
         <translation>宿泊には客室料金が必要です。レストラン・バーの伝票として記帳するか、無料招待の料金プランを選んでください。</translation>
     </message>

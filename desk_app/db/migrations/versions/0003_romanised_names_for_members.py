@@ -53,10 +53,16 @@ def _fill_romanised_names() -> None:
             break
         params = []
         for mid, family, given, fk, gk in rows:
-            fr, gr = rules.roman_for(family, fk), rules.roman_for(given, gk)
+            # A long katakana name may spell longer than the column in
+            # romaji: cut to the column's 50 (the office can type a better one).
+            fr, gr = _fit(rules.roman_for(family, fk)), _fit(rules.roman_for(given, gk))
             params.append(dict(mid=mid, fr=fr, gr=gr, st=rules.search_text(family, given, fk, gk, fr, gr)))
         conn.execute(update, params)
         last = rows[-1][0]
+
+
+def _fit(roman: str | None, width: int = 50) -> str | None:
+    return roman[:width].rstrip() or None if roman else roman
 
 
 def downgrade() -> None:

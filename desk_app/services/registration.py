@@ -225,6 +225,11 @@ def complete_registration(
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)
         ledger.require_active(member)
+        if birth is None and member.birth_date is None:
+            # docs/program-rules.md 1: full registration needs the birth date,
+            # so the under-18 rule has run before the member can redeem.
+            raise errors.InvalidBirthDate(
+                "Full registration needs the member's birth date; none is on file.")
         if birth is not None:
             if member.birth_date is not None and member.birth_date != birth:
                 desk.require("change_birth_date")

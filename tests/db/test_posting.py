@@ -70,7 +70,8 @@ def test_simple_registration_keeps_earning_but_is_not_upgraded_until_full(db):
     stay(db, number, "2026-02-01", "2026-02-11", 300_000)
     assert show(db, number, "2026-04-01").tier == "basic"
     registration.complete_registration(db, desk_on("2026-04-10"), number, postal_code="100-0005",
-                                       address="Chiyoda-ku", country="JP", phone="0312345678")
+                                       address="Chiyoda-ku", country="JP", phone="0312345678",
+                                       birth_date=date(1985, 4, 1))
     v = show(db, number, "2026-05-01")
     assert (v.tier, v.tier_valid_until) == ("exclusive" if v.year_points >= 15_000 else "loyal", date(2028, 3, 31))
     assert show(db, number, "2026-04-30").tier == "basic"

@@ -108,6 +108,9 @@ class Program:
     # "same_business_date": a redemption keyed in error may be voided on its
     # own business date (One Harmony); "never": uses cannot be cancelled (OMO 8).
     redemption_void: str = "never"
+    # T&C 8 lets the office merge one person's duplicate numbers; OMO 5 and
+    # 11.4 keep each account's points apart: "merge": false in the file.
+    merge_allowed: bool = True
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -217,6 +220,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         properties=props,
         premium_restricted={k: tuple(v) for k, v in premium.get("restricted", {}).items()},
         redemption_void=_redemption_void(data.get("redemption_void", "never")),
+        merge_allowed=bool(data.get("merge", True)),
     )
 
 

@@ -1,0 +1,83 @@
+"""The program's terms to the letter through desk-admin (docs/program-rules.md,
+docs/desk-admin.md): each test names the clause it follows and uses the
+figures of the audit that found the defect."""
+
+import json
+
+import pytest
+
+from desk_app import cli
+from tests.conftest import SUPERVISOR, sign_in_cli
+
+pytestmark = pytest.mark.usefixtures("backend_all")
+
+
+def _runner(database_url, capsys, monkeypatch, program):
+    monkeypatch.setenv("DESK_APP_DB", database_url)
+    sign_in_cli(monkeypatch)
+
+    def call(*argv, date="2026-11-22", expect=0, prop=None):
+        pre = ["--business-date", date] + (["--property", prop] if prop else [])
+        code = cli.main([*pre, *argv])
+        out, err = capsys.readouterr()
+        assert code == expect, (argv, out, err)
+        if code == 2:
+            assert out == "" and err
+            return err
+        lines = out.strip().splitlines()
+        assert len(lines) == 1, out
+        return json.loads(lines[0])
+
+    call("init", "--supervisor", SUPERVISOR, "--program", program)
+    return call
+
+
+@pytest.fixture
+def run(database_url, capsys, monkeypatch):
+    return _runner(database_url, capsys, monkeypatch, "one_harmony")
+
+
+@pytest.fixture
+def omo(database_url, capsys, monkeypatch):
+    return _runner(database_url, capsys, monkeypatch, "omo")
+
+
+_emails = iter(f"guest{i}@example.jp" for i in range(10_000))
+
+
+def member(run, day="2026-01-05", full=True, prop=None, **extra):
+    argv = ["register", "--family-name", "Sato", "--given-name", "Hana", "--email", next(_emails)]
+    for key, value in extra.items():
+        argv += [f"--{key.replace('_', '-')}", value]
+    n = run(*argv, date=day, prop=prop)["member_number"]
+    if full:
+        run("complete-registration", n, "--postal-code", "100-0005", "--address", "Chiyoda-ku", "--country", "JP",
+            "--phone", "0312345678", "--birth-date", "1985-04-01", date=day, prop=prop)
+    return n
+
+
+def test_omo_accounts_are_never_merged(omo):
+    """OMO 5, 11.4 (docs/program-rules.md 1, 8): merge refused not_permitted;
+    both accounts unchanged."""
+    a, b = member(omo, full=False, prop="OM5"), member(omo, full=False, prop="OM5")
+    omo("post-stay", b, "--folio", "R1", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
+        "official_website", "--charge", "room=20000", prop="OM5")
+    before = (omo("history", a), omo("history", b))
+    out = omo("merge", a, b, expect=1)
+    assert out["error"]["code"] == "not_permitted"
+    assert (omo("history", a), omo("history", b)) == before
+    assert omo("show", b)["points_balance"] == 1000 and omo("show", b)["status"] == "active"
+
+
+def test_merge_promotes_for_the_year_the_moved_nights_fall_in(run):
+    """docs/program-rules.md 6: merge on 2027-01-15 bringing 2026 to 11 nights
+    gives Loyal from 2027-02-01, as for a late claim."""
+    keep, drop = member(run), member(run)
+    run("post-stay", keep, "--folio", "F1", "--check-in", "2026-05-01", "--check-out", "2026-05-07", "--channel",
+        "direct", "--charge", "room=60000", date="2026-05-07")
+    run("post-stay", drop, "--folio", "F2", "--check-in", "2026-08-01", "--check-out", "2026-08-06", "--channel",
+        "direct", "--charge", "room=50000", date="2026-08-06")
+    assert run("merge", keep, drop, date="2027-01-15")["tier"] == "basic"
+    assert run("show", keep, date="2027-01-31")["tier"] == "basic"
+    shown = run("show", keep, date="2027-02-01")
+    assert (shown["tier"], shown["tier_valid_until"]) == ("loyal", "2028-03-31")

@@ -138,6 +138,10 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     )
     if e.email is None or not e.email.strip():
         # FAQ: an e-mail is required; the office may make an exception [decided].
+        # No address and no reason is a missing e-mail address, whoever asks.
+        if not (e.no_email_reason or "").strip():
+            raise errors.InvalidEmail("An e-mail address is needed. Only a supervisor may register a member "
+                                      "without one, recording why.")
         desk.require("register_without_email")
         fields["no_email_reason"] = validate_reason(e.no_email_reason, "reason for registering without e-mail")
         fields["email"] = fields["email_norm"] = None

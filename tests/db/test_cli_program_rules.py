@@ -81,3 +81,30 @@ def test_merge_promotes_for_the_year_the_moved_nights_fall_in(run):
     assert run("show", keep, date="2027-01-31")["tier"] == "basic"
     shown = run("show", keep, date="2027-02-01")
     assert (shown["tier"], shown["tier_valid_until"]) == ("loyal", "2028-03-31")
+
+
+@pytest.mark.parametrize("argv", [
+    ["post-stay", "{n}", "--folio", "X", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
+     "direct", "--charge", "room=1000", "--charge", "minibar=100"],
+    ["post-bill", "{n}", "--check", "C1", "--date", "2026-11-22", "--charge", "fnb=1000", "--charge", "spa=500"],
+])
+def test_an_unknown_charge_category_is_bad_usage(run, argv):
+    """docs/desk-admin.md "Output and exit codes": malformed input exits 2 with
+    a message on stderr, nothing printed and nothing changed."""
+    n = member(run)
+    before = run("history", n)
+    err = run(*[a.replace("{n}", n) for a in argv], expect=2)
+    assert "unknown charge category" in err and ("minibar" in err or "spa" in err)
+    assert run("history", n) == before
+
+
+def test_register_with_an_empty_email_and_no_reason_is_invalid_email(run):
+    """docs/program-rules.md 1 (FAQ "Do I need an email address" [decided]):
+    `register --email ""` without --no-email-reason is invalid_email, also for
+    a supervisor; with the reason a supervisor registers the member."""
+    base = ["register", "--family-name", "Sato", "--given-name", "Hana"]
+    for argv in (base + ["--email", ""], base + ["--email", "  "], base):
+        assert run(*argv, expect=1)["error"]["code"] == "invalid_email", argv
+    assert run("lookup", "sato")["results"] == []
+    m = run(*base, "--email", "", "--no-email-reason", "guest has no e-mail access")
+    assert m["email"] is None

@@ -50,10 +50,14 @@ def test_withdrawn_members_address_may_join_again(db):
 
 
 def test_no_email_only_by_supervisor_with_reason(db):
+    """docs/program-rules.md 1 (FAQ [decided]): no e-mail only by a supervisor
+    with a reason; an empty address without one is invalid_email."""
     with pytest.raises(errors.NotPermitted):
         reg(db, desk_on("2026-11-22", role="clerk"), email=None, no_email_reason="no e-mail access")
-    with pytest.raises(errors.InvalidReason):
-        reg(db, email=None)
+    for email in (None, "", "   "):
+        for role in ("clerk", "supervisor"):
+            with pytest.raises(errors.InvalidEmail):
+                reg(db, desk_on("2026-11-22", role=role), email=email, no_email_reason="  ")
     v = reg(db, email=None, no_email_reason="guest has no e-mail access")
     assert v.email is None
     with db.read() as s:

@@ -127,7 +127,11 @@ def stay_earning(
         room_points = rules.agency_points_per_night * stayed
     else:
         room_points = 0
-    fnb_earns = outcome == "points" or rules.fnb_on_stay_earns_always
+    # Food and drink the guest paid earns as a restaurant bill would: always
+    # where the program says so, and on a complimentary stay (no nights, no
+    # room points) wherever bills earn (docs/program-rules.md 3, Nights).
+    complimentary = plan_outcome == "nothing"
+    fnb_earns = outcome == "points" or rules.fnb_on_stay_earns_always or (complimentary and rules.bills_earn)
     fnb_points = points_on(rules, "fnb", spend["fnb"]) if fnb_earns else 0
     base = room_points + fnb_points
     return Earning(base, bonus_on(base, bonus_percent), nights, spend)

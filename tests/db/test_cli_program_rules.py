@@ -108,3 +108,16 @@ def test_register_with_an_empty_email_and_no_reason_is_invalid_email(run):
     assert run("lookup", "sato")["results"] == []
     m = run(*base, "--email", "", "--no-email-reason", "guest has no e-mail access")
     assert m["email"] is None
+
+
+def test_complimentary_stay_earns_only_the_fnb_paid(run):
+    """docs/program-rules.md 3, "Nights" [decided]: --rate-plan complimentary:
+    0 nights, no room points; fnb=8000 earns 80 like a restaurant bill."""
+    n = member(run)
+    s = run("post-stay", n, "--folio", "F1", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
+            "direct", "--rate-plan", "complimentary", "--charge", "room=30000", "--charge", "fnb=8000")
+    assert (s["points"], s["bonus_points"], s["nights"], s["balance_after"]) == (80, 0, 0, 80)
+    b = run("post-bill", n, "--check", "C1", "--date", "2026-11-22", "--charge", "fnb=8000", "--payment", "room")
+    assert b["points"] == s["points"]
+    year = run("show", n)["year"]
+    assert (year["qualifying_points"], year["nights"]) == (160, 0)

@@ -205,3 +205,16 @@ def test_bonus_points_do_not_qualify_for_tiers(db):
     r = stay(db, number, "2026-03-05", "2026-03-06", 17_250)           # 345 + 86 bonus
     v = show(db, number, "2026-03-06")
     assert (r.bonus_points, v.points_balance, v.year_points) == (86, 5_431, 5_345)
+
+
+def test_complimentary_stay_credits_no_nights_and_fnb_like_a_bill(db):
+    """docs/program-rules.md 3, "Nights" (FAQ "Stay History", T&C 14.2
+    [decided]): no nights, no room points; the F&B the guest paid earns
+    10 per 1,000 yen like a restaurant bill."""
+    number = enrol(db)
+    r = stay(db, number, "2026-11-20", "2026-11-22", 30_000, rate_plan="complimentary",
+             charges={"fnb": 8_000, "tax": 3_800})
+    assert (r.points, r.bonus_points, r.nights, r.balance_after) == (80, 0, 0, 80)
+    v = show(db, number, "2026-11-22")
+    assert (v.year_points, v.year_nights) == (80, 0)
+

@@ -80,6 +80,28 @@ def test_complimentary_stay_earns_nothing(oh):
     assert (e.points, e.nights) == (0, 0)
 
 
+@pytest.mark.parametrize("fnb_always", [True, False])
+def test_complimentary_stay_no_nights_no_room_points_but_paid_fnb_earns_like_a_bill(oh, fnb_always):
+    """docs/program-rules.md 3, "Nights" (FAQ "Stay History", T&C 14.2
+    [decided]): a complimentary stay earns no nights and no room points;
+    the food and drink the guest paid earns like a restaurant bill (10 per
+    1,000 yen, bonus on top), also at a hotel whose stays' F&B otherwise
+    follows the channel."""
+    from dataclasses import replace
+
+    rules = replace(oh.earning, fnb_on_stay_earns_always=fnb_always)
+    e = stay(rules, {"room": 30_000, "fnb": 8_000, "tax": 3_800}, plan="complimentary", bonus=25)
+    assert (e.points, e.bonus_points, e.nights) == (80, 20, 0)
+    bill = earning.bill_earning(rules, payment="room", yen={"fnb": 8_000}, bonus_percent=25)
+    assert (bill.points, bill.bonus_points) == (e.points, e.bonus_points)
+
+
+def test_complimentary_stay_on_omo_earns_nothing(omo):
+    """OMO Schedule 1: charges added after the reservation earn nothing; OMO bills earn nothing."""
+    e = stay(omo.earning, {"room": 30_000, "fnb": 8_000}, channel="official_website", plan="complimentary")
+    assert (e.points, e.nights) == (0, 0)
+
+
 def test_day_use_earns_points_but_no_nights(oh):
     e = stay(oh.earning, {"room": 15_000}, ci="2026-11-22", co="2026-11-22")
     assert (e.points, e.nights) == (300, 0)

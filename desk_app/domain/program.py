@@ -129,14 +129,45 @@ class Program:
         raise errors.UnknownAward(f"Unknown award code '{code}'.")
 
     def earning_for(self, property_code: str) -> EarningRules:
-        """The earning rules with the property's overrides applied."""
-        overrides = dict(self.property(property_code).overrides)
-        if not overrides:
-            return self.earning
-        rates = dict(self.earning.rates)
-        for group, rate in overrides.pop("rates", {}).items():
-            rates[group] = Rate(int(rate["points"]), int(rate["per_yen"]))
-        return replace(self.earning, rates=rates, **overrides)
+        """The earning rules with the property's overrides applied. Tables
+        (rates, channels, rate plans, bill payments) are overridden entry by
+        entry: a hotel names only what differs, e.g. `"channels": {"direct":
+        "nights_only"}` (T&C 13.2, last sentence) or `"rate_plans": {"group":
+        "points"}` (FAQ "may not")."""
+        return _with_overrides(self.earning, self.property(property_code).overrides)
+
+
+_TABLES = ("channels", "rate_plans", "bill_payments")
+
+
+def _with_overrides(base: EarningRules, overrides: Mapping[str, Any]) -> EarningRules:
+    if not overrides:
+        return base
+    changes = dict(overrides)
+    rates = dict(base.rates)
+    for group, rate in changes.pop("rates", {}).items():
+        rates[group] = _rate(rate)
+    for table in _TABLES:
+        if table in changes:
+            merged = dict(getattr(base, table))
+            merged.update(changes[table])
+            changes[table] = merged
+    return replace(base, rates=rates, **changes)
+
+
+def _check_overrides(prop: Property, base: EarningRules) -> None:
+    """A property's overrides name only settings and entries the program has."""
+    allowed = {f for f in EarningRules.__dataclass_fields__} - {"category_groups"}
+    for key, value in prop.overrides.items():
+        if key not in allowed:
+            raise ValueError(f"property {prop.code}: unknown earning setting {key!r}")
+        if key in _TABLES:
+            for entry, outcome in value.items():
+                if entry not in getattr(base, key):
+                    raise ValueError(f"property {prop.code}: {key}.{entry} is not in the program")
+                if outcome not in CHANNEL_OUTCOMES:
+                    raise ValueError(f"property {prop.code}: {key}.{entry}: unknown outcome {outcome}")
+    _with_overrides(base, prop.overrides)
 
 
 def _rate(data: Mapping[str, Any]) -> Rate:
@@ -187,6 +218,8 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     )
     if not props:
         raise ValueError("a program lists at least one property")
+    for prop in props:
+        _check_overrides(prop, rules)
     premium = data.get("premium_selection") or {}
     return Program(
         code=data["code"],

@@ -121,3 +121,20 @@ def test_complimentary_stay_earns_only_the_fnb_paid(run):
     assert b["points"] == s["points"]
     year = run("show", n)["year"]
     assert (year["qualifying_points"], year["nights"]) == (160, 0)
+
+
+def test_per_property_channel_and_rate_plan_settings(run):
+    """docs/program-rules.md 3 (T&C 13.2 last sentence; FAQ "may not"): the
+    program file's per-hotel settings, defaults elsewhere."""
+    n = member(run)
+
+    def post(prop, folio, channel, plan, ci, co):
+        return run("post-stay", n, "--folio", folio, "--check-in", ci, "--check-out", co, "--channel", channel,
+                   "--rate-plan", plan, "--charge", "room=50000", prop=prop)
+
+    assert post("FUK", "F1", "direct", "standard", "2026-11-20", "2026-11-22")["points"] == 0
+    assert post("FUK", "F2", "reservation_center", "standard", "2026-11-18", "2026-11-20")["points"] == 1000
+    assert post("KIX", "F3", "direct", "contract", "2026-11-16", "2026-11-18")["points"] == 1000
+    assert post("TKO", "F4", "direct", "contract", "2026-11-14", "2026-11-16")["points"] == 0
+    assert post("TKO", "F5", "direct", "standard", "2026-11-12", "2026-11-14")["points"] == 1000
+    assert run("show", n)["year"]["nights"] == 10

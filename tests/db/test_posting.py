@@ -218,3 +218,15 @@ def test_complimentary_stay_credits_no_nights_and_fnb_like_a_bill(db):
     v = show(db, number, "2026-11-22")
     assert (v.year_points, v.year_nights) == (80, 0)
 
+
+def test_per_property_channel_and_rate_plan_settings(db):
+    """docs/program-rules.md 3 (T&C 13.2 last sentence; FAQ "may not"): at
+    FUK a direct booking earns nights but no points; at KIX a group rate
+    earns points; at TKO both as the program's defaults."""
+    number = enrol(db)
+    fuk = stay(db, number, "2026-11-20", "2026-11-22", 50_000, prop="FUK")
+    web = stay(db, number, "2026-11-18", "2026-11-20", 50_000, prop="FUK", channel="official_website")
+    kix = stay(db, number, "2026-11-16", "2026-11-18", 50_000, prop="KIX", rate_plan="group")
+    tko = stay(db, number, "2026-11-14", "2026-11-16", 50_000, prop="TKO", rate_plan="group")
+    assert [(r.points, r.nights) for r in (fuk, web, kix, tko)] == [(0, 2), (1000, 2), (1000, 2), (0, 2)]
+

@@ -75,6 +75,40 @@ def test_group_and_contract_rates_earn_nights_only(oh, plan):
     assert (e.points, e.nights) == (0, 2)
 
 
+@pytest.mark.parametrize("channel,points", [("reservation_center", 1000), ("official_website", 1000),
+                                            ("direct", 0), ("ota", 0)])
+def test_property_giving_points_only_for_reservation_center_and_website(oh, channel, points):
+    """T&C 13.2, last sentence (docs/program-rules.md 3): Hotel Nikko Fukuoka's
+    setting `"channels": {"direct": "nights_only"}`; the other channels as the
+    program says, and direct bookings earn at every other hotel."""
+    e = stay(oh.earning_for("FUK"), {"room": 50_000, "fnb": 8_000}, channel=channel)
+    assert (e.points, e.nights) == (points + 80, 2)  # F&B earns as a bill would
+    assert stay(oh.earning_for("TKO"), {"room": 50_000}, channel="direct").points == 1000
+
+
+@pytest.mark.parametrize("plan", ["group", "contract"])
+def test_property_granting_points_on_group_and_contract_rates(oh, plan):
+    """FAQ "may not" (docs/program-rules.md 3): Hotel Nikko Kansai Airport
+    grants points on group and contract rates; elsewhere nights only."""
+    assert (stay(oh.earning_for("KIX"), {"room": 50_000}, plan=plan).points,
+            stay(oh.earning_for("TKO"), {"room": 50_000}, plan=plan).points) == (1000, 0)
+    assert stay(oh.earning_for("KIX"), {"room": 50_000}, channel="ota", plan=plan).points == 0
+
+
+@pytest.mark.parametrize("overrides", [{"channels": {"fax": "points"}}, {"rate_plans": {"group": "lots"}},
+                                       {"minibar_earns": True}])
+def test_a_property_override_the_program_does_not_know_is_refused(overrides):
+    import json
+    from pathlib import Path
+
+    from desk_app.domain.program import parse_program
+
+    data = json.loads((Path(__file__).parents[2] / "resources/programs/one_harmony.json").read_text("utf-8"))
+    data["properties"][0]["overrides"] = overrides
+    with pytest.raises(ValueError):
+        parse_program(data)
+
+
 def test_complimentary_stay_earns_nothing(oh):
     e = stay(oh.earning, {"room": 0}, plan="complimentary")
     assert (e.points, e.nights) == (0, 0)

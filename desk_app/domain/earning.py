@@ -104,18 +104,49 @@ def nights_between(check_in: date, check_out: date) -> int:
     return nights
 
 
-def stay_earning(
-    rules: EarningRules, *, check_in: date, check_out: date, channel: str, rate_plan: str,
-    yen: Mapping[str, int], bonus_percent: int,
-) -> Earning:
+def earns_from(check_in: date, check_out: date, enrolled_on: date) -> date:
+    """The first day a stay earns for: the check-in date, or the enrollment
+    date for a guest who joined mid-stay (docs/program-rules.md 3 [decided]).
+    A stay with no night on or after enrollment earns nothing: refused."""
+    if check_in >= enrolled_on:
+        return check_in
+    if check_out <= enrolled_on:
+        raise errors.BeforeEnrollment(
+            f"Nothing is credited for use before the enrollment date ({enrolled_on.isoformat()}).")
+    return enrolled_on
+
+
+def pro_rate(yen: Mapping[str, int], counted: int, stayed: int) -> dict[str, int]:
+    """Each charge category pro-rated by the nights counted over the nights
+    stayed, rounded down per category."""
+    if counted >= stayed or stayed == 0:
+        return dict(yen)
+    return {cat: amount * counted // stayed for cat, amount in yen.items()}
+
+
+def stay_outcome(rules: EarningRules, channel: str, rate_plan: str) -> str:
+    """points | nights_only | nothing: the lesser of the channel's and the rate plan's."""
     if channel not in rules.channels:
         raise errors.InvalidChannel(f"Unknown reservation channel '{channel}'.")
     if rate_plan not in rules.rate_plans:
         raise errors.InvalidChannel(f"Unknown rate plan '{rate_plan}'.")
-    stayed = nights_between(check_in, check_out)
+    return min(rules.channels[channel], rules.rate_plans[rate_plan], key=_OUTCOME_RANK.__getitem__)
+
+
+def stay_earning(
+    rules: EarningRules, *, check_in: date, check_out: date, channel: str, rate_plan: str,
+    yen: Mapping[str, int], bonus_percent: int, earns_from: date | None = None,
+) -> Earning:
+    """earns_from: the enrollment date of a member who joined mid-stay; the
+    nights from it on are credited and each charge category is pro-rated."""
+    outcome = stay_outcome(rules, channel, rate_plan)
     channel_outcome = rules.channels[channel]
     plan_outcome = rules.rate_plans[rate_plan]
-    outcome = min(channel_outcome, plan_outcome, key=_OUTCOME_RANK.__getitem__)
+    stayed = nights_between(check_in, check_out)
+    if earns_from is not None and earns_from > check_in:
+        counted = (check_out - earns_from).days
+        yen = pro_rate(yen, counted, stayed)
+        stayed = counted
     spend = eligible_spend(rules, yen, rules.package_meals_earn)
 
     nights = stayed if outcome != "nothing" else 0

@@ -138,3 +138,17 @@ def test_per_property_channel_and_rate_plan_settings(run):
     assert post("TKO", "F4", "direct", "contract", "2026-11-14", "2026-11-16")["points"] == 0
     assert post("TKO", "F5", "direct", "standard", "2026-11-12", "2026-11-14")["points"] == 1000
     assert run("show", n)["year"]["nights"] == 10
+
+
+def test_joining_mid_stay(run):
+    """docs/program-rules.md 3 [decided]: 3 nights 11-19 -> 11-22, enrolled
+    11-21, room 30,000: 1 night and 200 points; no night on or after
+    enrollment is still before_enrollment."""
+    n = member(run, day="2026-11-21")
+    s = run("post-stay", n, "--folio", "F1", "--check-in", "2026-11-19", "--check-out", "2026-11-22", "--channel",
+            "direct", "--charge", "room=30000")
+    assert (s["points"], s["nights"], s["balance_after"]) == (200, 1, 200)
+    late = member(run, day="2026-11-22")
+    out = run("post-stay", late, "--folio", "F2", "--check-in", "2026-11-19", "--check-out", "2026-11-22",
+              "--channel", "direct", "--charge", "room=30000", expect=1)
+    assert out["error"]["code"] == "before_enrollment"

@@ -209,6 +209,22 @@ def test_stay_beginning_before_enrollment_refused():
         check("2026-01-09", "2026-01-12", business="2026-01-12")
 
 
+def test_joining_mid_stay_pro_rates_each_category(oh):
+    """docs/program-rules.md 3 [decided]: 3 nights 11-19 -> 11-22, enrolled
+    11-21, room 30,000: 1 night, 200 points; rounded down per category."""
+    first = earning.earns_from(D("2026-11-19"), D("2026-11-22"), D("2026-11-21"))
+    assert first == D("2026-11-21")
+    e = earning.stay_earning(oh.earning, check_in=D("2026-11-19"), check_out=D("2026-11-22"), channel="direct",
+                             rate_plan="standard", yen={"room": 30_000, "fnb": 1_000, "tax": 3_000},
+                             bonus_percent=0, earns_from=first)
+    assert (e.points, e.nights, dict(e.eligible_yen)) == (200 + 3, 1, {"accommodation": 10_000, "fnb": 333})
+    assert earning.pro_rate({"room": 30_001, "fnb": 2}, 1, 3) == {"room": 10_000, "fnb": 0}
+    assert earning.earns_from(D("2026-11-19"), D("2026-11-22"), D("2026-11-19")) == D("2026-11-19")
+    for enrolled in ("2026-11-22", "2026-11-23"):
+        with pytest.raises(errors.BeforeEnrollment):
+            earning.earns_from(D("2026-11-19"), D("2026-11-22"), D(enrolled))
+
+
 def test_claim_accepted_through_six_calendar_months():
     check("2026-05-20", "2026-05-22", business="2026-11-22")
 

@@ -283,10 +283,15 @@ def posting_json(r) -> dict:
             "balance_after": r.balance_after}
 
 
-def _charges(pairs) -> dict[str, int]:
-    """Lines of one category add up; the service validates categories and amounts."""
+def _charges(pairs, categories, command: str) -> dict[str, int]:
+    """Lines of one category add up; the service validates the amounts. A
+    category the program does not have is bad usage (exit 2), like an
+    unknown flag: the contract's list of categories is fixed input."""
     out: dict[str, int] = {}
     for cat, amount in pairs:
+        if cat not in categories:
+            raise Usage(f"desk-admin {command}: error: argument --charge: unknown charge category "
+                        f"'{cat[:40]}' (choose from {', '.join(categories)})")
         out[cat] = out.get(cat, 0) + amount
     return out
 
@@ -394,11 +399,13 @@ def run(args, settings: config.Settings) -> dict:
         if cmd == "post-stay":
             return posting_json(posting.post_stay(db, desk, args.number, posting.StayFolio(
                 folio=args.folio, check_in=args.check_in, check_out=args.check_out, channel=args.channel,
-                rate_plan=args.rate_plan, charges=_charges(args.charge), currency=args.currency,
+                rate_plan=args.rate_plan, charges=_charges(args.charge, program.categories, cmd),
+                currency=args.currency,
                 exchange_rate=args.exchange_rate, companions=tuple(args.companion))))
         if cmd == "post-bill":
             return posting_json(posting.post_bill(db, desk, args.number, posting.Bill(
-                check=args.check, date=args.date, charges=_charges(args.charge), payment=args.payment,
+                check=args.check, date=args.date, charges=_charges(args.charge, program.categories, cmd),
+                payment=args.payment,
                 currency=args.currency, exchange_rate=args.exchange_rate)))
         if cmd == "redeem":
             r = redemption.redeem(db, desk, args.number, args.award_code, args.quantity, folio=args.folio,

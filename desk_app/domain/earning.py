@@ -132,24 +132,55 @@ def nights_between(check_in: date, check_out: date) -> int:
     return nights
 
 
-def stay_earning(
-    rules: EarningRules, *, check_in: date, check_out: date, channel: str, rate_plan: str,
-    yen: Mapping[str, int], bonus_percent: int,
-) -> Earning:
+def earns_from(check_in: date, check_out: date, enrolled_on: date) -> date:
+    """The first day a stay earns for: the check-in date, or the enrollment
+    date for a guest who joined mid-stay (docs/program-rules.md 3 [decided]).
+    A stay with no night on or after enrollment earns nothing: refused."""
+    if check_in >= enrolled_on:
+        return check_in
+    if check_out <= enrolled_on:
+        raise errors.BeforeEnrollment(
+            f"Nothing is credited for use before the enrollment date ({enrolled_on.isoformat()}).")
+    return enrolled_on
+
+
+def pro_rate(yen: Mapping[str, int], counted: int, stayed: int) -> dict[str, int]:
+    """Each charge category pro-rated by the nights counted over the nights
+    stayed, rounded down per category."""
+    if counted >= stayed or stayed == 0:
+        return dict(yen)
+    return {cat: amount * counted // stayed for cat, amount in yen.items()}
+
+
+def stay_outcome(rules: EarningRules, channel: str, rate_plan: str) -> str:
+    """points | nights_only | nothing: the lesser of the channel's and the rate plan's."""
     if channel not in rules.channels:
         raise errors.InvalidChannel(f"Unknown reservation channel '{channel}'.")
     if rate_plan not in rules.rate_plans:
         raise errors.InvalidChannel(f"Unknown rate plan '{rate_plan}'.")
-    stayed = nights_between(check_in, check_out)
+    return min(rules.channels[channel], rules.rate_plans[rate_plan], key=_OUTCOME_RANK.__getitem__)
+
+
+def stay_earning(
+    rules: EarningRules, *, check_in: date, check_out: date, channel: str, rate_plan: str,
+    yen: Mapping[str, int], bonus_percent: int, earns_from: date | None = None,
+) -> Earning:
+    """earns_from: the enrollment date of a member who joined mid-stay; the
+    nights from it on are credited and each charge category is pro-rated."""
+    outcome = stay_outcome(rules, channel, rate_plan)
     channel_outcome = rules.channels[channel]
     plan_outcome = rules.rate_plans[rate_plan]
-    outcome = min(channel_outcome, plan_outcome, key=_OUTCOME_RANK.__getitem__)
+    stayed = nights_between(check_in, check_out)
     room = sum(a for c, a in yen.items() if rules.category_groups[c] in ("accommodation", "package_meals"))
     if room <= 0 and outcome != "nothing":
         # A stay credits nights toward tiers: it needs a room charge, unless
         # its rate plan (or channel) earns nothing anyway [decided].
         raise errors.NoRoomCharge("A stay needs its room charge (room or package). Post a restaurant or bar "
                                   "bill instead, or use the complimentary rate plan.")
+    if earns_from is not None and earns_from > check_in:
+        counted = (check_out - earns_from).days
+        yen = pro_rate(yen, counted, stayed)
+        stayed = counted
     spend = eligible_spend(rules, yen, rules.package_meals_earn)
 
     nights = stayed if outcome != "nothing" else 0
@@ -161,7 +192,11 @@ def stay_earning(
         room_points = rules.agency_points_per_night * stayed
     else:
         room_points = 0
-    fnb_earns = outcome == "points" or rules.fnb_on_stay_earns_always
+    # Food and drink the guest paid earns as a restaurant bill would: always
+    # where the program says so, and on a complimentary stay (no nights, no
+    # room points) wherever bills earn (docs/program-rules.md 3, Nights).
+    complimentary = plan_outcome == "nothing"
+    fnb_earns = outcome == "points" or rules.fnb_on_stay_earns_always or (complimentary and rules.bills_earn)
     fnb_points = points_on(rules, "fnb", spend["fnb"]) if fnb_earns else 0
     base = room_points + fnb_points
     return Earning(base, bonus_on(base, bonus_percent), nights, spend)

@@ -42,6 +42,7 @@ TransactionNotFound = _error("TransactionNotFound", "transaction_not_found")
 AlreadyReversed = _error("AlreadyReversed", "already_reversed")
 NotReversible = _error("NotReversible", "not_reversible")
 PreviouslyRevoked = _error("PreviouslyRevoked", "previously_revoked")
+InvalidBirthDate = _error("InvalidBirthDate", "invalid_birth_date")
 # Codes beyond the contract's list (the contract allows additions).
 InvalidPhone = _error("InvalidPhone", "invalid_phone")
 InvalidAddress = _error("InvalidAddress", "invalid_address")

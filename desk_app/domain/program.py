@@ -117,6 +117,9 @@ class Program:
     # and one stay or bill posting credits at most this many points.
     exchange_rate_band_percent: int = 50
     max_points_per_posting: int = 500_000
+    # T&C 8 lets the office merge one person's duplicate numbers; OMO 5 and
+    # 11.4 keep each account's points apart: "merge": false in the file.
+    merge_allowed: bool = True
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -135,14 +138,45 @@ class Program:
         raise errors.UnknownAward(f"Unknown award code '{code}'.")
 
     def earning_for(self, property_code: str) -> EarningRules:
-        """The earning rules with the property's overrides applied."""
-        overrides = dict(self.property(property_code).overrides)
-        if not overrides:
-            return self.earning
-        rates = dict(self.earning.rates)
-        for group, rate in overrides.pop("rates", {}).items():
-            rates[group] = Rate(int(rate["points"]), int(rate["per_yen"]))
-        return replace(self.earning, rates=rates, **overrides)
+        """The earning rules with the property's overrides applied. Tables
+        (rates, channels, rate plans, bill payments) are overridden entry by
+        entry: a hotel names only what differs, e.g. `"channels": {"direct":
+        "nights_only"}` (T&C 13.2, last sentence) or `"rate_plans": {"group":
+        "points"}` (FAQ "may not")."""
+        return _with_overrides(self.earning, self.property(property_code).overrides)
+
+
+_TABLES = ("channels", "rate_plans", "bill_payments")
+
+
+def _with_overrides(base: EarningRules, overrides: Mapping[str, Any]) -> EarningRules:
+    if not overrides:
+        return base
+    changes = dict(overrides)
+    rates = dict(base.rates)
+    for group, rate in changes.pop("rates", {}).items():
+        rates[group] = _rate(rate)
+    for table in _TABLES:
+        if table in changes:
+            merged = dict(getattr(base, table))
+            merged.update(changes[table])
+            changes[table] = merged
+    return replace(base, rates=rates, **changes)
+
+
+def _check_overrides(prop: Property, base: EarningRules) -> None:
+    """A property's overrides name only settings and entries the program has."""
+    allowed = {f for f in EarningRules.__dataclass_fields__} - {"category_groups"}
+    for key, value in prop.overrides.items():
+        if key not in allowed:
+            raise ValueError(f"property {prop.code}: unknown earning setting {key!r}")
+        if key in _TABLES:
+            for entry, outcome in value.items():
+                if entry not in getattr(base, key):
+                    raise ValueError(f"property {prop.code}: {key}.{entry} is not in the program")
+                if outcome not in CHANNEL_OUTCOMES:
+                    raise ValueError(f"property {prop.code}: {key}.{entry}: unknown outcome {outcome}")
+    _with_overrides(base, prop.overrides)
 
 
 def _rate(data: Mapping[str, Any]) -> Rate:
@@ -194,6 +228,8 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     )
     if not props:
         raise ValueError("a program lists at least one property")
+    for prop in props:
+        _check_overrides(prop, rules)
     premium = data.get("premium_selection") or {}
     limits = data.get("limits") or {}
     return Program(
@@ -230,6 +266,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         redemption_void=_redemption_void(data.get("redemption_void", "never")),
         exchange_rate_band_percent=_limit(limits, "exchange_rate_band_percent", 50, 1, 99),
         max_points_per_posting=_limit(limits, "max_points_per_posting", 500_000, 1, 10**12),
+        merge_allowed=bool(data.get("merge", True)),
     )
 
 

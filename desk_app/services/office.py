@@ -51,6 +51,10 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
     """Consolidate a duplicate membership: valid points keep their own
     expiry dates, nights and qualifying points keep their dates of use."""
     desk.require("merge")
+    if not db.program.merge_allowed:
+        # OMO 5, 11.4: each account's points stand alone and cannot be moved.
+        raise errors.NotPermitted(f"{db.program.name} accounts are never merged; each account's points "
+                                  "stand alone.")
     if keep_number.strip() == drop_number.strip():
         raise errors.SameMember("A membership cannot be merged into itself.")
     program = db.program
@@ -69,15 +73,19 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
                                     at_property=False, reason=f"merged from {drop.number}")
         for remaining, earned_on, expires_on in carried:
             ledger.add_lot(s, program, keep, entry_in, remaining, earned_on, expires_on)
+        years = {desk.business_date.year}
         for credit in s.scalars(select(Credit).where(Credit.member_id == drop.id)).all():
             ledger.add_credit(s, keep, entry_in, credit.date_of_use, credit.qualifying_points, credit.nights, "merge")
+            years.add(credit.date_of_use.year)
         # The same person's status carries over too [decided]: the kept
         # number holds the better of the two.
         for st in tiering.statuses(s, drop.id):
             s.add(TierStatus(member_id=keep.id, tier=st.tier, valid_from=st.valid_from, valid_until=st.valid_until,
                              basis_year=st.basis_year, source="merge", granted_on=desk.business_date,
                              cancelled_on=st.cancelled_on))
-        tiering.check_promotion(s, program, desk, keep, {desk.business_date.year})
+        # The moved credits keep their dates of use: the promotion check runs
+        # for every year they fall in, as for a late claim (docs/program-rules.md 6).
+        tiering.check_promotion(s, program, desk, keep, years)
         drop.status, drop.closed_on, drop.merged_into_id = "merged", desk.business_date, keep.id
         drop.closed_reason = f"merged into {keep.number}"
         _close_cards(s, drop)

@@ -127,24 +127,30 @@ def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: Sta
         {n.strip(): ledger.get_member(s, n) for n in [number, *companions]}
     member = people[number.strip()]
     ledger.require_active(member)
-    earning.check_date_of_use(first_day=folio.check_in, date_of_use=folio.check_out,
+    # A guest who joined mid-stay earns for the nights from enrollment on.
+    first = earning.earns_from(folio.check_in, folio.check_out, member.enrolled_on)
+    earning.check_date_of_use(first_day=first, date_of_use=folio.check_out,
                               enrolled_on=member.enrolled_on, business_date=desk.business_date,
                               claim_window_months=rules.claim_window_months)
     _check_not_posted(s, desk, "stay", reference)
     earned = earning.stay_earning(
         rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
         rate_plan=folio.rate_plan, yen=yen, bonus_percent=_bonus_percent(s, program, member, folio.check_out),
+        earns_from=first,
     )
     earning.check_points_ceiling(earned.total, program.max_points_per_posting)
+    gives_nights = earning.stay_outcome(rules, folio.channel, folio.rate_plan) != "nothing"
     comps = []
     for comp_number in companions:
         comp = people[comp_number]
         ledger.require_active(comp)
-        if folio.check_in < comp.enrolled_on:
+        try:
+            comp_first = earning.earns_from(folio.check_in, folio.check_out, comp.enrolled_on)
+        except errors.BeforeEnrollment:
             raise errors.BeforeEnrollment(
-                f"Companion {comp.number} joined after this stay began; nights before enrollment are not credited."
-            )
-        comps.append(comp)
+                f"Companion {comp.number} joined after this stay; nights before enrollment are not credited."
+            ) from None
+        comps.append((comp, (folio.check_out - comp_first).days if gives_nights else 0))
     return reference, member, comps, earned, currency, rate
 
 
@@ -170,8 +176,8 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
     with db.write() as s:
         reference, member, comps, earned, currency, rate = _plan_stay(s, program, desk, number, folio, lock=True)
         _credit(s, program, desk, member, tx, "stay", earned, folio.check_out, reference)
-        for comp in comps:
-            _credit(s, program, desk, comp, tx, "companion", earning.Earning(0, 0, earned.nights, {}),
+        for comp, comp_nights in comps:
+            _credit(s, program, desk, comp, tx, "companion", earning.Earning(0, 0, comp_nights, {}),
                     folio.check_out, reference)
         s.add(Posting(
             property_code=desk.property_code, kind="stay", reference=reference, member_id=member.id,
@@ -181,10 +187,10 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
             currency=currency, exchange_rate=str(rate) if rate is not None else None,
             points=earned.points, bonus_points=earned.bonus_points, nights=earned.nights,
         ))
-        for m in [member, *comps]:
+        for m in [member, *(c for c, _ in comps)]:
             tiering.check_promotion(s, program, desk, m, {folio.check_out.year})
         return PostingResult(tx, earned.points, earned.bonus_points, earned.nights,
-                             tuple(Companion(c.number, earned.nights) for c in comps),
+                             tuple(Companion(c.number, n) for c, n in comps),
                              ledger.balance(s, member.id, desk.business_date), member.number,
                              dict(earned.eligible_yen))
 

@@ -145,6 +145,10 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
     )
     if e.email is None or not e.email.strip():
         # FAQ: an e-mail is required; the office may make an exception [decided].
+        # No address and no reason is a missing e-mail address, whoever asks.
+        if not (e.no_email_reason or "").strip():
+            raise errors.InvalidEmail("An e-mail address is needed. Only a supervisor may register a member "
+                                      "without one, recording why.")
         desk.require("register_without_email")
         fields["no_email_reason"] = validate_reason(e.no_email_reason, "reason for registering without e-mail")
         fields["email"] = fields["email_norm"] = None
@@ -232,6 +236,11 @@ def complete_registration(
     with db.write() as s:
         member = ledger.get_member(s, number, lock=True)
         ledger.require_active(member)
+        if birth is None and member.birth_date is None:
+            # docs/program-rules.md 1: full registration needs the birth date,
+            # so the under-18 rule has run before the member can redeem.
+            raise errors.InvalidBirthDate(
+                "Full registration needs the member's birth date; none is on file.")
         if birth is not None:
             if member.birth_date is not None and member.birth_date != birth:
                 desk.require("change_birth_date")

@@ -65,7 +65,7 @@ def main() -> None:
         "Smith", "Emily", "emily.smith@example.com", preferred_language="en"))
     registration.complete_registration(db, enrol, smith.member_number, postal_code="10118",
                                        address="350 Fifth Avenue, New York, NY", country="US",
-                                       phone="+1 212-736-3100")
+                                       phone="+1 212-736-3100", birth_date=date(1988, 7, 14))
     simple = registration.register(db, sup.on(date(2026, 6, 1)), registration.Enrolment(
         "鈴木", "芽衣", "mei.suzuki@example.com", "スズキ", "メイ"))
     clerk = clerks.authenticate(db, "sato.h", "password1")

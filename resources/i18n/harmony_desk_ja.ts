@@ -2099,6 +2099,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Full registration needs the guest&apos;s birth date. Ask for it and enter it (an under-18 guest also needs a guardian&apos;s consent).</source>
+        <translation>本登録には生年月日が必要です。お客様に伺って入力してください(18歳未満の方は保護者の同意も必要です)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A membership with this e-mail address was revoked. Only a supervisor can register it again, recording the reason.</source>
         <translation>このメールアドレスの会員資格は取り消されています。再登録は責任者が理由を記録して行います。</translation>
     </message>

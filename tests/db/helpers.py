@@ -12,9 +12,11 @@ def enrol(db, day="2026-01-05", full=True, email=None, **kw):
     view = registration.register(db, desk, registration.Enrolment(
         kw.pop("family", "Sato"), kw.pop("given", "Hana"), email or f"guest{_n[0]}@example.jp", **kw))
     if full:
+        # Full registration needs a birth date on file (docs/program-rules.md 1).
         registration.complete_registration(db, desk, view.member_number, postal_code="100-0005",
                                            address="Chiyoda-ku, Marunouchi 1-1", country="JP",
-                                           phone="090-1234-5678")
+                                           phone="090-1234-5678",
+                                           birth_date=None if view.birth_date else date(1985, 4, 1))
     return view.member_number
 
 

@@ -102,6 +102,23 @@ def test_merge_keeps_the_better_status(db):
     assert (v.tier, v.tier_valid_until) == ("exclusive", date(2028, 3, 31))
 
 
+def test_merge_runs_the_promotion_check_for_every_year_the_credits_fall_in(db):
+    """docs/program-rules.md 6 (T&C 8; FAQ "special promotion"): a merge on
+    2027-01-15 that brings 2026 to 11 nights gives Loyal from 2027-02-01,
+    exactly as the same nights posted as a late claim do."""
+    keep, drop, claimant = (enrol(db, day="2026-01-05") for _ in range(3))
+    for number in (keep, claimant):
+        stay(db, number, "2026-05-01", "2026-05-07", 60_000)            # 6 nights in 2026
+    stay(db, drop, "2026-08-01", "2026-08-06", 50_000)                  # 5 nights in 2026
+    office.merge(db, desk_on("2027-01-15"), keep, drop)
+    stay(db, claimant, "2026-08-01", "2026-08-06", 50_000, business="2027-01-15")  # the late claim
+    for number in (keep, claimant):
+        assert lookup.show(db, desk_on("2027-01-31"), number).tier == "basic"
+        v = lookup.show(db, desk_on("2027-02-01"), number)
+        assert (v.tier, v.tier_valid_until) == ("loyal", date(2028, 3, 31)), number
+    assert audit.check_all(db, desk_on("2027-01-15")) == []
+
+
 def test_withdrawal_cancels_all_points(db):
     number = enrol(db, day="2024-01-05")
     stay(db, number, "2024-03-01", "2024-03-02", 100_000)

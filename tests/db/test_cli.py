@@ -38,7 +38,7 @@ def run(database_url, capsys, monkeypatch):
 def enrolled(run, day="2026-01-05", email="hana@example.jp"):
     m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", email, date=day)
     run("complete-registration", m["member_number"], "--postal-code", "100-0005", "--address", "Chiyoda-ku",
-        "--country", "JP", "--phone", "0312345678", date=day)
+        "--country", "JP", "--phone", "0312345678", "--birth-date", "1985-04-01", date=day)
     return m["member_number"]
 
 
@@ -49,7 +49,7 @@ def test_a_new_users_session(run, tmp_path):
     assert MEMBER_FIELDS <= set(m) and m["registration"] == "simple" and m["card"] is None
     n = m["member_number"]
     run("complete-registration", n, "--postal-code", "1000005", "--address", "Chiyoda-ku", "--country", "JP",
-        "--phone", "03-3224-6617", date="2026-01-05")
+        "--phone", "03-3224-6617", "--birth-date", "1985-04-01", date="2026-01-05")
     s = run("post-stay", n, "--folio", "F1001", "--check-in", "2026-03-01", "--check-out", "2026-03-03",
             "--channel", "direct", "--charge", "room=48000", "--charge", "fnb=6500", "--charge", "tax=4800",
             date="2026-03-03")
@@ -118,8 +118,6 @@ def test_office_commands(run):
       "direct", "--charge", "room=1"], "before_enrollment"),
     (["post-stay", "{n}", "--folio", "X", "--check-in", "2026-03-01", "--check-out", "2026-03-02", "--channel",
       "direct", "--charge", "room=1"], "claim_too_late"),
-    (["post-stay", "{n}", "--folio", "X", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
-      "direct", "--charge", "minibar=100"], "invalid_amount"),
     (["post-stay", "{n}", "--folio", "X", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
       "direct", "--charge", "room=-100"], "invalid_amount"),
     (["post-stay", "{n}", "--folio", "X", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
@@ -211,3 +209,17 @@ def test_premium_selection_command(run):
     assert run("premium-selection", n, "--hotel", "OKT", expect=1)["error"]["code"] == "premium_selection_restricted"
     assert run("premium-selection", n, "--hotel", "TKO", expect=1)["error"]["code"] == "premium_selection_locked"
     assert run("premium-selection", n, "--hotel", "XXX", expect=1)["error"]["code"] == "unknown_property"
+
+
+def test_complete_registration_needs_a_birth_date(run):
+    """docs/program-rules.md 1 (FAQ, T&C 3, T&C 6 [decided]): refused
+    invalid_birth_date while none is on file; nothing changes."""
+    m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
+            date="2026-01-05")
+    n = m["member_number"]
+    args = ["complete-registration", n, "--postal-code", "100-0005", "--address", "Chiyoda-ku", "--country", "JP",
+            "--phone", "0312345678"]
+    before = run("history", n)
+    assert run(*args, expect=1)["error"]["code"] == "invalid_birth_date"
+    assert run("history", n) == before and run("show", n)["registration"] == "simple"
+    assert run(*args, "--birth-date", "1985-04-01")["registration"] == "full"

@@ -126,7 +126,7 @@ def test_the_role_decides_and_entries_record_the_login(office, monkeypatch, data
     as_clerk(monkeypatch, "kenta")
     n = office(*args, date="2026-01-05")["member_number"]
     office("complete-registration", n, "--postal-code", "100-0005", "--address", "Chiyoda-ku", "--country", "JP",
-           "--phone", "0312345678", date="2026-01-05")
+           "--phone", "0312345678", "--birth-date", "1985-04-01", date="2026-01-05")
     assert office("adjust", n, "--points", "500", "--reason", "x", expect=1)["error"]["code"] == "not_permitted"
     as_clerk(monkeypatch, "cathy")
     office("post-bill", n, "--check", "C1", "--date", "2026-11-22", "--charge", "fnb=10000")

@@ -25,7 +25,8 @@ def test_same_reading_and_birth_date_or_same_phone(db):
     # Both full registrations got the helper's phone 090-1234-5678; a third typed without hyphens.
     e = enrol(db, family="Kato", given="Rin", full=False)
     registration.complete_registration(db, desk_on("2026-01-05"), e, postal_code="100-0005",
-                                       address="Chiyoda-ku 1-1", country="JP", phone="09012345678")
+                                       address="Chiyoda-ku 1-1", country="JP", phone="09012345678",
+                                       birth_date=date(1977, 7, 7))
     groups = duplicates.find(db, desk_on("2026-06-15"))
     by_reason = {}
     for g in groups:

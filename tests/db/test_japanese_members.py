@@ -1,6 +1,7 @@
 """Japanese members on a real database: names with readings and romaji,
 search by any spelling, full registration with Japanese input, the card in
 Japanese, and members from before 0003 found by romaji after the upgrade."""
+from datetime import date
 
 import json
 
@@ -74,7 +75,8 @@ def test_full_registration_with_japanese_input(db):
     n = reg(db, "山田", "太郎", "taro@example.jp", family_kana="ヤマダ", given_kana="タロウ").member_number
     v = registration.complete_registration(db, desk_on(DAY), n, postal_code="１００ー０００５",
                                            address="東京都千代田区丸の内１－１　ホテルビル１２０１号",
-                                           country="JP", phone="０９０ー１２３４ー５６７８")
+                                           country="JP", phone="０９０ー１２３４ー５６７８",
+                                           birth_date=date(1981, 6, 2))
     assert (v.postal_code, v.phone) == ("100-0005", "+819012345678")
     assert v.address == "東京都千代田区丸の内1-1 ホテルビル1201号"
     assert found(db, "090-1234-5678") == [n] and found(db, "０９０ー１２３４ー５６７８") == [n]

@@ -65,7 +65,8 @@ class Ledger(RuleBasedStateMachine):
         v = registration.register(self.db, self.desk(), registration.Enrolment("Sato", "Hana", f"m{self.seq}@x.jp"))
         if full:
             registration.complete_registration(self.db, self.desk(), v.member_number, postal_code="100-0005",
-                                               address="Tokyo", country="JP", phone="0312345678")
+                                               address="Tokyo", country="JP", phone="0312345678",
+                                               birth_date=date(1985, 4, 1))
         self.members.append(v.member_number)
 
     @precondition(lambda self: self.members)

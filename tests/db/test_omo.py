@@ -68,3 +68,18 @@ def test_withdrawal_voids_points_and_rejoining_brings_none_back(omo_db):
 def test_properties_are_the_programs_own(omo_db):
     with pytest.raises(errors.UnknownProperty):
         registration.register(omo_db, desk_on("2026-11-22", "TKO"), registration.Enrolment("A", "B", "a@b.jp"))
+
+
+def test_omo_accounts_are_never_merged(omo_db):
+    """docs/program-rules.md 1 and 8 (OMO 5, 11.4 [decided]): a merge of two
+    OMO Points accounts is refused not_permitted, even for a supervisor,
+    and both accounts keep their points."""
+    a, b = member(omo_db, email="a@example.jp"), member(omo_db, email="b@example.jp")
+    stay(omo_db, b, "2026-11-20", "2026-11-22", {"room": 20_000})
+    with pytest.raises(errors.NotPermitted) as refused:
+        office.merge(omo_db, desk_on("2026-11-22", "OM5"), a, b)
+    assert refused.value.code == "not_permitted"
+    day = desk_on("2026-11-22", "OM5")
+    assert (lookup.show(omo_db, day, a).points_balance, lookup.show(omo_db, day, b).points_balance) == (0, 1_000)
+    assert lookup.show(omo_db, day, b).status == "active"
+

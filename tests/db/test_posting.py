@@ -70,7 +70,8 @@ def test_simple_registration_keeps_earning_but_is_not_upgraded_until_full(db):
     stay(db, number, "2026-02-01", "2026-02-11", 300_000)
     assert show(db, number, "2026-04-01").tier == "basic"
     registration.complete_registration(db, desk_on("2026-04-10"), number, postal_code="100-0005",
-                                       address="Chiyoda-ku", country="JP", phone="0312345678")
+                                       address="Chiyoda-ku", country="JP", phone="0312345678",
+                                       birth_date=date(1985, 4, 1))
     v = show(db, number, "2026-05-01")
     assert (v.tier, v.tier_valid_until) == ("exclusive" if v.year_points >= 15_000 else "loyal", date(2028, 3, 31))
     assert show(db, number, "2026-04-30").tier == "basic"
@@ -86,10 +87,10 @@ def test_companions_get_the_nights_and_no_points(db):
 
 def test_companion_rules(db):
     payer = enrol(db)
-    late = enrol(db, day="2026-03-02")
+    late = enrol(db, day="2026-03-04")
     with pytest.raises(errors.SameMember):
         stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=(payer,))
-    with pytest.raises(errors.BeforeEnrollment):
+    with pytest.raises(errors.BeforeEnrollment):  # joined on the check-out day: no night to credit
         stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=(late,))
     with pytest.raises(errors.MemberNotFound):
         stay(db, payer, "2026-03-01", "2026-03-04", 60_000, companions=("8000000000",))
@@ -109,7 +110,9 @@ def test_missing_stay_claim_within_six_months(db):
 def test_before_enrollment_refused(db):
     number = enrol(db, day="2026-03-02")
     with pytest.raises(errors.BeforeEnrollment):
-        stay(db, number, "2026-03-01", "2026-03-03", 10_000)
+        stay(db, number, "2026-02-27", "2026-03-02", 10_000)
+    with pytest.raises(errors.BeforeEnrollment):
+        stay(db, number, "2026-03-01", "2026-03-01", 10_000, business="2026-03-02")  # a day use before it
     with pytest.raises(errors.BeforeEnrollment):
         bill(db, number, "2026-03-01", 10_000, business="2026-03-03")
     assert stay(db, number, "2026-03-02", "2026-03-03", 10_000).points == 200
@@ -188,8 +191,8 @@ def test_preview_refuses_what_posting_would_refuse(db):
     number = enrol(db, day="2026-03-02")
     desk = desk_on("2026-03-03")
     with pytest.raises(errors.BeforeEnrollment):
-        posting.preview_stay(db, desk, number, posting.StayFolio("P2", date(2026, 3, 1), date(2026, 3, 3), "direct",
-                                                                 {"room": 1000}))
+        posting.preview_stay(db, desk, number, posting.StayFolio("P2", date(2026, 2, 28), date(2026, 3, 2),
+                                                                 "direct", {"room": 1000}))
     stay(db, number, "2026-03-02", "2026-03-03", 1000, folio="P3")
     with pytest.raises(errors.DuplicateFolio):
         posting.preview_stay(db, desk, number, posting.StayFolio("P3", date(2026, 3, 2), date(2026, 3, 3), "direct",
@@ -204,3 +207,55 @@ def test_bonus_points_do_not_qualify_for_tiers(db):
     r = stay(db, number, "2026-03-05", "2026-03-06", 17_250)           # 345 + 86 bonus
     v = show(db, number, "2026-03-06")
     assert (r.bonus_points, v.points_balance, v.year_points) == (86, 5_431, 5_345)
+
+
+def test_complimentary_stay_credits_no_nights_and_fnb_like_a_bill(db):
+    """docs/program-rules.md 3, "Nights" (FAQ "Stay History", T&C 14.2
+    [decided]): no nights, no room points; the F&B the guest paid earns
+    10 per 1,000 yen like a restaurant bill."""
+    number = enrol(db)
+    r = stay(db, number, "2026-11-20", "2026-11-22", 30_000, rate_plan="complimentary",
+             charges={"fnb": 8_000, "tax": 3_800})
+    assert (r.points, r.bonus_points, r.nights, r.balance_after) == (80, 0, 0, 80)
+    v = show(db, number, "2026-11-22")
+    assert (v.year_points, v.year_nights) == (80, 0)
+
+
+def test_per_property_channel_and_rate_plan_settings(db):
+    """docs/program-rules.md 3 (T&C 13.2 last sentence; FAQ "may not"): at
+    FUK a direct booking earns nights but no points; at KIX a group rate
+    earns points; at TKO both as the program's defaults."""
+    number = enrol(db)
+    fuk = stay(db, number, "2026-11-20", "2026-11-22", 50_000, prop="FUK")
+    web = stay(db, number, "2026-11-18", "2026-11-20", 50_000, prop="FUK", channel="official_website")
+    kix = stay(db, number, "2026-11-16", "2026-11-18", 50_000, prop="KIX", rate_plan="group")
+    tko = stay(db, number, "2026-11-14", "2026-11-16", 50_000, prop="TKO", rate_plan="group")
+    assert [(r.points, r.nights) for r in (fuk, web, kix, tko)] == [(0, 2), (1000, 2), (1000, 2), (0, 2)]
+
+
+def test_joining_mid_stay_earns_for_the_nights_from_enrollment(db):
+    """docs/program-rules.md 3 (FAQ "room nights prior to the date of your
+    membership application", RULES [decided]): 3 nights 11-19 -> 11-22,
+    enrolled 11-21, room 30,000 yen: 1 night and 200 points; each category
+    pro-rated and rounded down on its own."""
+    number = enrol(db, day="2026-11-21")
+    r = stay(db, number, "2026-11-19", "2026-11-22", 30_000)
+    assert (r.points, r.nights) == (200, 1)
+    other = enrol(db, day="2026-11-21")
+    r = stay(db, other, "2026-11-19", "2026-11-22", 30_001, charges={"fnb": 10_000})
+    assert (r.points, r.nights, dict(r.eligible_yen)) == (200 + 33, 1, {"accommodation": 10_000, "fnb": 3_333})
+    v = show(db, number)
+    assert (v.points_balance, v.year_nights) == (200, 1)
+    # A companion who joined mid-stay gets the nights from enrollment on, too.
+    payer = enrol(db, day="2026-11-01")
+    r = stay(db, payer, "2026-11-19", "2026-11-22", 30_000, companions=(enrol(db, day="2026-11-20"),))
+    assert (r.nights, [c.nights for c in r.companions]) == (3, [2])
+
+
+def test_no_night_on_or_after_enrollment_is_still_before_enrollment(db):
+    """docs/program-rules.md 3: a stay with no night on or after enrollment is refused."""
+    number = enrol(db, day="2026-11-22")
+    with pytest.raises(errors.BeforeEnrollment):
+        stay(db, number, "2026-11-19", "2026-11-22", 30_000)
+    assert show(db, number).points_balance == 0
+

@@ -50,10 +50,14 @@ def test_withdrawn_members_address_may_join_again(db):
 
 
 def test_no_email_only_by_supervisor_with_reason(db):
+    """docs/program-rules.md 1 (FAQ [decided]): no e-mail only by a supervisor
+    with a reason; an empty address without one is invalid_email."""
     with pytest.raises(errors.NotPermitted):
         reg(db, desk_on("2026-11-22", role="clerk"), email=None, no_email_reason="no e-mail access")
-    with pytest.raises(errors.InvalidReason):
-        reg(db, email=None)
+    for email in (None, "", "   "):
+        for role in ("clerk", "supervisor"):
+            with pytest.raises(errors.InvalidEmail):
+                reg(db, desk_on("2026-11-22", role=role), email=email, no_email_reason="  ")
     v = reg(db, email=None, no_email_reason="guest has no e-mail access")
     assert v.email is None
     with db.read() as s:
@@ -83,7 +87,8 @@ def test_bad_input_refused_and_nothing_written(db, field, value, error):
 def test_full_registration_normalises_phone_and_postcode(db):
     number = enrol(db, full=False)
     v = registration.complete_registration(db, desk_on("2026-11-22"), number, postal_code="１０００００５",
-                                           address="Chiyoda-ku", country="jp", phone="０９０−１２３４−５６７８")
+                                           address="Chiyoda-ku", country="jp", phone="０９０−１２３４−５６７８",
+                                           birth_date=date(1985, 4, 1))
     assert (v.registration, v.postal_code, v.phone, v.country) == ("full", "100-0005", "+819012345678", "JP")
 
 
@@ -93,11 +98,32 @@ def test_full_registration_normalises_phone_and_postcode(db):
 ])
 def test_full_registration_bad_input(db, kw, error):
     number = enrol(db, full=False)
-    args = dict(postal_code="100-0005", address="Chiyoda-ku", country="JP", phone="0312345678")
+    args = dict(postal_code="100-0005", address="Chiyoda-ku", country="JP", phone="0312345678",
+                birth_date=date(1985, 4, 1))
     args.update(kw)
     with pytest.raises(error):
         registration.complete_registration(db, desk_on("2026-11-22"), number, **args)
     assert lookup.show(db, desk_on("2026-11-22"), number).registration == "simple"
+
+
+def test_full_registration_needs_a_birth_date_on_file(db):
+    """docs/program-rules.md 1 (FAQ, T&C 3, T&C 6 [decided]): full registration
+    is refused invalid_birth_date while no birth date is on file, so the
+    under-18 rule runs before the member can redeem."""
+    number = enrol(db, full=False)
+    args = dict(postal_code="100-0005", address="Chiyoda-ku", country="JP", phone="0312345678")
+    with pytest.raises(errors.InvalidBirthDate) as refused:
+        registration.complete_registration(db, desk_on("2026-11-22"), number, **args)
+    assert refused.value.code == "invalid_birth_date"
+    assert lookup.show(db, desk_on("2026-11-22"), number).registration == "simple"
+    # An under-18 birth date given here needs the guardian's consent.
+    with pytest.raises(errors.GuardianConsentRequired):
+        registration.complete_registration(db, desk_on("2026-11-22"), number, birth_date=date(2010, 5, 1), **args)
+    v = registration.complete_registration(db, desk_on("2026-11-22"), number, birth_date=date(1985, 4, 1), **args)
+    assert (v.registration, v.birth_date) == ("full", date(1985, 4, 1))
+    # A birth date given at simple registration is enough.
+    other = enrol(db, full=False, birth_date=date(1990, 1, 1))
+    assert registration.complete_registration(db, desk_on("2026-11-22"), other, **args).registration == "full"
 
 
 def test_name_change_is_for_the_office(db):

@@ -63,7 +63,7 @@ def test_frozen_desk_admin_runs_the_whole_desk(env, tmp_path):
               "--email", "hana@example.jp", "--family-name-kana", "さとう", "--given-name-kana", "はな")
     n = m["member_number"]
     admin(env, "complete-registration", n, "--postal-code", "100-0005", "--address", "Chiyoda-ku", "--country",
-          "JP", "--phone", "03-3224-6617")
+          "JP", "--phone", "03-3224-6617", "--birth-date", "1985-04-01")
     s = admin(env, "post-stay", n, "--folio", "F1", "--check-in", "2026-11-20", "--check-out", "2026-11-22",
               "--channel", "direct", "--charge", "room=120000", "--charge", "fnb=8000")
     assert (s["points"], s["nights"]) == (2480, 2)

@@ -147,6 +147,12 @@ def test_one_postcode_several_towns_offers_a_choice(qtbot, window_for, members, 
     qtbot.keyClick(dlg.town, Qt.Key.Key_Down)
     qtbot.keyClick(dlg.town, Qt.Key.Key_Down)
     assert dlg.town.currentText() == "土崎港古川町"
+    # No birth date on file: full registration is refused invalid_birth_date
+    # (docs/program-rules.md 1), and the dialog says so.
+    confirm(qtbot, dlg, dlg.phone)
+    assert "birth date" in dlg.error.text() and dlg.isVisible()
+    assert lookup.show(staff, win.session.desk, members["sato"]).registration == "simple"
+    _type(qtbot, dlg.birth, "1985-04-01")
     with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
         confirm(qtbot, dlg, dlg.phone)
     view = lookup.show(staff, win.session.desk, members["sato"])
@@ -173,6 +179,7 @@ def test_unknown_postcode_and_a_foreign_address(qtbot, window_for, members, staf
     _type(qtbot, dlg.phone, "2127363100")
     qtbot.keyClick(dlg.phone, Qt.Key.Key_Tab)
     assert dlg.phone.text() == "+1 212-736-3100"
+    _type(qtbot, dlg.birth, "1985-04-01")
     with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
         confirm(qtbot, dlg, dlg.phone)
     view = lookup.show(staff, win.session.desk, members["sato"])

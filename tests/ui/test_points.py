@@ -255,3 +255,31 @@ def test_overseas_bill_in_dollars_with_the_posted_rate(qtbot, window_for, member
     review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
     assert _balance(staff, members["yamada"]) == 8_375
+
+
+def test_claim_for_a_guest_who_joined_mid_stay(qtbot, window_for, members, staff):
+    """docs/program-rules.md 3 [decided]: Sato joined 2026-05-01; a 3-night
+    stay 04-29 -> 05-02 with 30,000 yen of room earns for the 1 night from
+    enrollment on: 200 points; one with no night after it is refused."""
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["sato"])
+    qtbot.keyClick(win, Qt.Key.Key_F7)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    qtbot.keyClicks(dlg.folio, "MID-1")
+    qtbot.keyClick(dlg.folio, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dlg.check_in, "2026-04-28")
+    qtbot.keyClick(dlg.check_in, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dlg.check_out, "2026-05-01")
+    dlg.channel.setCurrentIndex(dlg.channel.findData("direct"))
+    dlg.charges.set("room", 30000)
+    review_and_post(qtbot, dlg)
+    assert "before the guest joined" in dlg.error.text() and not dlg.completed
+    dlg.check_in.setText("2026-04-29")
+    dlg.check_out.setText("2026-05-02")
+    qtbot.waitUntil(lambda: "200 points" in dlg.preview.text() and "1 night" in dlg.preview.text(), timeout=5000)
+    review_and_post(qtbot, dlg)
+    assert dlg.completed, dlg.error.text()
+    assert "200 points + 0 bonus, 1 night(s)" in dlg.result_label.text()
+    assert _balance(staff, members["sato"]) == 200

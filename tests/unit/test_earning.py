@@ -75,8 +75,64 @@ def test_group_and_contract_rates_earn_nights_only(oh, plan):
     assert (e.points, e.nights) == (0, 2)
 
 
+@pytest.mark.parametrize("channel,points", [("reservation_center", 1000), ("official_website", 1000),
+                                            ("direct", 0), ("ota", 0)])
+def test_property_giving_points_only_for_reservation_center_and_website(oh, channel, points):
+    """T&C 13.2, last sentence (docs/program-rules.md 3): Hotel Nikko Fukuoka's
+    setting `"channels": {"direct": "nights_only"}`; the other channels as the
+    program says, and direct bookings earn at every other hotel."""
+    e = stay(oh.earning_for("FUK"), {"room": 50_000, "fnb": 8_000}, channel=channel)
+    assert (e.points, e.nights) == (points + 80, 2)  # F&B earns as a bill would
+    assert stay(oh.earning_for("TKO"), {"room": 50_000}, channel="direct").points == 1000
+
+
+@pytest.mark.parametrize("plan", ["group", "contract"])
+def test_property_granting_points_on_group_and_contract_rates(oh, plan):
+    """FAQ "may not" (docs/program-rules.md 3): Hotel Nikko Kansai Airport
+    grants points on group and contract rates; elsewhere nights only."""
+    assert (stay(oh.earning_for("KIX"), {"room": 50_000}, plan=plan).points,
+            stay(oh.earning_for("TKO"), {"room": 50_000}, plan=plan).points) == (1000, 0)
+    assert stay(oh.earning_for("KIX"), {"room": 50_000}, channel="ota", plan=plan).points == 0
+
+
+@pytest.mark.parametrize("overrides", [{"channels": {"fax": "points"}}, {"rate_plans": {"group": "lots"}},
+                                       {"minibar_earns": True}])
+def test_a_property_override_the_program_does_not_know_is_refused(overrides):
+    import json
+    from pathlib import Path
+
+    from desk_app.domain.program import parse_program
+
+    data = json.loads((Path(__file__).parents[2] / "resources/programs/one_harmony.json").read_text("utf-8"))
+    data["properties"][0]["overrides"] = overrides
+    with pytest.raises(ValueError):
+        parse_program(data)
+
+
 def test_complimentary_stay_earns_nothing(oh):
     e = stay(oh.earning, {"room": 0}, plan="complimentary")
+    assert (e.points, e.nights) == (0, 0)
+
+
+@pytest.mark.parametrize("fnb_always", [True, False])
+def test_complimentary_stay_no_nights_no_room_points_but_paid_fnb_earns_like_a_bill(oh, fnb_always):
+    """docs/program-rules.md 3, "Nights" (FAQ "Stay History", T&C 14.2
+    [decided]): a complimentary stay earns no nights and no room points;
+    the food and drink the guest paid earns like a restaurant bill (10 per
+    1,000 yen, bonus on top), also at a hotel whose stays' F&B otherwise
+    follows the channel."""
+    from dataclasses import replace
+
+    rules = replace(oh.earning, fnb_on_stay_earns_always=fnb_always)
+    e = stay(rules, {"room": 30_000, "fnb": 8_000, "tax": 3_800}, plan="complimentary", bonus=25)
+    assert (e.points, e.bonus_points, e.nights) == (80, 20, 0)
+    bill = earning.bill_earning(rules, payment="room", yen={"fnb": 8_000}, bonus_percent=25)
+    assert (bill.points, bill.bonus_points) == (e.points, e.bonus_points)
+
+
+def test_complimentary_stay_on_omo_earns_nothing(omo):
+    """OMO Schedule 1: charges added after the reservation earn nothing; OMO bills earn nothing."""
+    e = stay(omo.earning, {"room": 30_000, "fnb": 8_000}, channel="official_website", plan="complimentary")
     assert (e.points, e.nights) == (0, 0)
 
 
@@ -151,6 +207,22 @@ def test_enrollment_day_itself_counts():
 def test_stay_beginning_before_enrollment_refused():
     with pytest.raises(errors.BeforeEnrollment):
         check("2026-01-09", "2026-01-12", business="2026-01-12")
+
+
+def test_joining_mid_stay_pro_rates_each_category(oh):
+    """docs/program-rules.md 3 [decided]: 3 nights 11-19 -> 11-22, enrolled
+    11-21, room 30,000: 1 night, 200 points; rounded down per category."""
+    first = earning.earns_from(D("2026-11-19"), D("2026-11-22"), D("2026-11-21"))
+    assert first == D("2026-11-21")
+    e = earning.stay_earning(oh.earning, check_in=D("2026-11-19"), check_out=D("2026-11-22"), channel="direct",
+                             rate_plan="standard", yen={"room": 30_000, "fnb": 1_000, "tax": 3_000},
+                             bonus_percent=0, earns_from=first)
+    assert (e.points, e.nights, dict(e.eligible_yen)) == (200 + 3, 1, {"accommodation": 10_000, "fnb": 333})
+    assert earning.pro_rate({"room": 30_001, "fnb": 2}, 1, 3) == {"room": 10_000, "fnb": 0}
+    assert earning.earns_from(D("2026-11-19"), D("2026-11-22"), D("2026-11-19")) == D("2026-11-19")
+    for enrolled in ("2026-11-22", "2026-11-23"):
+        with pytest.raises(errors.BeforeEnrollment):
+            earning.earns_from(D("2026-11-19"), D("2026-11-22"), D(enrolled))
 
 
 def test_claim_accepted_through_six_calendar_months():

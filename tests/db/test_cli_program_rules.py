@@ -1,0 +1,154 @@
+"""The program's terms to the letter through desk-admin (docs/program-rules.md,
+docs/desk-admin.md): each test names the clause it follows and uses the
+figures of the audit that found the defect."""
+
+import json
+
+import pytest
+
+from desk_app import cli
+from tests.conftest import SUPERVISOR, sign_in_cli
+
+pytestmark = pytest.mark.usefixtures("backend_all")
+
+
+def _runner(database_url, capsys, monkeypatch, program):
+    monkeypatch.setenv("DESK_APP_DB", database_url)
+    sign_in_cli(monkeypatch)
+
+    def call(*argv, date="2026-11-22", expect=0, prop=None):
+        pre = ["--business-date", date] + (["--property", prop] if prop else [])
+        code = cli.main([*pre, *argv])
+        out, err = capsys.readouterr()
+        assert code == expect, (argv, out, err)
+        if code == 2:
+            assert out == "" and err
+            return err
+        lines = out.strip().splitlines()
+        assert len(lines) == 1, out
+        return json.loads(lines[0])
+
+    call("init", "--supervisor", SUPERVISOR, "--program", program)
+    return call
+
+
+@pytest.fixture
+def run(database_url, capsys, monkeypatch):
+    return _runner(database_url, capsys, monkeypatch, "one_harmony")
+
+
+@pytest.fixture
+def omo(database_url, capsys, monkeypatch):
+    return _runner(database_url, capsys, monkeypatch, "omo")
+
+
+_emails = iter(f"guest{i}@example.jp" for i in range(10_000))
+
+
+def member(run, day="2026-01-05", full=True, prop=None, **extra):
+    argv = ["register", "--family-name", "Sato", "--given-name", "Hana", "--email", next(_emails)]
+    for key, value in extra.items():
+        argv += [f"--{key.replace('_', '-')}", value]
+    n = run(*argv, date=day, prop=prop)["member_number"]
+    if full:
+        run("complete-registration", n, "--postal-code", "100-0005", "--address", "Chiyoda-ku", "--country", "JP",
+            "--phone", "0312345678", "--birth-date", "1985-04-01", date=day, prop=prop)
+    return n
+
+
+def test_omo_accounts_are_never_merged(omo):
+    """OMO 5, 11.4 (docs/program-rules.md 1, 8): merge refused not_permitted;
+    both accounts unchanged."""
+    a, b = member(omo, full=False, prop="OM5"), member(omo, full=False, prop="OM5")
+    omo("post-stay", b, "--folio", "R1", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
+        "official_website", "--charge", "room=20000", prop="OM5")
+    before = (omo("history", a), omo("history", b))
+    out = omo("merge", a, b, expect=1)
+    assert out["error"]["code"] == "not_permitted"
+    assert (omo("history", a), omo("history", b)) == before
+    assert omo("show", b)["points_balance"] == 1000 and omo("show", b)["status"] == "active"
+
+
+def test_merge_promotes_for_the_year_the_moved_nights_fall_in(run):
+    """docs/program-rules.md 6: merge on 2027-01-15 bringing 2026 to 11 nights
+    gives Loyal from 2027-02-01, as for a late claim."""
+    keep, drop = member(run), member(run)
+    run("post-stay", keep, "--folio", "F1", "--check-in", "2026-05-01", "--check-out", "2026-05-07", "--channel",
+        "direct", "--charge", "room=60000", date="2026-05-07")
+    run("post-stay", drop, "--folio", "F2", "--check-in", "2026-08-01", "--check-out", "2026-08-06", "--channel",
+        "direct", "--charge", "room=50000", date="2026-08-06")
+    assert run("merge", keep, drop, date="2027-01-15")["tier"] == "basic"
+    assert run("show", keep, date="2027-01-31")["tier"] == "basic"
+    shown = run("show", keep, date="2027-02-01")
+    assert (shown["tier"], shown["tier_valid_until"]) == ("loyal", "2028-03-31")
+
+
+@pytest.mark.parametrize("argv", [
+    ["post-stay", "{n}", "--folio", "X", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
+     "direct", "--charge", "room=1000", "--charge", "minibar=100"],
+    ["post-bill", "{n}", "--check", "C1", "--date", "2026-11-22", "--charge", "fnb=1000", "--charge", "spa=500"],
+])
+def test_an_unknown_charge_category_is_bad_usage(run, argv):
+    """docs/desk-admin.md "Output and exit codes": malformed input exits 2 with
+    a message on stderr, nothing printed and nothing changed."""
+    n = member(run)
+    before = run("history", n)
+    err = run(*[a.replace("{n}", n) for a in argv], expect=2)
+    assert "unknown charge category" in err and ("minibar" in err or "spa" in err)
+    assert run("history", n) == before
+
+
+def test_register_with_an_empty_email_and_no_reason_is_invalid_email(run):
+    """docs/program-rules.md 1 (FAQ "Do I need an email address" [decided]):
+    `register --email ""` without --no-email-reason is invalid_email, also for
+    a supervisor; with the reason a supervisor registers the member."""
+    base = ["register", "--family-name", "Sato", "--given-name", "Hana"]
+    for argv in (base + ["--email", ""], base + ["--email", "  "], base):
+        assert run(*argv, expect=1)["error"]["code"] == "invalid_email", argv
+    assert run("lookup", "sato")["results"] == []
+    m = run(*base, "--email", "", "--no-email-reason", "guest has no e-mail access")
+    assert m["email"] is None
+
+
+def test_complimentary_stay_earns_only_the_fnb_paid(run):
+    """docs/program-rules.md 3, "Nights" [decided]: --rate-plan complimentary:
+    0 nights, no room points; fnb=8000 earns 80 like a restaurant bill."""
+    n = member(run)
+    s = run("post-stay", n, "--folio", "F1", "--check-in", "2026-11-20", "--check-out", "2026-11-22", "--channel",
+            "direct", "--rate-plan", "complimentary", "--charge", "room=30000", "--charge", "fnb=8000")
+    assert (s["points"], s["bonus_points"], s["nights"], s["balance_after"]) == (80, 0, 0, 80)
+    b = run("post-bill", n, "--check", "C1", "--date", "2026-11-22", "--charge", "fnb=8000", "--payment", "room")
+    assert b["points"] == s["points"]
+    year = run("show", n)["year"]
+    assert (year["qualifying_points"], year["nights"]) == (160, 0)
+
+
+def test_per_property_channel_and_rate_plan_settings(run):
+    """docs/program-rules.md 3 (T&C 13.2 last sentence; FAQ "may not"): the
+    program file's per-hotel settings, defaults elsewhere."""
+    n = member(run)
+
+    def post(prop, folio, channel, plan, ci, co):
+        return run("post-stay", n, "--folio", folio, "--check-in", ci, "--check-out", co, "--channel", channel,
+                   "--rate-plan", plan, "--charge", "room=50000", prop=prop)
+
+    assert post("FUK", "F1", "direct", "standard", "2026-11-20", "2026-11-22")["points"] == 0
+    assert post("FUK", "F2", "reservation_center", "standard", "2026-11-18", "2026-11-20")["points"] == 1000
+    assert post("KIX", "F3", "direct", "contract", "2026-11-16", "2026-11-18")["points"] == 1000
+    assert post("TKO", "F4", "direct", "contract", "2026-11-14", "2026-11-16")["points"] == 0
+    assert post("TKO", "F5", "direct", "standard", "2026-11-12", "2026-11-14")["points"] == 1000
+    assert run("show", n)["year"]["nights"] == 10
+
+
+def test_joining_mid_stay(run):
+    """docs/program-rules.md 3 [decided]: 3 nights 11-19 -> 11-22, enrolled
+    11-21, room 30,000: 1 night and 200 points; no night on or after
+    enrollment is still before_enrollment."""
+    n = member(run, day="2026-11-21")
+    s = run("post-stay", n, "--folio", "F1", "--check-in", "2026-11-19", "--check-out", "2026-11-22", "--channel",
+            "direct", "--charge", "room=30000")
+    assert (s["points"], s["nights"], s["balance_after"]) == (200, 1, 200)
+    late = member(run, day="2026-11-22")
+    out = run("post-stay", late, "--folio", "F2", "--check-in", "2026-11-19", "--check-out", "2026-11-22",
+              "--channel", "direct", "--charge", "room=30000", expect=1)
+    assert out["error"]["code"] == "before_enrollment"

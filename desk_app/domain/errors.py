@@ -67,6 +67,8 @@ InvalidBackup = _error("InvalidBackup", "invalid_backup")
 NotSupported = _error("NotSupported", "not_supported")
 CardKeyMissing = _error("CardKeyMissing", "card_key_missing")
 InvalidBusinessDate = _error("InvalidBusinessDate", "invalid_business_date")
+# A row of an import file breaks a rule (services.importing; details["rows"]).
+InvalidImport = _error("InvalidImport", "invalid_import")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -99,7 +99,7 @@ def refusal(problems: list[RowProblem]) -> errors.DeskError:
     first = problems[0] if problems else None
     where = f" (line {first.line}, {first.column or 'row'}: {first.message})" if first else ""
     exc = errors.InvalidImport(f"The file was not imported: {len(problems)} "
-                               f"row{'s' if len(problems) != 1 else ''} break the desk's rules{where}. "
+                               f"{'problems' if len(problems) != 1 else 'problem'} with the desk's rules{where}. "
                                f"Nothing was written.")
     exc.details = {"rows": [p.as_json() for p in problems]}
     exc.problems = tuple(problems)

@@ -81,6 +81,8 @@ def _sentences() -> dict[str, str | None]:
         "invalid_backup": None,
         "not_supported": None,
         "invalid_business_date": None,
+        "invalid_import": _t("Rows of the file break the desk's rules, so nothing was imported. Correct the rows "
+                             "listed and import the whole file again."),
     }
 
 

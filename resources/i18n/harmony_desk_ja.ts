@@ -1250,6 +1250,11 @@
         <translation>取消</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>移行</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>New card</source>
         <translation>新規発行</translation>
@@ -1407,6 +1412,117 @@
         <location line="+46"/>
         <source>birth date</source>
         <translation>生年月日</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/import_dialog.py" line="+28"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMembersDialog</name>
+    <message>
+        <location line="+16"/>
+        <source>Import members</source>
+        <translation>会員の取り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members from the hotel&apos;s previous system, as a UTF-8 CSV file with a header row. Every row is checked by the desk&apos;s rules; one bad row and nothing is imported.</source>
+        <translation>ホテルの以前のシステムの会員を、見出し行のあるUTF-8のCSVファイルで取り込みます。すべての行をデスクの規則で確認し、一行でも誤りがあれば何も取り込みません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The CSV file</source>
+        <translation>CSVファイル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hoose…</source>
+        <translation>選択(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only &amp;check the file (write nothing)</source>
+        <translation>ファイルの確認のみ(&amp;C)(書き込みません)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows that break a rule are listed here.</source>
+        <translation>規則に合わない行がここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ca&amp;ncel import</source>
+        <translation>取り込みを中止(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops the import; nothing is written</source>
+        <translation>取り込みを中止します。何も書き込まれません</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import members from</source>
+        <translation>会員の取り込み元</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the CSV file to import.</source>
+        <translation>取り込むCSVファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the file…</source>
+        <translation>ファイルを読んでいます…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 rows checked</source>
+        <translation>%2行中%1行を確認しました</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 members, %2 point lots, %3 stay credits</source>
+        <translation>会員%1名、ポイント%2口、宿泊実績%3件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file passes every check: %1. Nothing was written yet.</source>
+        <translation>ファイルはすべての確認に合格しました:%1。まだ何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported: %1.</source>
+        <translation>取り込みました:%1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>中止しました。何も取り込まれていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Line %1</source>
+        <translation>%1行目</translation>
     </message>
 </context>
 <context>
@@ -2173,7 +2289,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>この端末にはこのデータベースのカード署名鍵がないため、カードの発行も確認もできません。このコンピューターに鍵ファイルを設置するよう責任者に依頼してください。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>Rows of the file break the desk&apos;s rules, so nothing was imported. Correct the rows listed and import the whole file again.</source>
+        <translation>ファイルにデスクの規則に合わない行があるため、何も取り込みませんでした。表示された行を直して、ファイル全体をもう一度取り込んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This card has been replaced by a newer card and no longer works. Ask the guest for the current card, or look them up by name.</source>
         <translation>このカードは再発行により使用できなくなっています。お客様に現在のカードをお尋ねいただくか、お名前で検索してください。</translation>
     </message>
@@ -2855,6 +2976,16 @@ F2 でいつでも検索欄に戻れます。</translation>
         <location line="+1"/>
         <source>No stay and no points for 36 months: revoke one by one or selected</source>
         <translation>36か月間利用のない会員: 1名ずつ、または選択して資格を取り消します</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;members…</source>
+        <translation>会員の取り込み(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members from the hotel&apos;s previous system, from a CSV file: all rows or none</source>
+        <translation>ホテルの以前のシステムの会員をCSVファイルから取り込みます(全行か、何もしないか)</translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--members", type=integer, required=True)
     c.add_argument("--seed", type=integer, default=1)
 
+    c = sub.add_parser("import-members", help="bring members over from a CSV file (all rows or none)")
+    c.add_argument("file")
+    c.add_argument("--dry-run", action="store_true", help="check every row without writing")
+
     c = sub.add_parser("add-clerk", help="create a clerk account")
     c.add_argument("login")
     c.add_argument("--name", required=True)
@@ -479,6 +483,13 @@ def run(args, settings: config.Settings) -> dict:
             return {"results": [member_json(v) for v in batch.inactive(db, desk, args.months)]}
         if cmd == "demo-data":
             return {"members": demo.generate(db, desk, args.members, args.seed)}
+        if cmd == "import-members":
+            from .services import importing
+
+            r = importing.import_members(db, desk, args.file, dry_run=args.dry_run,
+                                         progress=_stderr_progress("import-members") if sys.stderr.isatty() else None)
+            return {"imported": r.imported, "lots": r.lots, "credits": r.credits,
+                    **({"dry_run": True} if r.dry_run else {})}
         if cmd == "add-clerk":
             desk.require("manage_clerks")  # before the prompt: a cashier is not asked for a password
             return clerk_json(clerks.create(db, desk, args.login, args.name, args.role,
@@ -523,6 +534,13 @@ def run(args, settings: config.Settings) -> dict:
         raise Usage(f"unknown command {cmd}")
     finally:
         db.dispose()
+
+
+def _stderr_progress(what: str):
+    def report(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{what}: {done:,} of {total:,} rows" + ("\n" if done >= total else ""))
+        sys.stderr.flush()
+    return report
 
 
 def _emit(obj: dict) -> None:

@@ -74,6 +74,8 @@ InvalidExchangeRate = _error("InvalidExchangeRate", "invalid_exchange_rate")
 PointsLimitExceeded = _error("PointsLimitExceeded", "points_limit_exceeded")
 NoRoomCharge = _error("NoRoomCharge", "no_room_charge")
 NewerSchema = _error("NewerSchema", "newer_schema")
+# A row of an import file breaks a rule (services.importing; details["rows"]).
+InvalidImport = _error("InvalidImport", "invalid_import")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -151,6 +151,7 @@ def entry_kind_text(kind: str) -> str:
         "withdrawn": _t("Withdrawn"), "revoked": _t("Revoked"), "card_issue": _t("Card issued"),
         "premium_choice": _t("Premium Selection chosen"), "premium_change": _t("Premium Selection changed"),
         "name_change": _t("Name changed"), "tier": _t("Tier change"), "reverse": _t("Reversal"),
+        "import": _t("Imported"),
     }.get(kind, kind.replace("_", " ").capitalize())
 
 

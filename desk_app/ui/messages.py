@@ -89,6 +89,8 @@ def _sentences() -> dict[str, str | None]:
                            "on this computer; nothing was changed."),
         "no_room_charge": _t("A stay needs its room charge. Post a restaurant or bar bill instead, or choose "
                              "the complimentary rate plan."),
+        "invalid_import": _t("Rows of the file break the desk's rules, so nothing was imported. Correct the rows "
+                             "listed and import the whole file again."),
     }
 
 

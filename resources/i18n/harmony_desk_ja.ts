@@ -1250,6 +1250,11 @@
         <translation>取消</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>移行</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>New card</source>
         <translation>新規発行</translation>
@@ -1407,6 +1412,117 @@
         <location line="+46"/>
         <source>birth date</source>
         <translation>生年月日</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desk_app/ui/office/import_dialog.py" line="+28"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMembersDialog</name>
+    <message>
+        <location line="+16"/>
+        <source>Import members</source>
+        <translation>会員の取り込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members from the hotel&apos;s previous system, as a UTF-8 CSV file with a header row. Every row is checked by the desk&apos;s rules; one bad row and nothing is imported.</source>
+        <translation>ホテルの以前のシステムの会員を、見出し行のあるUTF-8のCSVファイルで取り込みます。すべての行をデスクの規則で確認し、一行でも誤りがあれば何も取り込みません。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The CSV file</source>
+        <translation>CSVファイル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hoose…</source>
+        <translation>選択(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only &amp;check the file (write nothing)</source>
+        <translation>ファイルの確認のみ(&amp;C)(書き込みません)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rows that break a rule are listed here.</source>
+        <translation>規則に合わない行がここに表示されます。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ca&amp;ncel import</source>
+        <translation>取り込みを中止(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stops the import; nothing is written</source>
+        <translation>取り込みを中止します。何も書き込まれません</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import members from</source>
+        <translation>会員の取り込み元</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the CSV file to import.</source>
+        <translation>取り込むCSVファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the file…</source>
+        <translation>ファイルを読んでいます…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 of %2 rows checked</source>
+        <translation>%2行中%1行を確認しました</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 members, %2 point lots, %3 stay credits</source>
+        <translation>会員%1名、ポイント%2口、宿泊実績%3件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file passes every check: %1. Nothing was written yet.</source>
+        <translation>ファイルはすべての確認に合格しました:%1。まだ何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported: %1.</source>
+        <translation>取り込みました:%1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>中止しました。何も取り込まれていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Line %1</source>
+        <translation>%1行目</translation>
     </message>
 </context>
 <context>
@@ -2185,7 +2301,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     <message>
         <location line="+2"/>
         <source>A stay needs its room charge. Post a restaurant or bar bill instead, or choose the complimentary rate plan.</source>
-        <translation>宿泊には客室料金が必要です。レストラン・バーの伝票として記帳するか、無料招待の料金プランを選んでください。</translation>
+        <translation>宿泊の登録には客室料金が必要です。レストラン・バーの利用として登録するか、無料招待の料金プランを選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows of the file break the desk&apos;s rules, so nothing was imported. Correct the rows listed and import the whole file again.</source>
+        <translation>ファイルにデスクの規則に合わない行があるため、何も取り込みませんでした。表示された行を直して、ファイル全体をもう一度取り込んでください。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2881,6 +3002,16 @@ F2 でいつでも検索欄に戻れます。</translation>
         <source>No stay and no points for 36 months: revoke one by one or selected</source>
         <translation>36か月間利用のない会員: 1名ずつ、または選択して資格を取り消します</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;members…</source>
+        <translation>会員の取り込み(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members from the hotel&apos;s previous system, from a CSV file: all rows or none</source>
+        <translation>ホテルの以前のシステムの会員をCSVファイルから取り込みます(全行か、何もしないか)</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFields</name>
@@ -3059,7 +3190,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Program</name>
     <message>
-        <location filename="../programs/omo.json" line="+59"/>
+        <location filename="../programs/omo.json" line="+60"/>
         <source>Member</source>
         <translation>メンバー</translation>
     </message>
@@ -3069,7 +3200,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>宿泊券（1,000円）</translation>
     </message>
     <message>
-        <location filename="../programs/one_harmony.json" line="+63"/>
+        <location filename="../programs/one_harmony.json" line="+64"/>
         <source>Basic</source>
         <translation>ベーシック</translation>
     </message>

@@ -34,7 +34,7 @@ SIGNED_COMMANDS = {
     "adjust": ["adjust", N, "--points", "5", "--reason", "x"], "merge": ["merge", N, "8000000014"],
     "withdraw": ["withdraw", N], "history": ["history", N], "inactive": ["inactive"],
     "revoke": ["revoke", N, "--reason", "x"], "reverse": ["reverse", "0" * 32, "--reason", "x"],
-    "demo-data": ["demo-data", "--members", "1"],
+    "demo-data": ["demo-data", "--members", "1"], "import-members": ["import-members", "members.csv"],
     "add-clerk": ["add-clerk", "kenta", "--name", "Kenta", "--role", "clerk"],
     "unlock-clerk": ["unlock-clerk", "kenta"], "change-password": ["change-password"],
     "reset-password": ["reset-password", "kenta"], "deactivate-clerk": ["deactivate-clerk", "kenta"],

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from desk_app.db.schema import Base
 from desk_app.domain import errors
 from desk_app.services import (audit, backups, batch, business_date, cards, clerks, demo, demo_day, duplicates,
-                               exports, inactivity, lookup, night_audit, office, posting, redemption, registration,
+                               exports, importing, inactivity, lookup, night_audit, office, posting, redemption, registration,
                                reports, reversal, roles)
 from desk_app.services.context import Desk
 from tests.db.helpers import enrol, stay
@@ -226,7 +226,17 @@ CASES = [
          lambda db, d, _: night_audit.history(db, d)),
     Case("busy_day", demo_day.busy_day, "supervisor", rich_member,
          lambda db, d, _: demo_day.busy_day(db, d, DAY, 2, seed=_next(), enrolments=0)),
+    Case("import_members", importing.import_members, "supervisor", lambda db: an_import_file(),
+         lambda db, d, path: importing.import_members(db, d, path)),
 ]
+
+
+def an_import_file():
+    path = a_folder() / "members.csv"
+    path.write_text(f"family_name,given_name,email,enrolled_on,lots\n"
+                    f"Ito,Ken,import{_next()}@example.jp,2026-01-05,2026-05-01:300\n",
+                    encoding="utf-8")
+    return path
 
 
 def a_folder():
@@ -287,7 +297,7 @@ NO_ROLE = {
 # Modules of helpers that work inside a caller's transaction (they take a
 # session, not the database) or hold no service at all.
 SERVICE_MODULES = ("audit", "backups", "batch", "business_date", "cards", "clerks", "demo", "demo_day", "duplicates",
-                   "exports", "inactivity", "lookup", "night_audit", "office", "posting", "redemption", "refusals",
+                   "exports", "importing", "inactivity", "lookup", "night_audit", "office", "posting", "redemption", "refusals",
                    "registration", "reports", "reversal")
 
 

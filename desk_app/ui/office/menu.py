@@ -13,7 +13,7 @@ from ..widgets import make_action
 ROLE_ACTIONS = {
     "actionNightAudit": "night_audit", "actionDayReport": "report_day", "actionShiftReport": "report_shift_own",
     "actionProgramReports": "report_program", "actionExport": "export_data", "actionDuplicates": "find_duplicates",
-    "actionInactive": "inactive",
+    "actionInactive": "inactive", "actionImportMembers": "import_members",
 }
 
 
@@ -39,6 +39,8 @@ def install(window) -> None:
          _t("Memberships that may be one person: compare them side by side and merge")),
         (_t("&Inactive memberships…"), "Ctrl+Alt+I", on_inactive, "actionInactive",
          _t("No stay and no points for 36 months: revoke one by one or selected")),
+        (_t("Import &members…"), "Ctrl+Alt+M", on_import, "actionImportMembers",
+         _t("Members from the hotel's previous system, from a CSV file: all rows or none")),
     )
     window.office_menu.addSeparator()
     for text, shortcut, handler, name, tip in items:
@@ -97,3 +99,9 @@ def on_inactive(window) -> None:
     from .inactive_dialog import InactiveDialog
 
     window.open_dialog(InactiveDialog(window.session, window))
+
+
+def on_import(window) -> None:
+    from .import_dialog import ImportMembersDialog
+
+    window.open_dialog(ImportMembersDialog(window.session, window))

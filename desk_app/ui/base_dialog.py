@@ -98,6 +98,7 @@ class FormDialog(QDialog):
         def done(result):
             self.set_busy(False)
             self.outcome = result
+            self.refresh_balance(result)
             self.sig_done.emit(result)
             if on_done is not None:
                 on_done(result)
@@ -107,6 +108,19 @@ class FormDialog(QDialog):
             self.on_refused(exc)
 
         self.worker.submit(fn, *args, owner=self, on_done=done, on_failed=refused, **kwargs)
+
+    def refresh_balance(self, result) -> None:
+        """After an action that moved points: the header (and a dialog's own
+        balance line) show the balance as it now stands."""
+        balance = getattr(result, "balance_after", None)
+        if balance is None:
+            return
+        header = getattr(self, "member_header", None)
+        if header is not None:
+            header.set_balance(balance)
+        label, text = getattr(self, "balance_label", None), getattr(self, "balance_text", None)
+        if label is not None and text is not None:
+            label.setText(text(balance))
 
     def on_refused(self, exc: BaseException) -> None:
         self.set_busy(False)

@@ -162,6 +162,7 @@ class MemberPage(QWidget):
             boxes.addWidget(box, 1)
 
         self.history_model = HistoryModel(self)
+        self.history_model.award_name = self.award_name
         self.expiry_model = ExpiryModel(self)
         self.tabs = QTabWidget()
         # The history takes focus and a selection: an entry is chosen there to be reversed.
@@ -229,18 +230,26 @@ class MemberPage(QWidget):
         self.status_badge.setText(fmt.status_text(view.status))
 
         self.balance.setText(self.tr("%1 points").replace("%1", fmt.points(view.points_balance)))
-        nxt = view.next_expiry
+        # Everything that expires on the first expiry date, not only its first lot.
+        first = expiry_timeline(view.lots)[:1]
         self.next_expiry.setText(
-            self.tr("%1 points after %2").replace("%1", fmt.points(nxt.points)).replace("%2", fmt.day(nxt.expires_on))
-            if nxt else self.tr("Nothing to expire"))
+            self.tr("Expires on %1: %2 points").replace("%1", fmt.day(first[0].expires_on)).replace(
+                "%2", fmt.points(first[0].points)) if first else self.tr("Nothing to expire"))
+        self.next_expiry.setToolTip(self.tr("Points can still be used on that day.") if first else "")
 
         self.year_title.setText(self.tr("This year (%1)").replace("%1", str(view.year)))
         self.year_points.setText(fmt.points(view.year_points))
         self.year_nights.setText(str(view.year_nights))
         if view.next_tier:
             level = self.program.tiers.level(view.next_tier)
+            held = self.program.tiers.level(view.tier)
             self.progress.setValue(round(view.next_tier_progress * 100))
-            self.progress.setFormat(self.tr("%p% to %1").replace("%1", program_text(level.name)))
+            if held.rank >= level.rank:
+                # The member already holds it: this year's figures keep it for the next year.
+                self.progress.setFormat(self.tr("%p% to keep %1 for %2").replace(
+                    "%1", program_text(level.name)).replace("%2", str(view.year + 1)))
+            else:
+                self.progress.setFormat(self.tr("%p% to %1").replace("%1", program_text(level.name)))
             parts = []
             if level.min_points:
                 parts.append(self.tr("%1 points").replace("%1", fmt.points(level.min_points)))
@@ -280,6 +289,12 @@ class MemberPage(QWidget):
 
         self.history_model.set_rows(history)
         self.expiry_model.set_rows(expiry_timeline(view.lots))
+
+    def award_name(self, code: str) -> str:
+        try:
+            return program_text(self.program.award(code).name)
+        except Exception:
+            return code
 
     def _hotel(self, code: str) -> str:
         try:

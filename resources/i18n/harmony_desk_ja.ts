@@ -1802,6 +1802,14 @@
     </message>
 </context>
 <context>
+    <name>MemberHeader</name>
+    <message>
+        <location filename="../../desk_app/ui/member_header.py" line="+65"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+</context>
+<context>
     <name>MemberPage</name>
     <message>
         <location filename="../../desk_app/ui/member_page.py" line="+71"/>
@@ -1876,7 +1884,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
         <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
     </message>
@@ -1897,14 +1905,14 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>%1 points after %2</source>
-        <translation>%1ポイント（%2まで有効）</translation>
+        <location line="-19"/>
+        <source>Expires on %1: %2 points</source>
+        <translation>%1に失効：%2ポイント</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1912,12 +1920,22 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>失効予定なし</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Points can still be used on that day.</source>
+        <translation>その日まではポイントを利用できます。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>This year (%1)</source>
         <translation>今年（%1年）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>%p% to keep %1 for %2</source>
+        <translation>%2年の%1維持まで %p%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%p% to %1</source>
         <translation>%1まで %p%</translation>
     </message>
@@ -1977,7 +1995,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>簡易登録のみです。ポイントのご利用には正式登録（住所・電話番号・生年月日）が必要です。Ctrl+R で正式登録できます。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>valid</source>
         <translation>有効</translation>
     </message>
@@ -2287,12 +2305,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+196"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-195"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -2303,13 +2321,13 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
-        <location line="+59"/>
+        <location line="+49"/>
+        <location line="+74"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-122"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
@@ -2324,7 +2342,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -2364,7 +2382,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%1（承認: %2）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Reversal of %1</source>
         <translation>%1 の取消</translation>
     </message>
@@ -2898,12 +2916,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ご利用代金 %2 ごとに %1ポイントでお支払いいただけます（%2 単位のみ）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+35"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-18"/>
         <source>folio or check number (optional)</source>
         <translation>フォリオ番号または伝票番号（任意）</translation>
     </message>
@@ -2929,7 +2947,7 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
@@ -3320,17 +3338,17 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-108"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-42"/>
         <source>Number keys choose an award; Enter moves on</source>
         <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
     </message>
@@ -3375,7 +3393,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>needs %1, has %2</source>
         <translation>必要%1、残高%2</translation>
     </message>

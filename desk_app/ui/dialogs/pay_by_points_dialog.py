@@ -3,14 +3,14 @@ are shown before the clerk confirms the member's identity."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import redemption
 from .. import formatting as fmt
 from ..action_form import ActionDialog
 from ..fields import FormInputError, YenEdit
 from ..review import Review
-from ..widgets import RED
+from ..widgets import RED, CheckBox
 
 
 class PayByPointsDialog(ActionDialog):
@@ -25,7 +25,7 @@ class PayByPointsDialog(ActionDialog):
         intro = QLabel(self.tr("%1 points pay for each %2 of the bill; only whole %2 units.").replace(
             "%1", fmt.points(per)).replace("%2", fmt.yen(unit)))
         intro.setWordWrap(True)
-        balance = QLabel(self.tr("Balance: %1 points").replace("%1", fmt.points(member.points_balance)))
+        balance = self.balance_label = QLabel(self.balance_text(member.points_balance))
         balance.setObjectName("balanceLabel")
         balance.setStyleSheet("font-weight: 600;")
         form_widget = QWidget()
@@ -40,7 +40,7 @@ class PayByPointsDialog(ActionDialog):
         self.folio.setObjectName("folioInput")
         self.folio.setMaxLength(40)
         self.folio.setPlaceholderText(self.tr("folio or check number (optional)"))
-        self.identity = QCheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
+        self.identity = CheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
         self.identity.setObjectName("identityCheck")
         form.addRow(self.tr("&Amount to pay"), self.amount)
         form.addRow(self.tr("Points"), self.points_label)
@@ -55,6 +55,9 @@ class PayByPointsDialog(ActionDialog):
         self.finish_layout(intro, balance, form_widget, self.result_label)
         self.first_field = self.amount
         self.setMinimumWidth(520)
+
+    def balance_text(self, points: int) -> str:
+        return self.tr("Balance: %1 points").replace("%1", fmt.points(points))
 
     def shortfall(self) -> str | None:
         """The figures when the balance does not cover the amount, else None."""

@@ -1,0 +1,99 @@
+"""Issue 12: every figure on the member page and in its dialogs true and in
+the clerk's words, driven like a clerk (keys into whatever has focus)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from .conftest import focused, office, open_member, wait_dialog
+
+
+def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def _history_texts(win, column: str) -> list[str]:
+    model = win.member_page.history_model
+    col = next(i for i in range(model.columnCount()) if model.headerData(i, Qt.Orientation.Horizontal) == column)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def test_expiry_progress_and_zero_points_read_true(qtbot, window_for, members, staff):
+    from desk_app.services import posting
+
+    # A restaurant bill in 2026 too: two lots, both expiring at the end of January 2029.
+    posting.post_bill(staff, office(), members["yamada"], posting.Bill(
+        "C-1", date(2026, 6, 15), {"fnb": 10_000}, "card"))
+    # Sato shares a room with Yamada: a companion's row earns no points and says 0.
+    posting.post_stay(staff, office(), members["yamada"], posting.StayFolio(
+        "F-77", date(2026, 6, 13), date(2026, 6, 15), "direct", {"room": 20_000}, companions=(members["sato"],)))
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    page = win.member_page
+    balance = win.member.points_balance
+    assert balance > 8_000
+    # All the points expiring on the first date, not the first lot's.
+    assert page.next_expiry.text() == f"Expires on 2029/01/31: {balance:,} points"
+    # Yamada already reached Loyal this year: the next step is Exclusive.
+    assert page.progress.format() == "%p% to Exclusive"
+    # A member who holds Loyal (from last year) with 70% of it this year keeps it, not "reaches" it.
+    holder = dataclasses.replace(win.member, tier="loyal", next_tier="loyal", next_tier_progress=0.7)
+    page.show_member(holder, win.in_view.history)
+    assert page.progress.text() == "70% to keep Loyal for 2027"
+
+    open_member(qtbot, win, members["sato"])
+    points = _history_texts(win, "Points")
+    kinds = [e.kind for e in page.history_model.rows()]
+    assert points[kinds.index("companion")] == "0"
+    assert points[kinds.index("enrol")] == ""   # nothing to earn there: blank
+    assert "to Loyal" in page.progress.format() and "keep" not in page.progress.format()
+
+
+def test_expiry_in_japanese_says_the_same(qtbot, window_for, members, language):
+    language("ja")
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    text = win.member_page.next_expiry.text()
+    assert text == "2029年1月31日に失効：8,000ポイント", text
+
+
+def test_redeem_header_refreshed_and_history_names_the_award(qtbot, window_for, members, staff):
+    from desk_app.ui.dialogs.redeem_dialog import RedeemDialog
+
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    _key(qtbot, Qt.Key.Key_F9)
+    dlg = wait_dialog(qtbot, win, RedeemDialog)
+    assert dlg.member_header.balance.text() == "8,000 points"
+    key = next(o.key for o in dlg.model.rows() if o.code == "breakfast_adult")
+    qtbot.keyClicks(focused(), str(key))
+    _key(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert dlg.identity.isChecked()
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: dlg.reviewing, timeout=5000)
+        _key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dlg.completed, timeout=5000)
+    # The dialog's header and its balance line show the balance after the redemption.
+    assert dlg.member_header.balance.text() == "6,000 points"
+    assert dlg.balance_label.text() == "Balance: 6,000 points"
+    _key(qtbot, Qt.Key.Key_Return)   # Close
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    refs = _history_texts(win, "Reference")
+    assert refs[0] == "Breakfast Award, adult"
+    assert "breakfast_adult" not in refs
+
+
+def test_reversal_names_the_award_it_undoes(qtbot, window_for, members, staff):
+    from desk_app.services import redemption, reversal
+
+    r = redemption.redeem(staff, office(), members["yamada"], "breakfast_adult", 1)
+    reversal.reverse(staff, office(), r.transaction_id, "keyed in error")
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    what = _history_texts(win, "What")
+    assert any(w.startswith("Reversal of #") and "Breakfast Award, adult" in w for w in what), what
+    assert any("reversed by #" in w for w in what), what

@@ -516,15 +516,21 @@ class MainWindow(QMainWindow):
         if self._need_member():
             from .dialogs.redeem_dialog import RedeemDialog
 
-            dialog = self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+            dialog = self.open_dialog(RedeemDialog(self.session, self.member, self,
+                                                   card_scanned=self.card_scanned()), self._refreshed)
             if dialog is not None:
                 dialog.sig_pay_by_points.connect(lambda: QTimer.singleShot(0, self.on_pay_by_points))
+
+    def card_scanned(self) -> bool:
+        """Was the member in view opened by scanning their card (the identity check)?"""
+        return card_service.looks_like_payload(self.in_view.query or "")
 
     def on_pay_by_points(self) -> None:
         if self._need_member():
             from .dialogs.pay_by_points_dialog import PayByPointsDialog
 
-            self.open_dialog(PayByPointsDialog(self.session, self.member, self), self._refreshed)
+            self.open_dialog(PayByPointsDialog(self.session, self.member, self, card_scanned=self.card_scanned()),
+                             self._refreshed)
 
     def on_adjust(self) -> None:
         if self._need_member():

@@ -201,7 +201,7 @@
         <translation>お支払い後に伝票を登録してください。ポイント払いの部分はポイント付与の対象外です。「ポイント払い分」に入力してください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Check number</source>
         <translation>伝票番号(&amp;C)</translation>
     </message>
@@ -221,7 +221,8 @@
         <translation>伝票の明細（%1）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-10"/>
+        <location line="+25"/>
         <source>date of the check</source>
         <translation>利用日</translation>
     </message>
@@ -405,14 +406,24 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../desk_app/ui/fields.py" line="+34"/>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
+        <location filename="../../desk_app/ui/fields.py" line="+72"/>
+        <source>21, 11/21 or 2026/11/21</source>
+        <translation>21、11/21、2026/11/21</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Write the %1 as year-month-day, for example 2026-04-01.</source>
-        <translation>%1は「年-月-日」の形式で入力してください（例: 2026-04-01）。</translation>
+        <location line="+1"/>
+        <source>YYYY/MM/DD or an era date (S60.4.1)</source>
+        <translation>2026/11/23 または 和暦（昭和60年4月1日）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Write the %1 as a date: 21, 11/21 or 2026/11/21.</source>
+        <translation>%1は日付で入力してください（例: 21、11/21、11月21日、2026/11/21）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the %1 as a date: 1985/04/01 or an era date such as S60.4.1.</source>
+        <translation>%1は日付で入力してください（例: 1985/04/01、昭和60年4月1日、S60.4.1）。</translation>
     </message>
 </context>
 <context>
@@ -1796,7 +1807,7 @@
         <translation>Harmony Desk — %1 %2</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+138"/>
         <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
         <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
     </message>
@@ -2916,12 +2927,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ご利用代金 %2 ごとに %1ポイントでお支払いいただけます（%2 単位のみ）。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-22"/>
         <source>folio or check number (optional)</source>
         <translation>フォリオ番号または伝票番号（任意）</translation>
     </message>
@@ -2931,7 +2942,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Ticked: the member&apos;s card was scanned</source>
+        <translation>会員カードを読み取ったため確認済みです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Amount to pay</source>
         <translation>支払額(&amp;A)</translation>
     </message>
@@ -3338,7 +3354,7 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+161"/>
+        <location line="+165"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
@@ -3348,7 +3364,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-46"/>
         <source>Number keys choose an award; Enter moves on</source>
         <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
     </message>
@@ -3363,7 +3379,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Ticked: the member&apos;s card was scanned</source>
+        <translation>会員カードを読み取ったため確認済みです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
@@ -4301,7 +4322,7 @@ The previous database is kept as %4.</source>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+23"/>
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+32"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -4331,17 +4352,47 @@ The previous database is kept as %4.</source>
         <translation>チェックアウト時にフォリオを登録します。ポイントはお支払いの会員に、宿泊数は同室の会員にも付与されます。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>Nights: check-in moves back from check-out</source>
+        <translation>泊数: チェックアウト日から逆算してチェックイン日を設定します</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nights</source>
+        <translation>泊数(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Folio number</source>
         <translation>フォリオ番号(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stay (check-&amp;in → check-out)</source>
-        <translation>宿泊期間（チェックイン → チェックアウト）(&amp;I)</translation>
+        <source>&amp;Stay</source>
+        <translation>宿泊(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+97"/>
+        <source>This stay earns %1 points + %2 bonus = %3 points, and %4.</source>
+        <translation>この宿泊の付与ポイント: %1 + ボーナス %2 = %3ポイント、%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Posted: %1 points + %2 bonus, %3. New balance %4 points.</source>
+        <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3。新しい残高は %4ポイントです。</translation>
+    </message>
+    <message>
+        <location line="-155"/>
         <source>&amp;Booking channel</source>
         <translation>予約経路(&amp;B)</translation>
     </message>
@@ -4376,27 +4427,19 @@ The previous database is kept as %4.</source>
         <translation>Delete キーで選択した同室者を外します</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>%1 night(s)</source>
-        <translation>%1泊</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-60"/>
+        <location line="+114"/>
         <source>check-in date</source>
         <translation>チェックイン日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
+        <location line="+113"/>
         <source>check-out date</source>
         <translation>チェックアウト日</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>This stay earns %1 points + %2 bonus = %3 points, and %4 night(s).</source>
-        <translation>この宿泊の付与ポイント: %1 + ボーナス %2 = %3ポイント、宿泊数 %4泊</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
@@ -4406,12 +4449,7 @@ The previous database is kept as %4.</source>
         <translation>「%1」に該当する会員が複数います。会員番号で指定してください。</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.</source>
-        <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3泊。新しい残高は %4ポイントです。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+45"/>
         <source>Nights also credited to: %1</source>
         <translation>宿泊数を次の会員にも付与しました: %1</translation>
     </message>

@@ -31,7 +31,8 @@ class BillDialog(ActionDialog):
         self.check = QLineEdit()
         self.check.setObjectName("checkInput")
         self.check.setMaxLength(40)
-        self.date = DateEdit(session.desk.business_date)
+        self.date = DateEdit(session.desk.business_date, base=session.desk.business_date,
+                             what=self.tr("date of the check"))
         self.date.setObjectName("billDateInput")
         self.payment = QComboBox()
         self.payment.setObjectName("paymentInput")

@@ -14,7 +14,7 @@ from ..widgets import RED, CheckBox
 
 
 class PayByPointsDialog(ActionDialog):
-    def __init__(self, session, member, parent: QWidget | None = None):
+    def __init__(self, session, member, parent: QWidget | None = None, *, card_scanned: bool = False):
         super().__init__(session, member, parent, ok_text=self.tr("&Pay with points"))
         self.setObjectName("payByPointsDialog")
         self.setWindowTitle(self.tr("Pay by Points — %1").replace(
@@ -42,6 +42,10 @@ class PayByPointsDialog(ActionDialog):
         self.folio.setPlaceholderText(self.tr("folio or check number (optional)"))
         self.identity = CheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
         self.identity.setObjectName("identityCheck")
+        if card_scanned:
+            # The member's own card was scanned at this desk to open the page: that is the check.
+            self.identity.setChecked(True)
+            self.identity.setToolTip(self.tr("Ticked: the member's card was scanned"))
         form.addRow(self.tr("&Amount to pay"), self.amount)
         form.addRow(self.tr("Points"), self.points_label)
         form.addRow(self.tr("&Folio or check"), self.folio)

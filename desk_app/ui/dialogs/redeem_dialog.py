@@ -41,7 +41,7 @@ def offers_for(session, member) -> tuple[AwardOffer, ...]:
 class RedeemDialog(ActionDialog):
     sig_pay_by_points = Signal()   # the clerk chose Pay by Points: its own form takes over
 
-    def __init__(self, session, member, parent: QWidget | None = None):
+    def __init__(self, session, member, parent: QWidget | None = None, *, card_scanned: bool = False):
         super().__init__(session, member, parent, ok_text=self.tr("&Redeem"))
         self.setObjectName("redeemDialog")
         self.setWindowTitle(self.tr("Redeem an award — %1").replace(
@@ -76,6 +76,10 @@ class RedeemDialog(ActionDialog):
         self.after.setObjectName("balanceAfterLabel")
         self.identity = CheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
         self.identity.setObjectName("identityCheck")
+        if card_scanned:
+            # The member's own card was scanned at this desk to open the page: that is the check.
+            self.identity.setChecked(True)
+            self.identity.setToolTip(self.tr("Ticked: the member's card was scanned"))
         form.addRow(self.tr("&Quantity"), self.quantity)
         form.addRow(self.tr("Booking &channel"), self.channel)
         form.addRow(self.tr("&Folio (optional)"), self.folio)

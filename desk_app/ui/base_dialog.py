@@ -82,8 +82,32 @@ class FormDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self._watch_inputs()
         if self.first_field is not None:
             QTimer.singleShot(0, lambda: self.first_field.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    def _watch_inputs(self) -> None:
+        """A refusal goes as soon as the clerk changes what was typed: it
+        answered the form as it was, not as it is now."""
+        if getattr(self, "_watching", False):
+            return
+        self._watching = True
+        from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+        for edit in self.findChildren(QLineEdit):
+            if not isinstance(edit.parent(), (QAbstractSpinBox, QComboBox)):
+                edit.textEdited.connect(self.on_input_changed)
+        for spin in self.findChildren(QAbstractSpinBox):
+            spin.lineEdit().textEdited.connect(self.on_input_changed)
+        for combo in self.findChildren(QComboBox):
+            combo.activated.connect(self.on_input_changed)
+        for button in self.findChildren(QAbstractButton):
+            if button.isCheckable():
+                button.clicked.connect(self.on_input_changed)
+
+    def on_input_changed(self, *_a) -> None:
+        if not self.busy:
+            self.error.clear_message()
 
     # -- running the action ---------------------------------------------------
     def on_confirm(self) -> None:  # overridden by each dialog

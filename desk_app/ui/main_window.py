@@ -4,7 +4,7 @@ member page, and every action in a menu with its shortcut."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
         for name in ("actionFind", "actionEnrol", "actionIssueCard", "actionPostStay", "actionPostBill",
                      "actionRedeem", "actionPayByPoints"):
             tools.addAction(a[name])
+            # As on a POS: the key on the button ("F6 Post stay at checkout").
+            keys = a[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a[name].setIconText(f"{keys} {a[name].property('plain')}" if keys else a[name].property("plain"))
         self.addToolBar(tools)
         self.toolbar = tools
 
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         for name, action in ROLE_ACTIONS.items():
             a[name].setVisible(s.may(action))
+            self._role_refusal(a[name], not s.may(action))
         # A clerk sees the Office menu for Reverse… alone.
         self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
                                                      if not a.isSeparator()))
@@ -270,6 +274,22 @@ class MainWindow(QMainWindow):
             .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
             .replace("%7", s.program.name))
         self.update_actions()
+
+    def _role_refusal(self, action, hidden: bool) -> None:
+        """A hidden action's key is not silent: it says whose work it is."""
+        from PySide6.QtGui import QShortcut
+
+        if not hasattr(self, "_refusal_keys"):
+            self._refusal_keys = {}
+        key = self._refusal_keys.get(action.objectName())
+        if key is None and hidden and not action.shortcut().isEmpty():
+            key = QShortcut(action.shortcut(), self)
+            key.activated.connect(lambda a=action: self.say(messages.not_in_role(
+                f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)} {a.property('plain')}",
+                fmt.role_text(self.session.clerk.role) if self.session.clerk else "")))
+            self._refusal_keys[action.objectName()] = key
+        if key is not None:
+            key.setEnabled(hidden and not self.locked)
 
     def update_actions(self) -> None:
         active = self.member is not None and self.member.status == "active"
@@ -512,9 +532,34 @@ class MainWindow(QMainWindow):
 
             self.open_dialog(BillDialog(self.session, self.member, self), self._refreshed)
 
+    def say(self, text: str) -> None:
+        """Why a key did nothing: inline on the member page, or under the search."""
+        if self.member is not None:
+            self.member_page.say(text)
+        else:
+            self.lookup_status.show_message(text)
+
+    def redeem_dead_end(self) -> str | None:
+        """Instead of a Redeem dialog where nothing can be chosen: why, with the key that fixes it."""
+        from .dialogs.redeem_dialog import offers_for
+
+        offers = offers_for(self.session, self.member)
+        if not offers or any(o.available for o in offers):
+            return None
+        if not any(o.redeemable for o in offers):
+            return messages.redeem_needs_full_registration() if self.member.status == "active" else None
+        cheapest = min(o.points for o in offers)
+        return messages.nothing_to_redeem(fmt.points(self.member.points_balance),
+                                          self.tr("%1 points").replace("%1", fmt.points(cheapest)))
+
     def on_redeem(self) -> None:
         if self._need_member():
             from .dialogs.redeem_dialog import RedeemDialog
+
+            dead_end = self.redeem_dead_end()
+            if dead_end:
+                self.say(dead_end)
+                return
 
             dialog = self.open_dialog(RedeemDialog(self.session, self.member, self,
                                                    card_scanned=self.card_scanned()), self._refreshed)

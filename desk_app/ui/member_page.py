@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..domain.program import Program
-from . import formatting as fmt
+from . import formatting as fmt, messages
 from .models import ExpiryModel, HistoryModel, expiry_timeline
 from .widgets import TIER_COLOURS, Badge, NoticeLabel, make_table
 from .i18n import program_text
@@ -117,6 +117,10 @@ class MemberPage(QWidget):
 
         self.notice = NoticeLabel(kind="warning")
         self.notice.setObjectName("registrationNotice")
+        # What a key pressed on this page could not do, and the key that fixes it.
+        self.action_notice = NoticeLabel(kind="warning")
+        self.action_notice.setObjectName("actionNotice")
+        self.action_notice.hide()
 
         # Points.
         points_box = _Box(self.tr("Points"))
@@ -181,6 +185,7 @@ class MemberPage(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(header)
         inner.addWidget(self.notice)
+        inner.addWidget(self.action_notice)
         inner.addLayout(boxes)
         inner.addWidget(self.tabs, 1)
 
@@ -203,7 +208,14 @@ class MemberPage(QWidget):
         return self.history_model.row(row) if 0 <= row < self.history_model.rowCount() else None
 
     # -- showing ------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """Inline, on the page: why the key just pressed did nothing. Goes
+        with the next member shown (or this one refreshed)."""
+        self.action_notice.setText(text)
+        self.action_notice.setVisible(bool(text))
+
     def clear(self) -> None:
+        self.say("")
         self.view = None
         self.content.hide()
         self.empty.show()
@@ -211,6 +223,7 @@ class MemberPage(QWidget):
         self.expiry_model.set_rows(())
 
     def show_member(self, view, history=()) -> None:
+        self.say("")
         self.view = view
         self.empty.hide()
         self.content.show()
@@ -282,8 +295,7 @@ class MemberPage(QWidget):
                 "%1", fmt.status_text(view.status)).replace("%2", fmt.day(view.closed_on))
                 + (" " + self.tr("Merged into %1.").replace("%1", view.merged_into) if view.merged_into else ""))
         elif view.registration != "full":
-            notices.append(self.tr("Simple registration only: full registration (address, phone, birth date) "
-                                   "is needed before this member can redeem points. Ctrl+R completes it."))
+            notices.append(messages.redeem_needs_full_registration())
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
 

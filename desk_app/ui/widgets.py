@@ -73,6 +73,7 @@ def make_action(parent, text: str, shortcut: str | QKeySequence | None, slot: Ca
     # the toolbar and tooltips: no "&", no bracketed accelerator, no dots.
     plain = re.sub(r"\(&.\)", "", text).replace("&", "").rstrip(".…").strip()
     action.setIconText(plain)
+    action.setProperty("plain", plain)
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     tooltip = tip or plain
     action.setToolTip(f"{tooltip} ({keys})" if keys else tooltip)

@@ -5,12 +5,12 @@
     <name>ActionDialog</name>
     <message>
         <location filename="../../desk_app/ui/action_form.py" line="+75"/>
-        <location line="+142"/>
+        <location line="+151"/>
         <source>Review before posting (Ctrl+Enter)</source>
         <translation>計上前に確認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-145"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -25,7 +25,7 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -704,7 +704,7 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+22"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+23"/>
         <source>Enrol</source>
         <translation>入会登録</translation>
     </message>
@@ -844,12 +844,7 @@
         <translation>✓ 未登録のアドレスです</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Already registered to a member: look the guest up instead.</source>
-        <translation>既に会員登録済みのアドレスです。会員を検索してください。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -1535,12 +1530,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+61"/>
-        <location line="+364"/>
+        <location line="+384"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-347"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1787,17 +1782,17 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+113"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
@@ -1807,7 +1802,12 @@
         <translation>Harmony Desk — %1 %2</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+105"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
         <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
     </message>
@@ -1840,7 +1840,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>誕生月</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
@@ -1910,7 +1910,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
@@ -2001,12 +2001,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>統合先: %1。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Simple registration only: full registration (address, phone, birth date) is needed before this member can redeem points. Ctrl+R completes it.</source>
-        <translation>簡易登録のみです。ポイントのご利用には正式登録（住所・電話番号・生年月日）が必要です。Ctrl+R で正式登録できます。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>valid</source>
         <translation>有効</translation>
     </message>
@@ -2073,8 +2068,8 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This member has only a simple registration. Complete the full registration (address, phone, birth date) before redeeming.</source>
-        <translation>この会員は簡易登録のみです。特典交換の前に正式登録（住所・電話番号・生年月日）を完了してください。</translation>
+        <source>Simple registration only: complete the full registration (address, phone, birth date) before redeeming. Ctrl+R opens it.</source>
+        <translation>簡易登録のみです。特典交換の前に正式登録（住所・電話番号・生年月日）を完了してください。Ctrl+R で開きます。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2292,7 +2287,27 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>営業日は1日ずつ進めます。戻すことはできず、明日より先にはできません。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Only whole %1 units can be paid with points.</source>
+        <translation>ポイント払いは%1単位でのみご利用いただけます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 or %2, for example.</source>
+        <translation>例: %1 または %2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not part of a %2&apos;s work at this desk. Ask a clerk or a supervisor.</source>
+        <translation>%1 は%2の権限では行えません。フロント担当者か責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing can be redeemed yet: the balance is %1 points and the smallest award here needs %2.</source>
+        <translation>まだ交換できる特典はありません。残高は%1ポイントで、最も少ない特典でも%2が必要です。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The current password is wrong.</source>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>
@@ -2963,28 +2978,22 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-60"/>
         <source>needs %1, has %2; at most %3 can be paid with points</source>
         <translation>必要%1、残高%2。ポイントで支払えるのは最大%3です</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+13"/>
-        <source>Only whole %1 units can be paid with points.</source>
-        <translation>ポイントでのお支払いは %1 単位のみです。</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="+24"/>
         <source>%1 points; %2 left after</source>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
         <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
     </message>
@@ -3354,7 +3363,7 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+165"/>
+        <location line="+164"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
@@ -3364,7 +3373,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-45"/>
         <source>Number keys choose an award; Enter moves on</source>
         <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
     </message>
@@ -3404,12 +3413,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Simple registration only: the member must complete the full registration before redeeming.</source>
-        <translation>簡易登録のみです。特典交換の前に正式登録を完了していただく必要があります。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The balance does not cover any award that can be redeemed here.</source>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>

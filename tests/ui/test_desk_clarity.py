@@ -97,3 +97,74 @@ def test_reversal_names_the_award_it_undoes(qtbot, window_for, members, staff):
     what = _history_texts(win, "What")
     assert any(w.startswith("Reversal of #") and "Breakfast Award, adult" in w for w in what), what
     assert any("reversed by #" in w for w in what), what
+
+
+# -- messages ------------------------------------------------------------------------------------
+def test_f6_as_a_cashier_says_why(qtbot, window_for, members):
+    win = window_for("cash1")
+    open_member(qtbot, win, members["yamada"])
+    _key(qtbot, Qt.Key.Key_F6)
+    notice = win.member_page.action_notice
+    assert notice.isVisible()
+    assert notice.text().startswith("F6 Post stay at checkout is not part of a Cashier's work"), notice.text()
+    assert win.dialog is None
+    # The toolbar buttons carry their keys.
+    assert win.actions_by_name["actionPostBill"].iconText() == "F8 Post restaurant bill"
+
+
+def test_redeem_for_a_simple_registration_says_ctrl_r_on_the_page(qtbot, window_for, members):
+    from desk_app.ui.dialogs.full_registration_dialog import FullRegistrationDialog
+
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["sato"])
+    _key(qtbot, Qt.Key.Key_F9)
+    notice = win.member_page.action_notice
+    assert notice.isVisible() and "Ctrl+R" in notice.text()
+    assert win.dialog is None   # no dialog where nothing can be chosen
+    _key(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    wait_dialog(qtbot, win, FullRegistrationDialog)
+
+
+def test_redeem_with_too_few_points_gives_the_figures(qtbot, window_for, members, staff):
+    from desk_app.services import registration
+
+    registration.complete_registration(staff, office(), members["sato"], postal_code="100-0005",
+                                       address="Tokyo, Chiyoda-ku, Marunouchi 1-1-1", country="JP",
+                                       phone="090-1111-2222", birth_date=date(1990, 1, 1))
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["sato"])
+    _key(qtbot, Qt.Key.Key_F9)
+    text = win.member_page.action_notice.text()
+    assert text == ("Nothing can be redeemed yet: the balance is 0 points and the smallest award here needs "
+                    "400 points."), text   # Pay by Points: 400 points for ¥500
+
+
+def test_a_refusal_is_said_once_and_goes_when_fixed(qtbot, window_for, members, staff):
+    from desk_app.services import posting
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    posting.post_stay(staff, office(), members["yamada"], posting.StayFolio(
+        "F-DUP", date(2026, 6, 14), date(2026, 6, 15), "direct", {"room": 10_000}))
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    _key(qtbot, Qt.Key.Key_F6)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    qtbot.keyClicks(focused(), "F-DUP")
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=5000)
+    assert "already been posted" in dlg.error.text()
+    assert not dlg.preview.isVisible()          # not also in blue
+    qtbot.keyClicks(focused(), "2")              # F-DUP2: a new folio
+    assert not dlg.error.isVisible()
+    qtbot.waitUntil(lambda: dlg.preview.isVisible() and "earns" in dlg.preview.text(), timeout=5000)
+    assert not dlg.error.isVisible()
+
+
+def test_pay_by_points_units_in_one_wording_with_figures(qtbot, window_for, members):
+    from desk_app.ui.dialogs.pay_by_points_dialog import PayByPointsDialog
+
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    _key(qtbot, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    dlg = wait_dialog(qtbot, win, PayByPointsDialog)
+    qtbot.keyClicks(focused(), "1200")
+    assert dlg.points_label.text() == "Only whole ¥500 units can be paid with points. ¥1,000 or ¥1,500, for example."

@@ -185,16 +185,13 @@ def test_cashier_catalogue_is_breakfast_only_and_models_pass(qtbot, qtmodelteste
 
 
 def test_simple_member_cannot_redeem(qtbot, window_for, members, staff):
-    from desk_app.ui.dialogs.redeem_dialog import RedeemDialog
-
+    """No dialog where nothing can be chosen: the page says why, and the key that fixes it."""
     win = window_for("clerk1")
     open_member(qtbot, win, members["sato"])
     qtbot.keyClick(win, Qt.Key.Key_F9)
-    dlg = wait_dialog(qtbot, win, RedeemDialog)
-    assert dlg.model.rowCount() == 7  # the whole list, every award greyed
-    assert not any(o.available for o in dlg.model.rows())
-    assert "full registration" in dlg.notice.text()
-    assert not dlg.ok_button.isEnabled()
+    assert win.dialog is None
+    assert "full registration" in win.member_page.action_notice.text()
+    assert "Ctrl+R" in win.member_page.action_notice.text()
 
 
 def test_pay_by_points_in_500_yen_units(qtbot, window_for, members, staff, printed):

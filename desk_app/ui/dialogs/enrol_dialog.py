@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from ...domain import errors
 from ...services import registration
 from .. import messages
 from ..base_dialog import FormDialog
@@ -133,7 +134,7 @@ class EnrolDialog(FormDialog):
             self.email_state.setText(self.tr("✓ Not registered yet"))
         elif available is False:
             self.email_state.setStyleSheet("color: #9b1c1c; font-weight: 600;")
-            self.email_state.setText(self.tr("Already registered to a member: look the guest up instead."))
+            self.email_state.setText(messages.describe(errors.DuplicateEmail("")))
         else:
             self.email_state.setStyleSheet("color: #7a4d00;")
             self.email_state.setText(messages.describe(exc) if exc else "")
@@ -165,6 +166,13 @@ class EnrolDialog(FormDialog):
                  on_done=lambda _view: self.accept())
 
     def on_refused(self, exc: BaseException) -> None:
+        if getattr(exc, "code", None) == "duplicate_email":
+            # Said once, under the e-mail field where it is fixed; not again at the bottom.
+            self.set_busy(False)
+            self.email_state.setStyleSheet("color: #9b1c1c; font-weight: 600;")
+            self.email_state.setText(messages.describe(exc))
+            self.email.setFocus()
+            return
         super().on_refused(exc)
         if getattr(exc, "code", None) == "previously_revoked" and self.session.may("readmit"):
             self.form.setRowVisible(self.readmit_reason, True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import redemption
-from .. import formatting as fmt
+from .. import formatting as fmt, messages
 from ..action_form import ActionDialog
 from ..fields import FormInputError, YenEdit
 from ..review import Review
@@ -76,6 +76,12 @@ class PayByPointsDialog(ActionDialog):
         return self.tr("needs %1, has %2; at most %3 can be paid with points").replace(
             "%1", fmt.points(cost)).replace("%2", fmt.points(balance)).replace("%3", fmt.yen(most))
 
+    def units_text(self, yen: int) -> str:
+        below = yen // self.unit * self.unit
+        return messages.pay_by_points_units(fmt.yen(self.unit), fmt.yen(below) if below else None,
+                                            fmt.yen(below + self.unit)) if yen else \
+            messages.pay_by_points_units(fmt.yen(self.unit))
+
     def can_confirm(self) -> bool:
         return self.completed or self.shortfall() is None
 
@@ -85,8 +91,7 @@ class PayByPointsDialog(ActionDialog):
         self.points_label.setStyleSheet(RED if short else "")
         self.ok_button.setEnabled(self.can_confirm() and not self.busy)
         if yen % self.unit:
-            self.points_label.setText(self.tr("Only whole %1 units can be paid with points.").replace(
-                "%1", fmt.yen(self.unit)))
+            self.points_label.setText(self.units_text(yen))
             return
         if short:
             self.points_label.setText(short)
@@ -98,8 +103,7 @@ class PayByPointsDialog(ActionDialog):
     def review_call(self) -> Review:
         yen = self.amount.value()
         if not yen or yen % self.unit:
-            raise FormInputError(self.tr("Only whole %1 units can be paid with points.").replace(
-                "%1", fmt.yen(self.unit)), self.amount)
+            raise FormInputError(self.units_text(yen), self.amount)
         short = self.shortfall()
         if short:
             raise FormInputError(short, self.amount)

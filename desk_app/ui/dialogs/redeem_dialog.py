@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import redemption
-from .. import formatting as fmt
+from .. import formatting as fmt, messages
 from ..action_form import ActionDialog
 from ..fields import AmountEdit, FormInputError
 from ..i18n import program_text
@@ -87,8 +87,7 @@ class RedeemDialog(ActionDialog):
         form.addRow("", self.identity)
 
         if not any(o.redeemable for o in self.model.rows()):
-            self.notice.setText(self.tr("Simple registration only: the member must complete the full "
-                                        "registration before redeeming."))
+            self.notice.setText(messages.redeem_needs_full_registration())
         elif not any(o.available for o in self.model.rows()):
             self.notice.setText(self.tr("The balance does not cover any award that can be redeemed here."))
         self.notice.setVisible(bool(self.notice.text()))

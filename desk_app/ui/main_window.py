@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Harmony Desk"))
         self.dialog = None            # the dialog opened last (tests reach it here)
+        self.paid_with_points: dict[str, tuple[int, str | None]] = {}   # member -> (yen, check) just paid
         self.in_view = MemberInView(self)
         self.in_view.sig_changed.connect(self.on_member_in_view)
         self._query_running = False
@@ -530,7 +531,13 @@ class MainWindow(QMainWindow):
         if self._need_member():
             from .dialogs.bill_dialog import BillDialog
 
-            self.open_dialog(BillDialog(self.session, self.member, self), self._refreshed)
+            number = self.member.member_number
+            paid = self.paid_with_points.get(number)
+            dialog = self.open_dialog(BillDialog(self.session, self.member, self, paid_with_points=paid),
+                                      self._refreshed)
+            if dialog is not None and paid is not None:
+                # Carried once: the bill that settles it takes it along.
+                dialog.sig_done.connect(lambda _r: self.paid_with_points.pop(number, None))
 
     def say(self, text: str) -> None:
         """Why a key did nothing: inline on the member page, or under the search."""
@@ -574,8 +581,11 @@ class MainWindow(QMainWindow):
         if self._need_member():
             from .dialogs.pay_by_points_dialog import PayByPointsDialog
 
-            self.open_dialog(PayByPointsDialog(self.session, self.member, self, card_scanned=self.card_scanned()),
-                             self._refreshed)
+            number = self.member.member_number
+            dialog = self.open_dialog(PayByPointsDialog(self.session, self.member, self,
+                                                        card_scanned=self.card_scanned()), self._refreshed)
+            if dialog is not None:
+                dialog.sig_done.connect(lambda r, d=dialog: self._remember_paid(number, d, r))
 
     def on_adjust(self) -> None:
         if self._need_member():
@@ -682,6 +692,13 @@ class MainWindow(QMainWindow):
 
     def on_business_date_changed(self, _day) -> None:
         self.apply_role()  # the status bar shows it
+
+    def _remember_paid(self, number: str, dialog, result) -> None:
+        """A Pay by Points just made: the restaurant bill posted next for this
+        member carries it under "Paid with points" (with its check number)."""
+        yen = getattr(result, "yen_covered", None) or getattr(dialog, "pending", None)
+        if yen:
+            self.paid_with_points[number] = (int(yen), dialog.folio.text().strip() or None)
 
     def _refreshed(self, _result=None) -> None:
         self.refresh_member()

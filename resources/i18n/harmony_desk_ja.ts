@@ -186,7 +186,7 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
+        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+22"/>
         <source>&amp;Post bill</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <location line="-10"/>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>date of the check</source>
         <translation>利用日</translation>
     </message>
@@ -1530,7 +1530,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+61"/>
-        <location line="+384"/>
+        <location line="+385"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
@@ -1802,12 +1802,12 @@
         <translation>Harmony Desk — %1 %2</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+111"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
         <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
     </message>

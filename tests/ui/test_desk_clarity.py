@@ -168,3 +168,48 @@ def test_pay_by_points_units_in_one_wording_with_figures(qtbot, window_for, memb
     dlg = wait_dialog(qtbot, win, PayByPointsDialog)
     qtbot.keyClicks(focused(), "1200")
     assert dlg.points_label.text() == "Only whole ¥500 units can be paid with points. ¥1,000 or ¥1,500, for example."
+
+
+# -- the restaurant bill -------------------------------------------------------------------------
+def test_restaurant_bill_asks_restaurant_lines_and_carries_pay_by_points(qtbot, window_for, members, staff):
+    from desk_app.services import lookup
+    from desk_app.ui.dialogs.bill_dialog import BillDialog
+    from desk_app.ui.dialogs.pay_by_points_dialog import PayByPointsDialog
+
+    win = window_for("cash1")
+    open_member(qtbot, win, members["yamada"])
+    _key(qtbot, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    pay = wait_dialog(qtbot, win, PayByPointsDialog)
+    qtbot.keyClicks(focused(), "1500")
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is pay.folio
+    qtbot.keyClicks(focused(), "C88")
+    _key(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: pay.reviewing, timeout=5000)
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        _key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: pay.completed, timeout=5000)
+    _key(qtbot, Qt.Key.Key_Return)   # Close
+    qtbot.waitUntil(lambda: not pay.isVisible())
+    qtbot.waitUntil(win.lookup_input.hasFocus)
+
+    _key(qtbot, Qt.Key.Key_F8)
+    bill = wait_dialog(qtbot, win, BillDialog)
+    assert list(bill.charges.fields) == ["fnb", "tax", "service", "tip", "paid_by_points"]
+    assert bill.charges.fields["paid_by_points"].value() == 1500 and bill.check.text() == "C88"
+    _key(qtbot, Qt.Key.Key_Tab)   # date
+    _key(qtbot, Qt.Key.Key_Tab)   # payment
+    _key(qtbot, Qt.Key.Key_Tab)   # food and drink
+    assert focused() is bill.charges.fields["fnb"]
+    qtbot.keyClicks(focused(), "12000")
+    _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bill.reviewing, timeout=5000)
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        _key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bill.completed, timeout=5000)
+    entry = lookup.history(staff, office(), members["yamada"])[0]
+    # 12,000 yen less the 1,500 paid with points earns on 10,500: 105 points (+25% Loyal bonus).
+    assert (entry.kind, entry.reference) == ("bill", "C88")
+    assert entry.points == 131, entry.points
+    assert win.paid_with_points == {}

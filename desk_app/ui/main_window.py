@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         for name, action in ROLE_ACTIONS.items():
             a[name].setVisible(s.may(action))
             self._role_refusal(a[name], not s.may(action))
+        self.member_page.mask_contact = not s.may("update_contact")
         # A clerk sees the Office menu for Reverse… alone.
         self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
                                                      if not a.isSeparator()))

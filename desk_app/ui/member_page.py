@@ -63,6 +63,8 @@ class MemberPage(QWidget):
         self.setObjectName("memberPage")
         self.program = program
         self.view = None
+        # A role that may not keep contact data (a cashier) sees it masked, as in the results list.
+        self.mask_contact = False
 
         # Cleared whenever the search stops naming a member: say so plainly,
         # so no one takes the last guest's page for the one at the desk.
@@ -285,9 +287,12 @@ class MemberPage(QWidget):
                 "%2", fmt.day(view.card.issued_on)).replace("%3", self._card_state(view.card)))
         else:
             self.card.setText(self.tr("No card yet"))
-        self.contact.setText("\n".join(p for p in (view.email, fmt.phone(view.phone),
-                                                    " ".join(x for x in (view.postal_code, view.address) if x))
-                                       if p))
+        if self.mask_contact:
+            address = self.tr("Address on file (not shown to your role)") if view.address else ""
+            parts = (fmt.mask_email(view.email), fmt.mask_phone(view.phone), address)
+        else:
+            parts = (view.email, fmt.phone(view.phone), " ".join(x for x in (view.postal_code, view.address) if x))
+        self.contact.setText("\n".join(p for p in parts if p))
 
         notices = []
         if closed:

@@ -1530,12 +1530,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+61"/>
-        <location line="+385"/>
+        <location line="+386"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-348"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1787,7 +1787,7 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
@@ -1823,7 +1823,7 @@
 <context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+71"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+73"/>
         <source>No member selected</source>
         <translation>会員が選択されていません</translation>
     </message>
@@ -1991,7 +1991,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Address on file (not shown to your role)</source>
+        <translation>住所登録あり（この権限では表示されません）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This membership is closed (%1 on %2). It cannot earn or redeem.</source>
         <translation>この会員資格は終了しています（%2 %1）。ポイントの獲得・利用はできません。</translation>
     </message>

@@ -213,3 +213,19 @@ def test_restaurant_bill_asks_restaurant_lines_and_carries_pay_by_points(qtbot, 
     assert (entry.kind, entry.reference) == ("bill", "C88")
     assert entry.points == 131, entry.points
     assert win.paid_with_points == {}
+
+
+# -- privacy -------------------------------------------------------------------------------------
+def test_a_cashier_sees_contact_data_masked_on_the_page(qtbot, window_for, members):
+    win = window_for("cash1")
+    open_member(qtbot, win, members["yamada"])
+    contact = win.member_page.contact.text()
+    assert "t***@example.jp" in contact and "5678" in contact
+    assert "taro.yamada" not in contact and "1234" not in contact and "Marunouchi" not in contact
+
+
+def test_a_clerk_sees_contact_data_in_full(qtbot, window_for, members):
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    contact = win.member_page.contact.text()
+    assert "taro.yamada@example.jp" in contact and "090-1234-5678" in contact and "Marunouchi" in contact

@@ -9,7 +9,7 @@ import unicodedata
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain import errors, japan
 from . import formatting as fmt
@@ -204,3 +204,53 @@ class YenEdit(AmountEdit):
         self.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         self.setAccelerated(True)
         self.setMinimumWidth(140)
+
+
+# The countries guests come from most, first; then every other one by name.
+_FIRST_COUNTRIES = ("JP", "US", "CN", "KR", "TW", "HK", "SG", "TH", "AU", "GB", "FR", "DE", "CA")
+
+
+def _country_name(code: str) -> str:
+    territory = QLocale.codeToTerritory(code)
+    name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyTerritory else ""
+    return name or code
+
+
+class CountryBox(QComboBox):
+    """The country of residence chosen from a list ("Japan (JP)"); typing
+    the code or part of the name finds it. code() is the two-letter code."""
+
+    def __init__(self, code: str | None = "JP", parent: QWidget | None = None):
+        super().__init__(parent)
+        import phonenumbers
+
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        codes = [c for c in _FIRST_COUNTRIES]
+        rest = sorted((c for c in phonenumbers.SUPPORTED_REGIONS if c not in codes and len(c) == 2 and c.isalpha()),
+                      key=_country_name)
+        for c in codes + rest:
+            self.addItem(f"{_country_name(c)} ({c})", c)
+        self.insertSeparator(len(codes))
+        completer = self.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(completer.CompletionMode.InlineCompletion)
+        self.set_code(code or "JP")
+
+    def set_code(self, code: str) -> None:
+        i = self.findData((code or "").upper())
+        if i >= 0:
+            self.setCurrentIndex(i)
+        else:
+            self.setEditText(code or "")
+
+    def code(self) -> str:
+        text = self.currentText().strip()
+        i = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if i >= 0:
+            return self.itemData(i)
+        if len(text) == 2 and text.isalpha():
+            return text.upper()
+        m = re.search(r"\(([A-Za-z]{2})\)\s*$", text)
+        return m[1].upper() if m else text

@@ -136,6 +136,11 @@ def pay_by_points_units(unit_yen: str, below: str | None = None, above: str | No
     return text
 
 
+def kanji_needs_reading() -> str:
+    return _t("A name written in kanji needs its reading in kana: without it the member cannot be found by "
+              "kana later, and the card has no name in romaji.")
+
+
 def not_in_role(action: str, role: str) -> str:
     """A key pressed for an action the signed-in role does not have."""
     return _t("%1 is not part of a %2's work at this desk. Ask a clerk or a supervisor.").replace(

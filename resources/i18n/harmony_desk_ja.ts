@@ -719,13 +719,13 @@
         <translation>簡易登録です。会員番号はその場で発行され、続けてカードをお渡しできます。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>e.g. Yamada</source>
+        <location line="+10"/>
+        <source>e.g. 山田</source>
         <translation>例: 山田</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>e.g. Taro</source>
+        <source>e.g. 太郎</source>
         <translation>例: 太郎</translation>
     </message>
     <message>
@@ -742,6 +742,11 @@
         <location line="+10"/>
         <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
         <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>why the reading is not known (supervisors)</source>
+        <translation>読みが分からない理由（責任者のみ）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -815,6 +820,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>No reading: reaso&amp;n</source>
+        <translation>読みなしの理由(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;E-mail</source>
         <translation>メールアドレス(&amp;E)</translation>
     </message>
@@ -839,12 +849,12 @@
         <translation>案内言語(&amp;L)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>✓ Not registered yet</source>
         <translation>✓ 未登録のアドレスです</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+37"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -1294,12 +1304,7 @@
         <translation>会員番号 %1、%2 様。住所と電話番号は、会員がお住まいの国のものを入力してください。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Two letters: JP, US, GB…</source>
-        <translation>英字2文字: JP、US、GB…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <location line="+79"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
@@ -1375,7 +1380,12 @@
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
+        <source>Type the country&apos;s name or its two letters: Japan, JP, US…</source>
+        <translation>国名または2文字のコードを入力: Japan、JP、US…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
@@ -2302,6 +2312,11 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: %1 または %2。</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>A name written in kanji needs its reading in kana: without it the member cannot be found by kana later, and the card has no name in romaji.</source>
+        <translation>漢字の氏名にはフリガナが必要です。フリガナがないと、後からカナで検索できず、カードのローマ字表記も作れません。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>%1 is not part of a %2&apos;s work at this desk. Ask a clerk or a supervisor.</source>
         <translation>%1 は%2の権限では行えません。フロント担当者か責任者に依頼してください。</translation>
@@ -2531,7 +2546,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-104"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-136"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>

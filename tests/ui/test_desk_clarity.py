@@ -229,3 +229,88 @@ def test_a_clerk_sees_contact_data_in_full(qtbot, window_for, members):
     open_member(qtbot, win, members["yamada"])
     contact = win.member_page.contact.text()
     assert "taro.yamada@example.jp" in contact and "090-1234-5678" in contact and "Marunouchi" in contact
+
+
+# -- enrolment -----------------------------------------------------------------------------------
+def _enrol_dialog(qtbot, win):
+    from desk_app.ui.dialogs.enrol_dialog import EnrolDialog
+
+    _key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    return wait_dialog(qtbot, win, EnrolDialog)
+
+
+def test_a_kanji_name_needs_its_reading_and_romaji_is_previewed(qtbot, window_for, members, staff):
+    from desk_app.services import lookup
+
+    from .conftest import ime_commit
+
+    win = window_for("clerk1")
+    dlg = _enrol_dialog(qtbot, win)
+    assert dlg.family.placeholderText() == "e.g. 山田" and dlg.family_roman.placeholderText() == "e.g. Yamada"
+    assert "YYYY-MM-DD" not in dlg.birth.placeholderText()
+    ime_commit(focused(), "鈴木")
+    _key(qtbot, Qt.Key.Key_Tab)
+    ime_commit(focused(), "一郎")
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dlg.family_kana
+    _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Tab)
+    _key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dlg.email
+    qtbot.keyClicks(focused(), "ichiro.suzuki@example.jp")
+    _key(qtbot, Qt.Key.Key_Return)
+    assert "needs its reading in kana" in dlg.error.text() and focused() is dlg.family_kana
+    assert not dlg.no_reading_reason.isVisibleTo(dlg)   # a clerk cannot waive it
+    ime_commit(focused(), "スズキ")
+    assert not dlg.error.isVisible()                     # gone once the clerk types
+    assert dlg.family_roman.placeholderText() == "Suzuki"   # the card's romaji, previewed
+    _key(qtbot, Qt.Key.Key_Tab)
+    ime_commit(focused(), "イチロウ")
+    assert dlg.given_roman.placeholderText() == "Ichiro"
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        dlg.email.setFocus()
+        _key(qtbot, Qt.Key.Key_Return)
+    found = lookup.lookup(staff, office(), "スズキ")
+    assert [m.family_name for m in found] == ["鈴木"]
+    assert (found[0].family_roman, found[0].given_roman) == ("Suzuki", "Ichiro")
+
+
+def test_a_supervisor_may_enrol_a_kanji_name_without_reading_with_a_reason(qtbot, window_for, staff):
+    from desk_app.services import lookup
+
+    from .conftest import ime_commit
+
+    win = window_for("super")
+    dlg = _enrol_dialog(qtbot, win)
+    ime_commit(focused(), "東海林")
+    _key(qtbot, Qt.Key.Key_Tab)
+    ime_commit(focused(), "聡")
+    dlg.email.setFocus()
+    qtbot.keyClicks(focused(), "s.shoji@example.jp")
+    _key(qtbot, Qt.Key.Key_Return)
+    assert "needs its reading" in dlg.error.text()
+    assert dlg.no_reading_reason.isVisibleTo(dlg)
+    dlg.no_reading_reason.setFocus()
+    qtbot.keyClicks(focused(), "guest left before spelling it")
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        _key(qtbot, Qt.Key.Key_Return)
+    number = win.member.member_number
+    enrol = [e for e in lookup.history(staff, office(), number) if e.kind == "enrol"][0]
+    assert "no reading: guest left before spelling it" in enrol.reason
+
+
+def test_country_is_chosen_from_a_list(qtbot, window_for, members):
+    from desk_app.ui.dialogs.full_registration_dialog import FullRegistrationDialog
+
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["sato"])
+    _key(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dlg = wait_dialog(qtbot, win, FullRegistrationDialog)
+    assert dlg.country.currentText() == "Japan (JP)" and dlg.country.code() == "JP"
+    assert dlg.country.count() > 150
+    dlg.country.setFocus()
+    dlg.country.lineEdit().selectAll()
+    qtbot.keyClicks(focused(), "Fra")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert dlg.country.code() == "FR", dlg.country.currentText()

@@ -37,6 +37,10 @@ class Enrolment:
     # A supervisor's reason to register the e-mail of a revoked member again
     # (without it that registration is refused previously_revoked).
     readmit_reason: str | None = None
+    # A supervisor's reason to enrol a name in kanji without its reading in
+    # kana (the desk asks for the reading: without it the member is never
+    # found by kana). Recorded on the enrolment entry.
+    no_reading_reason: str | None = None
 
 
 def validate_reason(text: str | None, what: str = "reason") -> str:
@@ -163,6 +167,11 @@ def check_enrolment(db: Database, desk: Desk, e: Enrolment) -> dict:
         fields["readmit_reason"] = validate_reason(e.readmit_reason, "reason to re-admit")
     else:
         fields["readmit_reason"] = None
+    if (e.no_reading_reason or "").strip():
+        desk.require("register_without_reading")
+        fields["no_reading_reason"] = validate_reason(e.no_reading_reason, "reason to enrol without the reading")
+    else:
+        fields["no_reading_reason"] = None
     return fields
 
 
@@ -170,6 +179,7 @@ def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
     program = db.program
     fields = check_enrolment(db, desk, e)
     readmit = fields.pop("readmit_reason")
+    no_reading = fields.pop("no_reading_reason")
     with db.write() as s:
         if fields["email_norm"] and _email_taken(s, fields["email_norm"]):
             raise errors.DuplicateEmail("This e-mail address is already registered to a member.")
@@ -189,7 +199,8 @@ def register(db: Database, desk: Desk, e: Enrolment) -> views.MemberView:
         ledger.add_entry(s, desk, member, ledger.new_transaction_id(), "enrol",
                          reason="simple registration" + (f"; no e-mail: {fields['no_email_reason']}"
                                                          if fields["no_email_reason"] else "")
-                         + (f"; re-admitted after revocation: {readmit}" if revoked else ""))
+                         + (f"; re-admitted after revocation: {readmit}" if revoked else "")
+                         + (f"; no reading: {no_reading}" if no_reading else ""))
         return views.member_view(s, program, member, desk.business_date)
 
 

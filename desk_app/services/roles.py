@@ -33,6 +33,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "premium_selection": ("clerk", "choose the Premium Selection hotel"),
     # The office.
     "register_without_email": ("supervisor", "register a member without an e-mail address"),
+    "register_without_reading": ("supervisor", "enrol a name in kanji without its reading"),
     "change_name": ("supervisor", "change a member's name"),
     "change_birth_date": ("supervisor", "change a member's birth date"),
     "adjust": ("supervisor", "adjust points"),

@@ -99,6 +99,7 @@ class ActionDialog(FormDialog):
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.run_preview)
         self.preview_seq = 0
+        self._preview_refusal = ""
 
     # -- preview --------------------------------------------------------------
     def schedule_preview(self, *_args) -> None:
@@ -118,10 +119,18 @@ class ActionDialog(FormDialog):
     def _previewed(self, seq: int, result) -> None:
         if seq == self.preview_seq and not self.completed:
             self.preview.setText(self.describe_preview(result))
+            self.preview.show()
+            if self._preview_refusal and self.error.text() == self._preview_refusal:
+                self.error.clear_message()   # fixed: the refusal goes
+            self._preview_refusal = ""
 
     def _preview_failed(self, seq: int, exc: BaseException) -> None:
+        # One message per problem: the refusal in red where refusals go, not
+        # also in the preview's blue.
         if seq == self.preview_seq and not self.completed:
-            self.preview.setText(messages.describe(exc))
+            self._preview_refusal = messages.describe(exc)
+            self.preview.hide()
+            self.error.show_message(self._preview_refusal)
 
     def preview_call(self) -> tuple[Callable, tuple] | None:  # overridden
         return None

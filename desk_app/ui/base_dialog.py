@@ -82,8 +82,32 @@ class FormDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        self._watch_inputs()
         if self.first_field is not None:
             QTimer.singleShot(0, lambda: self.first_field.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    def _watch_inputs(self) -> None:
+        """A refusal goes as soon as the clerk changes what was typed: it
+        answered the form as it was, not as it is now."""
+        if getattr(self, "_watching", False):
+            return
+        self._watching = True
+        from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+        for edit in self.findChildren(QLineEdit):
+            if not isinstance(edit.parent(), (QAbstractSpinBox, QComboBox)):
+                edit.textEdited.connect(self.on_input_changed)
+        for spin in self.findChildren(QAbstractSpinBox):
+            spin.lineEdit().textEdited.connect(self.on_input_changed)
+        for combo in self.findChildren(QComboBox):
+            combo.activated.connect(self.on_input_changed)
+        for button in self.findChildren(QAbstractButton):
+            if button.isCheckable():
+                button.clicked.connect(self.on_input_changed)
+
+    def on_input_changed(self, *_a) -> None:
+        if not self.busy:
+            self.error.clear_message()
 
     # -- running the action ---------------------------------------------------
     def on_confirm(self) -> None:  # overridden by each dialog
@@ -98,6 +122,7 @@ class FormDialog(QDialog):
         def done(result):
             self.set_busy(False)
             self.outcome = result
+            self.refresh_balance(result)
             self.sig_done.emit(result)
             if on_done is not None:
                 on_done(result)
@@ -107,6 +132,19 @@ class FormDialog(QDialog):
             self.on_refused(exc)
 
         self.worker.submit(fn, *args, owner=self, on_done=done, on_failed=refused, **kwargs)
+
+    def refresh_balance(self, result) -> None:
+        """After an action that moved points: the header (and a dialog's own
+        balance line) show the balance as it now stands."""
+        balance = getattr(result, "balance_after", None)
+        if balance is None:
+            return
+        header = getattr(self, "member_header", None)
+        if header is not None:
+            header.set_balance(balance)
+        label, text = getattr(self, "balance_label", None), getattr(self, "balance_text", None)
+        if label is not None and text is not None:
+            label.setText(text(balance))
 
     def on_refused(self, exc: BaseException) -> None:
         self.set_busy(False)

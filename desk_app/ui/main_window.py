@@ -4,7 +4,7 @@ member page, and every action in a menu with its shortcut."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Harmony Desk"))
         self.dialog = None            # the dialog opened last (tests reach it here)
+        self.paid_with_points: dict[str, tuple[int, str | None]] = {}   # member -> (yen, check) just paid
         self.in_view = MemberInView(self)
         self.in_view.sig_changed.connect(self.on_member_in_view)
         self._query_running = False
@@ -241,6 +242,9 @@ class MainWindow(QMainWindow):
         for name in ("actionFind", "actionEnrol", "actionIssueCard", "actionPostStay", "actionPostBill",
                      "actionRedeem", "actionPayByPoints"):
             tools.addAction(a[name])
+            # As on a POS: the key on the button ("F6 Post stay at checkout").
+            keys = a[name].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a[name].setIconText(f"{keys} {a[name].property('plain')}" if keys else a[name].property("plain"))
         self.addToolBar(tools)
         self.toolbar = tools
 
@@ -259,6 +263,8 @@ class MainWindow(QMainWindow):
         a = self.actions_by_name
         for name, action in ROLE_ACTIONS.items():
             a[name].setVisible(s.may(action))
+            self._role_refusal(a[name], not s.may(action))
+        self.member_page.mask_contact = not s.may("update_contact")
         # A clerk sees the Office menu for Reverse… alone.
         self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
                                                      if not a.isSeparator()))
@@ -270,6 +276,22 @@ class MainWindow(QMainWindow):
             .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
             .replace("%7", s.program.name))
         self.update_actions()
+
+    def _role_refusal(self, action, hidden: bool) -> None:
+        """A hidden action's key is not silent: it says whose work it is."""
+        from PySide6.QtGui import QShortcut
+
+        if not hasattr(self, "_refusal_keys"):
+            self._refusal_keys = {}
+        key = self._refusal_keys.get(action.objectName())
+        if key is None and hidden and not action.shortcut().isEmpty():
+            key = QShortcut(action.shortcut(), self)
+            key.activated.connect(lambda a=action: self.say(messages.not_in_role(
+                f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)} {a.property('plain')}",
+                fmt.role_text(self.session.clerk.role) if self.session.clerk else "")))
+            self._refusal_keys[action.objectName()] = key
+        if key is not None:
+            key.setEnabled(hidden and not self.locked)
 
     def update_actions(self) -> None:
         active = self.member is not None and self.member.status == "active"
@@ -510,21 +532,61 @@ class MainWindow(QMainWindow):
         if self._need_member():
             from .dialogs.bill_dialog import BillDialog
 
-            self.open_dialog(BillDialog(self.session, self.member, self), self._refreshed)
+            number = self.member.member_number
+            paid = self.paid_with_points.get(number)
+            dialog = self.open_dialog(BillDialog(self.session, self.member, self, paid_with_points=paid),
+                                      self._refreshed)
+            if dialog is not None and paid is not None:
+                # Carried once: the bill that settles it takes it along.
+                dialog.sig_done.connect(lambda _r: self.paid_with_points.pop(number, None))
+
+    def say(self, text: str) -> None:
+        """Why a key did nothing: inline on the member page, or under the search."""
+        if self.member is not None:
+            self.member_page.say(text)
+        else:
+            self.lookup_status.show_message(text)
+
+    def redeem_dead_end(self) -> str | None:
+        """Instead of a Redeem dialog where nothing can be chosen: why, with the key that fixes it."""
+        from .dialogs.redeem_dialog import offers_for
+
+        offers = offers_for(self.session, self.member)
+        if not offers or any(o.available for o in offers):
+            return None
+        if not any(o.redeemable for o in offers):
+            return messages.redeem_needs_full_registration() if self.member.status == "active" else None
+        cheapest = min(o.points for o in offers)
+        return messages.nothing_to_redeem(fmt.points(self.member.points_balance),
+                                          self.tr("%1 points").replace("%1", fmt.points(cheapest)))
 
     def on_redeem(self) -> None:
         if self._need_member():
             from .dialogs.redeem_dialog import RedeemDialog
 
-            dialog = self.open_dialog(RedeemDialog(self.session, self.member, self), self._refreshed)
+            dead_end = self.redeem_dead_end()
+            if dead_end:
+                self.say(dead_end)
+                return
+
+            dialog = self.open_dialog(RedeemDialog(self.session, self.member, self,
+                                                   card_scanned=self.card_scanned()), self._refreshed)
             if dialog is not None:
                 dialog.sig_pay_by_points.connect(lambda: QTimer.singleShot(0, self.on_pay_by_points))
+
+    def card_scanned(self) -> bool:
+        """Was the member in view opened by scanning their card (the identity check)?"""
+        return card_service.looks_like_payload(self.in_view.query or "")
 
     def on_pay_by_points(self) -> None:
         if self._need_member():
             from .dialogs.pay_by_points_dialog import PayByPointsDialog
 
-            self.open_dialog(PayByPointsDialog(self.session, self.member, self), self._refreshed)
+            number = self.member.member_number
+            dialog = self.open_dialog(PayByPointsDialog(self.session, self.member, self,
+                                                        card_scanned=self.card_scanned()), self._refreshed)
+            if dialog is not None:
+                dialog.sig_done.connect(lambda r, d=dialog: self._remember_paid(number, d, r))
 
     def on_adjust(self) -> None:
         if self._need_member():
@@ -631,6 +693,13 @@ class MainWindow(QMainWindow):
 
     def on_business_date_changed(self, _day) -> None:
         self.apply_role()  # the status bar shows it
+
+    def _remember_paid(self, number: str, dialog, result) -> None:
+        """A Pay by Points just made: the restaurant bill posted next for this
+        member carries it under "Paid with points" (with its check number)."""
+        yen = getattr(result, "yen_covered", None) or getattr(dialog, "pending", None)
+        if yen:
+            self.paid_with_points[number] = (int(yen), dialog.folio.text().strip() or None)
 
     def _refreshed(self, _result=None) -> None:
         self.refresh_member()

@@ -43,6 +43,12 @@ class MemberHeader(QFrame):
         tier.set_colours(*TIER_COLOURS.get(member.tier, TIER_COLOURS["basic"]))
         tier.setText(program_text(member.tier_name))
 
+        # The balance as it stands now: refreshed after every action in the dialog.
+        self.balance = QLabel()
+        self.balance.setObjectName("memberHeaderBalance")
+        self.balance.setStyleSheet("font-weight: 600;")
+        self.set_balance(getattr(member, "points_balance", None))
+
         left = QVBoxLayout()
         left.setSpacing(0)
         left.addWidget(self.name)
@@ -51,4 +57,10 @@ class MemberHeader(QFrame):
         row.addLayout(left, 1)
         row.addWidget(tier, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addSpacing(12)
+        row.addWidget(self.balance, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addSpacing(12)
         row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_balance(self, points: int | None) -> None:
+        self.balance.setText(self.tr("%1 points").replace("%1", fmt.points(points)) if points is not None else "")
+        self.balance.setVisible(points is not None)

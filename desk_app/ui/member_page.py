@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgre
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..domain.program import Program
-from . import formatting as fmt
+from . import formatting as fmt, messages
 from .models import ExpiryModel, HistoryModel, expiry_timeline
 from .widgets import TIER_COLOURS, Badge, NoticeLabel, make_table
 from .i18n import program_text
@@ -63,6 +63,8 @@ class MemberPage(QWidget):
         self.setObjectName("memberPage")
         self.program = program
         self.view = None
+        # A role that may not keep contact data (a cashier) sees it masked, as in the results list.
+        self.mask_contact = False
 
         # Cleared whenever the search stops naming a member: say so plainly,
         # so no one takes the last guest's page for the one at the desk.
@@ -117,6 +119,10 @@ class MemberPage(QWidget):
 
         self.notice = NoticeLabel(kind="warning")
         self.notice.setObjectName("registrationNotice")
+        # What a key pressed on this page could not do, and the key that fixes it.
+        self.action_notice = NoticeLabel(kind="warning")
+        self.action_notice.setObjectName("actionNotice")
+        self.action_notice.hide()
 
         # Points.
         points_box = _Box(self.tr("Points"))
@@ -162,6 +168,7 @@ class MemberPage(QWidget):
             boxes.addWidget(box, 1)
 
         self.history_model = HistoryModel(self)
+        self.history_model.award_name = self.award_name
         self.expiry_model = ExpiryModel(self)
         self.tabs = QTabWidget()
         # The history takes focus and a selection: an entry is chosen there to be reversed.
@@ -180,6 +187,7 @@ class MemberPage(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(header)
         inner.addWidget(self.notice)
+        inner.addWidget(self.action_notice)
         inner.addLayout(boxes)
         inner.addWidget(self.tabs, 1)
 
@@ -202,7 +210,14 @@ class MemberPage(QWidget):
         return self.history_model.row(row) if 0 <= row < self.history_model.rowCount() else None
 
     # -- showing ------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """Inline, on the page: why the key just pressed did nothing. Goes
+        with the next member shown (or this one refreshed)."""
+        self.action_notice.setText(text)
+        self.action_notice.setVisible(bool(text))
+
     def clear(self) -> None:
+        self.say("")
         self.view = None
         self.content.hide()
         self.empty.show()
@@ -210,6 +225,7 @@ class MemberPage(QWidget):
         self.expiry_model.set_rows(())
 
     def show_member(self, view, history=()) -> None:
+        self.say("")
         self.view = view
         self.empty.hide()
         self.content.show()
@@ -229,18 +245,26 @@ class MemberPage(QWidget):
         self.status_badge.setText(fmt.status_text(view.status))
 
         self.balance.setText(self.tr("%1 points").replace("%1", fmt.points(view.points_balance)))
-        nxt = view.next_expiry
+        # Everything that expires on the first expiry date, not only its first lot.
+        first = expiry_timeline(view.lots)[:1]
         self.next_expiry.setText(
-            self.tr("%1 points after %2").replace("%1", fmt.points(nxt.points)).replace("%2", fmt.day(nxt.expires_on))
-            if nxt else self.tr("Nothing to expire"))
+            self.tr("Expires on %1: %2 points").replace("%1", fmt.day(first[0].expires_on)).replace(
+                "%2", fmt.points(first[0].points)) if first else self.tr("Nothing to expire"))
+        self.next_expiry.setToolTip(self.tr("Points can still be used on that day.") if first else "")
 
         self.year_title.setText(self.tr("This year (%1)").replace("%1", str(view.year)))
         self.year_points.setText(fmt.points(view.year_points))
         self.year_nights.setText(str(view.year_nights))
         if view.next_tier:
             level = self.program.tiers.level(view.next_tier)
+            held = self.program.tiers.level(view.tier)
             self.progress.setValue(round(view.next_tier_progress * 100))
-            self.progress.setFormat(self.tr("%p% to %1").replace("%1", program_text(level.name)))
+            if held.rank >= level.rank:
+                # The member already holds it: this year's figures keep it for the next year.
+                self.progress.setFormat(self.tr("%p% to keep %1 for %2").replace(
+                    "%1", program_text(level.name)).replace("%2", str(view.year + 1)))
+            else:
+                self.progress.setFormat(self.tr("%p% to %1").replace("%1", program_text(level.name)))
             parts = []
             if level.min_points:
                 parts.append(self.tr("%1 points").replace("%1", fmt.points(level.min_points)))
@@ -263,9 +287,12 @@ class MemberPage(QWidget):
                 "%2", fmt.day(view.card.issued_on)).replace("%3", self._card_state(view.card)))
         else:
             self.card.setText(self.tr("No card yet"))
-        self.contact.setText("\n".join(p for p in (view.email, fmt.phone(view.phone),
-                                                    " ".join(x for x in (view.postal_code, view.address) if x))
-                                       if p))
+        if self.mask_contact:
+            address = self.tr("Address on file (not shown to your role)") if view.address else ""
+            parts = (fmt.mask_email(view.email), fmt.mask_phone(view.phone), address)
+        else:
+            parts = (view.email, fmt.phone(view.phone), " ".join(x for x in (view.postal_code, view.address) if x))
+        self.contact.setText("\n".join(p for p in parts if p))
 
         notices = []
         if closed:
@@ -273,13 +300,18 @@ class MemberPage(QWidget):
                 "%1", fmt.status_text(view.status)).replace("%2", fmt.day(view.closed_on))
                 + (" " + self.tr("Merged into %1.").replace("%1", view.merged_into) if view.merged_into else ""))
         elif view.registration != "full":
-            notices.append(self.tr("Simple registration only: full registration (address, phone, birth date) "
-                                   "is needed before this member can redeem points. Ctrl+R completes it."))
+            notices.append(messages.redeem_needs_full_registration())
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
 
         self.history_model.set_rows(history)
         self.expiry_model.set_rows(expiry_timeline(view.lots))
+
+    def award_name(self, code: str) -> str:
+        try:
+            return program_text(self.program.award(code).name)
+        except Exception:
+            return code
 
     def _hotel(self, code: str) -> str:
         try:

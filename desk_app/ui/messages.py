@@ -32,8 +32,8 @@ def _sentences() -> dict[str, str | None]:
         "invalid_name": None,
         "guardian_consent_required": _t("The guest is under 18. Ask for a parent's or guardian's consent "
                                         "and tick the consent box."),
-        "full_registration_required": _t("This member has only a simple registration. Complete the full "
-                                         "registration (address, phone, birth date) before redeeming."),
+        "full_registration_required": _t("Simple registration only: complete the full registration (address, "
+                                         "phone, birth date) before redeeming. Ctrl+R opens it."),
         "member_closed": _t("This membership is closed. It cannot earn or redeem points."),
         "insufficient_points": _t("The member does not have enough points for this."),
         "invalid_amount": None,
@@ -141,11 +141,48 @@ def _in_other_languages() -> dict[str, str]:
     }
 
 
+# -- sentences the desk builds itself, each rule in one wording ------------------
+def pay_by_points_units(unit_yen: str, below: str | None = None, above: str | None = None) -> str:
+    """Pay by Points takes whole units only (the dialog's line and a refusal alike)."""
+    text = _t("Only whole %1 units can be paid with points.").replace("%1", unit_yen)
+    if below is not None and above is not None:
+        text += " " + _t("%1 or %2, for example.").replace("%1", below).replace("%2", above)
+    return text
+
+
+def kanji_needs_reading() -> str:
+    return _t("A name written in kanji needs its reading in kana: without it the member cannot be found by "
+              "kana later, and the card has no name in romaji.")
+
+
+def not_in_role(action: str, role: str) -> str:
+    """A key pressed for an action the signed-in role does not have."""
+    return _t("%1 is not part of a %2's work at this desk. Ask a clerk or a supervisor.").replace(
+        "%1", action).replace("%2", role)
+
+
+def redeem_needs_full_registration() -> str:
+    """The member page, the Redeem key and a refused redemption say it alike."""
+    return _sentences()["full_registration_required"]
+
+
+def nothing_to_redeem(balance: str, cheapest: str) -> str:
+    return _t("Nothing can be redeemed yet: the balance is %1 points and the smallest award here needs %2.").replace(
+        "%1", balance).replace("%2", cheapest)
+
+
 def describe(exc: BaseException) -> str:
     """The sentence to show for a failed action."""
     if isinstance(exc, DeskError):
         if exc.code == "invalid_card":
             return _card_sentence(exc)
+        if exc.code == "invalid_amount" and "Pay by Points" in exc.message:
+            import re
+
+            from . import formatting as fmt
+
+            unit = re.search(r"([\d,]+)-yen", exc.message)
+            return pay_by_points_units(fmt.yen(int(unit[1].replace(",", ""))) if unit else "¥500")
         if isinstance(exc, errors.CurrentPasswordWrong):
             return _t("The current password is wrong.")
         sentence = _sentences().get(exc.code)

@@ -144,8 +144,14 @@ class HistoryModel(RowsModel):
     the entry it undoes, and an undone entry is struck through and names its
     reversal, so the two read as a pair."""
 
+    # Kinds that earn: a row of theirs that earned nothing reads 0, not blank.
+    EARNING_KINDS = frozenset({"stay", "bill", "companion"})
+
     def __init__(self, parent=None):
         self._by_tx: dict[str, Any] = {}
+        # The award's name for its code (the member page gives the program's);
+        # a code the program does not know is shown as it is.
+        self.award_name: Callable[[str], str] = lambda code: code
         super().__init__(parent)
 
     def set_rows(self, rows: Sequence) -> None:
@@ -157,16 +163,31 @@ class HistoryModel(RowsModel):
         return (
             Column(_t("Date"), lambda e: fmt.day(e.date), foreground=reversed_),
             Column(_t("What"), self.what, tooltip=self.explain, foreground=reversed_),
-            Column(_t("Points"), lambda e: f"{e.points:+,}" if e.points else "", numeric=True,
+            Column(_t("Points"), self.points_text, numeric=True,
                    foreground=reversed_, font=lambda e: _struck() if e.reversed_by and e.points else None),
             Column(_t("Nights"), lambda e: str(e.nights) if e.nights else "", numeric=True,
                    foreground=reversed_, font=lambda e: _struck() if e.reversed_by and e.nights else None),
             Column(_t("Hotel"), lambda e: e.property or "", foreground=reversed_),
-            Column(_t("Reference"), lambda e: e.reference or e.award or "", foreground=reversed_),
+            Column(_t("Reference"), self.reference, foreground=reversed_),
             Column(_t("No."), lambda e: short_id(e.transaction_id), foreground=reversed_),
             Column(_t("Clerk"), lambda e: e.clerk if not e.approved_by else _t("%1, approved by %2").replace(
                 "%1", e.clerk).replace("%2", e.approved_by), foreground=reversed_),
         )
+
+    def points_text(self, e) -> str:
+        if e.points:
+            return f"{e.points:+,}"
+        return "0" if e.kind in self.EARNING_KINDS else ""
+
+    def reference(self, e) -> str:
+        """The award by its name (a voucher's award, not its code), then the
+        folio or check it was for."""
+        parts = []
+        if e.award:
+            parts.append(self.award_name(e.award))
+        if e.reference:
+            parts.append(e.reference)
+        return " · ".join(parts)
 
     def what(self, e) -> str:
         kind = fmt.entry_kind_text(e.kind)
@@ -174,7 +195,7 @@ class HistoryModel(RowsModel):
             original = self._by_tx.get(e.reverses)
             about = short_id(e.reverses)
             if original is not None:
-                about += " " + " ".join(p for p in (fmt.entry_kind_text(original.kind), original.reference) if p)
+                about += " " + " ".join(p for p in (fmt.entry_kind_text(original.kind), self.reference(original)) if p)
             return _t("Reversal of %1").replace("%1", about)
         if e.reversed_by:
             return _t("%1 — reversed by %2").replace("%1", kind).replace("%2", short_id(e.reversed_by))

@@ -7,9 +7,9 @@ import re
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 
 class ScanLineEdit(QLineEdit):
@@ -73,6 +73,7 @@ def make_action(parent, text: str, shortcut: str | QKeySequence | None, slot: Ca
     # the toolbar and tooltips: no "&", no bracketed accelerator, no dots.
     plain = re.sub(r"\(&.\)", "", text).replace("&", "").rstrip(".…").strip()
     action.setIconText(plain)
+    action.setProperty("plain", plain)
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     tooltip = tip or plain
     action.setToolTip(f"{tooltip} ({keys})" if keys else tooltip)
@@ -80,6 +81,19 @@ def make_action(parent, text: str, shortcut: str | QKeySequence | None, slot: Ca
     if slot is not None:
         action.triggered.connect(slot)
     return action
+
+
+class CheckBox(QCheckBox):
+    """A checkbox whose Alt+letter ticks it at once. Qt's own mnemonic
+    "animates" the click and ticks the box 100 ms later, so a clerk's
+    Alt+I then Ctrl+Enter could be refused as unticked."""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Shortcut and self.isEnabled():
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.click()
+            return True
+        return super().event(event)
 
 
 class ErrorLabel(QLabel):

@@ -5,12 +5,12 @@
     <name>ActionDialog</name>
     <message>
         <location filename="../../desk_app/ui/action_form.py" line="+75"/>
-        <location line="+142"/>
+        <location line="+151"/>
         <source>Review before posting (Ctrl+Enter)</source>
         <translation>計上前に確認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-145"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -25,7 +25,7 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>BillDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+20"/>
+        <location filename="../../desk_app/ui/dialogs/bill_dialog.py" line="+22"/>
         <source>&amp;Post bill</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>お支払い後に伝票を登録してください。ポイント払いの部分はポイント付与の対象外です。「ポイント払い分」に入力してください。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Check number</source>
         <translation>伝票番号(&amp;C)</translation>
     </message>
@@ -221,7 +221,8 @@
         <translation>伝票の明細（%1）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-10"/>
+        <location line="+30"/>
         <source>date of the check</source>
         <translation>利用日</translation>
     </message>
@@ -405,14 +406,24 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../desk_app/ui/fields.py" line="+34"/>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
+        <location filename="../../desk_app/ui/fields.py" line="+72"/>
+        <source>21, 11/21 or 2026/11/21</source>
+        <translation>21、11/21、2026/11/21</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Write the %1 as year-month-day, for example 2026-04-01.</source>
-        <translation>%1は「年-月-日」の形式で入力してください（例: 2026-04-01）。</translation>
+        <location line="+1"/>
+        <source>YYYY/MM/DD or an era date (S60.4.1)</source>
+        <translation>2026/11/23 または 和暦（昭和60年4月1日）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Write the %1 as a date: 21, 11/21 or 2026/11/21.</source>
+        <translation>%1は日付で入力してください（例: 21、11/21、11月21日、2026/11/21）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the %1 as a date: 1985/04/01 or an era date such as S60.4.1.</source>
+        <translation>%1は日付で入力してください（例: 1985/04/01、昭和60年4月1日、S60.4.1）。</translation>
     </message>
 </context>
 <context>
@@ -693,7 +704,7 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+22"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="+23"/>
         <source>Enrol</source>
         <translation>入会登録</translation>
     </message>
@@ -708,13 +719,13 @@
         <translation>簡易登録です。会員番号はその場で発行され、続けてカードをお渡しできます。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>e.g. Yamada</source>
+        <location line="+10"/>
+        <source>e.g. 山田</source>
         <translation>例: 山田</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>e.g. Taro</source>
+        <source>e.g. 太郎</source>
         <translation>例: 太郎</translation>
     </message>
     <message>
@@ -731,6 +742,11 @@
         <location line="+10"/>
         <source>As in the passport, for the card. Leave empty to use the reading in Hepburn.</source>
         <translation>カードに印字する表記です。パスポートと同じつづりで入力してください。空欄の場合はフリガナのヘボン式ローマ字を使います。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>why the reading is not known (supervisors)</source>
+        <translation>読みが分からない理由（責任者のみ）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -804,6 +820,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>No reading: reaso&amp;n</source>
+        <translation>読みなしの理由(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;E-mail</source>
         <translation>メールアドレス(&amp;E)</translation>
     </message>
@@ -828,17 +849,12 @@
         <translation>案内言語(&amp;L)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>✓ Not registered yet</source>
         <translation>✓ 未登録のアドレスです</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Already registered to a member: look the guest up instead.</source>
-        <translation>既に会員登録済みのアドレスです。会員を検索してください。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+37"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -1293,12 +1309,7 @@
         <translation>会員番号 %1、%2 様。住所と電話番号は、会員がお住まいの国のものを入力してください。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Two letters: JP, US, GB…</source>
-        <translation>英字2文字: JP、US、GB…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <location line="+79"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
@@ -1374,7 +1385,12 @@
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
+        <source>Type the country&apos;s name or its two letters: Japan, JP, US…</source>
+        <translation>国名または2文字のコードを入力: Japan、JP、US…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
@@ -1640,12 +1656,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+61"/>
-        <location line="+364"/>
+        <location line="+386"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-348"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
@@ -1892,17 +1908,17 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
         <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+113"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
@@ -1912,15 +1928,28 @@
         <translation>Harmony Desk — %1 %2</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+111"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Choose the entry to reverse in the history (Up/Down), then Office ▸ Reverse… (Ctrl+Shift+V) again.</source>
         <translation>取り消す記録を履歴で選び（↑/↓）、もう一度「管理 ▸ 計上の取消…」(Ctrl+Shift+V) を選んでください。</translation>
     </message>
 </context>
 <context>
+    <name>MemberHeader</name>
+    <message>
+        <location filename="../../desk_app/ui/member_header.py" line="+65"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+</context>
+<context>
     <name>MemberPage</name>
     <message>
-        <location filename="../../desk_app/ui/member_page.py" line="+71"/>
+        <location filename="../../desk_app/ui/member_page.py" line="+73"/>
         <source>No member selected</source>
         <translation>会員が選択されていません</translation>
     </message>
@@ -1937,7 +1966,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>誕生月</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
@@ -1992,7 +2021,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
         <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
     </message>
@@ -2007,20 +2036,20 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <source>%1 points after %2</source>
-        <translation>%1ポイント（%2まで有効）</translation>
+        <location line="-19"/>
+        <source>Expires on %1: %2 points</source>
+        <translation>%1に失効：%2ポイント</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2028,12 +2057,22 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>失効予定なし</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Points can still be used on that day.</source>
+        <translation>その日まではポイントを利用できます。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>This year (%1)</source>
         <translation>今年（%1年）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>%p% to keep %1 for %2</source>
+        <translation>%2年の%1維持まで %p%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%p% to %1</source>
         <translation>%1まで %p%</translation>
     </message>
@@ -2078,7 +2117,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>カード未発行</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Address on file (not shown to your role)</source>
+        <translation>住所登録あり（この権限では表示されません）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This membership is closed (%1 on %2). It cannot earn or redeem.</source>
         <translation>この会員資格は終了しています（%2 %1）。ポイントの獲得・利用はできません。</translation>
     </message>
@@ -2088,12 +2132,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>統合先: %1。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Simple registration only: full registration (address, phone, birth date) is needed before this member can redeem points. Ctrl+R completes it.</source>
-        <translation>簡易登録のみです。ポイントのご利用には正式登録（住所・電話番号・生年月日）が必要です。Ctrl+R で正式登録できます。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>valid</source>
         <translation>有効</translation>
     </message>
@@ -2160,8 +2199,8 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This member has only a simple registration. Complete the full registration (address, phone, birth date) before redeeming.</source>
-        <translation>この会員は簡易登録のみです。特典交換の前に正式登録（住所・電話番号・生年月日）を完了してください。</translation>
+        <source>Simple registration only: complete the full registration (address, phone, birth date) before redeeming. Ctrl+R opens it.</source>
+        <translation>簡易登録のみです。特典交換の前に正式登録（住所・電話番号・生年月日）を完了してください。Ctrl+R で開きます。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2409,7 +2448,32 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>この記帳は1回の記帳で付与できるポイントを超えます。金額を確認してください。正当な場合はスーパーバイザーによる調整で対応します。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Only whole %1 units can be paid with points.</source>
+        <translation>ポイント払いは%1単位でのみご利用いただけます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 or %2, for example.</source>
+        <translation>例: %1 または %2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A name written in kanji needs its reading in kana: without it the member cannot be found by kana later, and the card has no name in romaji.</source>
+        <translation>漢字の氏名にはフリガナが必要です。フリガナがないと、後からカナで検索できず、カードのローマ字表記も作れません。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not part of a %2&apos;s work at this desk. Ask a clerk or a supervisor.</source>
+        <translation>%1 は%2の権限では行えません。フロント担当者か責任者に依頼してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing can be redeemed yet: the balance is %1 points and the smallest award here needs %2.</source>
+        <translation>まだ交換できる特典はありません。残高は%1ポイントで、最も少ない特典でも%2が必要です。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The current password is wrong.</source>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>
@@ -2433,12 +2497,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+175"/>
+        <location line="+196"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-195"/>
         <source>Kana</source>
         <translation>フリガナ</translation>
     </message>
@@ -2449,13 +2513,13 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
-        <location line="+59"/>
+        <location line="+49"/>
+        <location line="+74"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-122"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
@@ -2470,7 +2534,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>状態</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -2510,7 +2574,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%1（承認: %2）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Reversal of %1</source>
         <translation>%1 の取消</translation>
     </message>
@@ -2628,7 +2692,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-104"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-136"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
@@ -3054,12 +3118,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ご利用代金 %2 ごとに %1ポイントでお支払いいただけます（%2 単位のみ）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+39"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-22"/>
         <source>folio or check number (optional)</source>
         <translation>フォリオ番号または伝票番号（任意）</translation>
     </message>
@@ -3069,7 +3133,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Ticked: the member&apos;s card was scanned</source>
+        <translation>会員カードを読み取ったため確認済みです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Amount to pay</source>
         <translation>支払額(&amp;A)</translation>
     </message>
@@ -3085,28 +3154,22 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-60"/>
         <source>needs %1, has %2; at most %3 can be paid with points</source>
         <translation>必要%1、残高%2。ポイントで支払えるのは最大%3です</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+13"/>
-        <source>Only whole %1 units can be paid with points.</source>
-        <translation>ポイントでのお支払いは %1 単位のみです。</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="+24"/>
         <source>%1 points; %2 left after</source>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
         <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
     </message>
@@ -3476,17 +3539,17 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+158"/>
+        <location line="+164"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-108"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Number keys choose an award; Enter moves on</source>
         <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
     </message>
@@ -3501,7 +3564,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Ticked: the member&apos;s card was scanned</source>
+        <translation>会員カードを読み取ったため確認済みです</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quantity</source>
         <translation>数量(&amp;Q)</translation>
     </message>
@@ -3521,17 +3589,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Simple registration only: the member must complete the full registration before redeeming.</source>
-        <translation>簡易登録のみです。特典交換の前に正式登録を完了していただく必要があります。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The balance does not cover any award that can be redeemed here.</source>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>needs %1, has %2</source>
         <translation>必要%1、残高%2</translation>
     </message>
@@ -4439,7 +4502,7 @@ The previous database is kept as %4.</source>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+23"/>
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+32"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -4469,17 +4532,47 @@ The previous database is kept as %4.</source>
         <translation>チェックアウト時にフォリオを登録します。ポイントはお支払いの会員に、宿泊数は同室の会員にも付与されます。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>Nights: check-in moves back from check-out</source>
+        <translation>泊数: チェックアウト日から逆算してチェックイン日を設定します</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nights</source>
+        <translation>泊数(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Folio number</source>
         <translation>フォリオ番号(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Stay (check-&amp;in → check-out)</source>
-        <translation>宿泊期間（チェックイン → チェックアウト）(&amp;I)</translation>
+        <source>&amp;Stay</source>
+        <translation>宿泊(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+97"/>
+        <source>This stay earns %1 points + %2 bonus = %3 points, and %4.</source>
+        <translation>この宿泊の付与ポイント: %1 + ボーナス %2 = %3ポイント、%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
+        <translation>%1泊</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Posted: %1 points + %2 bonus, %3. New balance %4 points.</source>
+        <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3。新しい残高は %4ポイントです。</translation>
+    </message>
+    <message>
+        <location line="-155"/>
         <source>&amp;Booking channel</source>
         <translation>予約経路(&amp;B)</translation>
     </message>
@@ -4514,27 +4607,19 @@ The previous database is kept as %4.</source>
         <translation>Delete キーで選択した同室者を外します</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>%1 night(s)</source>
-        <translation>%1泊</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-60"/>
+        <location line="+114"/>
         <source>check-in date</source>
         <translation>チェックイン日</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
+        <location line="+113"/>
         <source>check-out date</source>
         <translation>チェックアウト日</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>This stay earns %1 points + %2 bonus = %3 points, and %4 night(s).</source>
-        <translation>この宿泊の付与ポイント: %1 + ボーナス %2 = %3ポイント、宿泊数 %4泊</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
@@ -4544,12 +4629,7 @@ The previous database is kept as %4.</source>
         <translation>「%1」に該当する会員が複数います。会員番号で指定してください。</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.</source>
-        <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3泊。新しい残高は %4ポイントです。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+45"/>
         <source>Nights also credited to: %1</source>
         <translation>宿泊数を次の会員にも付与しました: %1</translation>
     </message>

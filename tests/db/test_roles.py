@@ -5,6 +5,7 @@ is exactly as before; from its role up it works."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 from dataclasses import dataclass
@@ -140,6 +141,10 @@ CASES = [
          lambda db, d, n: registration.choose_premium_hotel(db, d, n, "OSA")),
     # supervisor
     Case("register_without_email", registration.register, "supervisor", lambda db: enrolment(None),
+         lambda db, d, e: registration.register(db, d, e)),
+    Case("register_without_reading", registration.register, "supervisor",
+         lambda db: dataclasses.replace(enrolment(), family_name="伊藤", given_name="健",
+                                        no_reading_reason="the guest could not say it"),
          lambda db, d, e: registration.register(db, d, e)),
     Case("change_birth_date", registration.complete_registration, "supervisor", simple_member,
          lambda db, d, n: registration.complete_registration(

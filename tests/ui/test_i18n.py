@@ -401,9 +401,9 @@ def test_toolbar_and_tooltips_show_no_bracketed_accelerator(language, window_for
     win = window_for("clerk1")
     post = win.actions_by_name["actionPostStay"]
     assert post.text() == "宿泊ポイント付与(&S)…"
-    assert post.iconText() == "宿泊ポイント付与"
+    assert post.iconText() == "F6 宿泊ポイント付与"   # the key on the button, as on a POS
     assert post.toolTip() == "宿泊ポイント付与 (F6)"
-    assert win.actions_by_name["actionFind"].iconText() == "会員検索"
+    assert win.actions_by_name["actionFind"].iconText() == "F2 会員検索"
 
 
 def test_every_refusal_has_a_sentence_in_japanese(language):

@@ -11,12 +11,14 @@ from ..action_form import ActionDialog, ChargesEditor
 from ..fields import DateEdit, FormInputError
 from ..review import Review
 
-# Category groups that never appear on a restaurant or bar check.
-_ROOM_GROUPS = ("accommodation", "package_meals")
+# What a restaurant or bar check carries, in this order; nothing of the room's
+# (no in-room movies, telephone or shopping arcade).
+RESTAURANT_LINES = ("fnb", "tax", "service", "tip", "paid_by_points")
 
 
 class BillDialog(ActionDialog):
-    def __init__(self, session, member, parent: QWidget | None = None):
+    def __init__(self, session, member, parent: QWidget | None = None, *,
+                 paid_with_points: tuple[int, str | None] | None = None):
         super().__init__(session, member, parent, ok_text=self.tr("&Post bill"))
         self.setObjectName("billDialog")
         self.setWindowTitle(self.tr("Restaurant or bar bill — %1").replace(
@@ -31,7 +33,8 @@ class BillDialog(ActionDialog):
         self.check = QLineEdit()
         self.check.setObjectName("checkInput")
         self.check.setMaxLength(40)
-        self.date = DateEdit(session.desk.business_date)
+        self.date = DateEdit(session.desk.business_date, base=session.desk.business_date,
+                             what=self.tr("date of the check"))
         self.date.setObjectName("billDateInput")
         self.payment = QComboBox()
         self.payment.setObjectName("paymentInput")
@@ -42,7 +45,7 @@ class BillDialog(ActionDialog):
         form.addRow(self.tr("Pa&yment"), self.payment)
         self.add_currency_rows(form)
         charges_box = QGroupBox(self.tr("Charges on the check (%1)").replace("%1", self.currency))
-        categories = [c for c, g in rules.category_groups.items() if g not in _ROOM_GROUPS]
+        categories = [c for c in RESTAURANT_LINES if c in rules.category_groups]
         self.charges = ChargesEditor(categories, currency=self.currency)
         QVBoxLayout(charges_box).addWidget(self.charges)
         self.form_widgets = [form_widget, charges_box]
@@ -53,6 +56,11 @@ class BillDialog(ActionDialog):
         self.payment.currentIndexChanged.connect(self.schedule_preview)
         self.charges.sig_changed.connect(self.schedule_preview)
         self.first_field = self.check
+        if paid_with_points is not None and "paid_by_points" in self.charges.fields:
+            yen, check = paid_with_points
+            self.charges.set("paid_by_points", yen)
+            if check:
+                self.check.setText(check)
         self.setMinimumWidth(600)
 
     def bill_from_form(self) -> posting.Bill:

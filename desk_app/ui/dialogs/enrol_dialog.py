@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from ...domain import errors, members, romaji
 from ...services import registration
 from .. import messages
 from ..base_dialog import FormDialog
@@ -30,10 +31,12 @@ class EnrolDialog(FormDialog):
         form.setContentsMargins(0, 0, 0, 0)
         self.family = QLineEdit()
         self.family.setObjectName("familyNameInput")
-        self.family.setPlaceholderText(self.tr("e.g. Yamada"))
+        # The name fields take the name as the guest writes it (kanji for most guests):
+        # their examples are Japanese names; the romaji fields' are Latin.
+        self.family.setPlaceholderText(self.tr("e.g. 山田"))
         self.given = QLineEdit()
         self.given.setObjectName("givenNameInput")
-        self.given.setPlaceholderText(self.tr("e.g. Taro"))
+        self.given.setPlaceholderText(self.tr("e.g. 太郎"))
         self.family_kana = QLineEdit()
         self.family_kana.setObjectName("familyKanaInput")
         self.family_kana.setPlaceholderText(self.tr("e.g. ヤマダ"))
@@ -50,6 +53,13 @@ class EnrolDialog(FormDialog):
         self.given_roman.setPlaceholderText(QCoreApplication.translate("NameChangeDialog", "e.g. Taro"))
         for edit in (self.family_roman, self.given_roman):
             edit.setToolTip(self.tr("As in the passport, for the card. Leave empty to use the reading in Hepburn."))
+        self.roman_defaults = {self.family_roman: self.family_roman.placeholderText(),
+                               self.given_roman: self.given_roman.placeholderText()}
+        # A kanji name without its reading: a supervisor may enrol it anyway, with the reason.
+        self.no_reading_reason = QLineEdit()
+        self.no_reading_reason.setObjectName("noReadingReasonInput")
+        self.no_reading_reason.setMaxLength(500)
+        self.no_reading_reason.setPlaceholderText(self.tr("why the reading is not known (supervisors)"))
         self.email = QLineEdit()
         self.email.setObjectName("emailInput")
         self.email.setPlaceholderText(self.tr("name@example.jp"))
@@ -87,6 +97,8 @@ class EnrolDialog(FormDialog):
         form.addRow(self.tr("Given name (k&ana)"), self.given_kana)
         form.addRow(self.tr("Family name (r&omaji)"), self.family_roman)
         form.addRow(self.tr("Given name (ro&maji)"), self.given_roman)
+        form.addRow(self.tr("No reading: reaso&n"), self.no_reading_reason)
+        form.setRowVisible(self.no_reading_reason, False)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow("", self.email_state)
         if session.may("register_without_email"):
@@ -108,6 +120,10 @@ class EnrolDialog(FormDialog):
         self.email_timer.timeout.connect(self.check_email)
         self.email.textEdited.connect(lambda _t: self.email_timer.start())
         self.birth.sig_date_changed.connect(self.on_birth_changed)
+        for name, kana, roman in ((self.family, self.family_kana, self.family_roman),
+                                  (self.given, self.given_kana, self.given_roman)):
+            for edit in (name, kana):
+                edit.textChanged.connect(lambda _t, n=name, k=kana, r=roman: self.preview_roman(n, k, r))
         self.email_checked: tuple[str, bool | None] | None = None
         self.on_birth_changed(None)
         self.finish_layout(intro, form_widget)
@@ -133,10 +149,29 @@ class EnrolDialog(FormDialog):
             self.email_state.setText(self.tr("✓ Not registered yet"))
         elif available is False:
             self.email_state.setStyleSheet("color: #9b1c1c; font-weight: 600;")
-            self.email_state.setText(self.tr("Already registered to a member: look the guest up instead."))
+            self.email_state.setText(messages.describe(errors.DuplicateEmail("")))
         else:
             self.email_state.setStyleSheet("color: #7a4d00;")
             self.email_state.setText(messages.describe(exc) if exc else "")
+
+    def preview_roman(self, name: QLineEdit, kana: QLineEdit, roman: QLineEdit) -> None:
+        """The romaji the card will carry, shown greyed in the romaji field as
+        the reading is typed (what an empty romaji field stores)."""
+        derived = None
+        if name.text().strip() or kana.text().strip():
+            try:
+                derived = members.roman_for(name.text().strip(), members.validate_kana(kana.text() or None))
+            except errors.DeskError:
+                derived = None
+        roman.setPlaceholderText(derived or self.roman_defaults[roman])
+
+    def missing_reading(self) -> QLineEdit | None:
+        """The kana field of a name written in kanji whose reading is not typed."""
+        for name, kana in ((self.family, self.family_kana), (self.given, self.given_kana)):
+            text = name.text().strip()
+            if text and not romaji.is_latin(text) and not romaji.is_kana(text) and not kana.text().strip():
+                return kana
+        return None
 
     def on_birth_changed(self, birth) -> None:
         minor = self.session.is_minor(birth)
@@ -149,6 +184,11 @@ class EnrolDialog(FormDialog):
     def on_confirm(self) -> None:
         try:
             birth = self.birth.value(self.tr("birth date"))
+            missing = self.missing_reading()
+            if missing is not None and not self.no_reading_reason.text().strip():
+                if self.session.may("register_without_reading"):
+                    self.form.setRowVisible(self.no_reading_reason, True)
+                raise FormInputError(messages.kanji_needs_reading(), missing)
         except FormInputError as exc:
             self.error.show_message(str(exc))
             exc.widget.setFocus()
@@ -160,11 +200,19 @@ class EnrolDialog(FormDialog):
             birth_date=birth, guardian_consent=self.consent.isChecked(),
             no_email_reason=self.no_email_reason.text() or None, preferred_language=self.language.currentData(),
             readmit_reason=self.readmit_reason.text().strip() or None,
+            no_reading_reason=(self.no_reading_reason.text().strip() or None) if self.missing_reading() else None,
         )
         self.run(registration.register, self.session.db, self.session.desk, enrolment,
                  on_done=lambda _view: self.accept())
 
     def on_refused(self, exc: BaseException) -> None:
+        if getattr(exc, "code", None) == "duplicate_email":
+            # Said once, under the e-mail field where it is fixed; not again at the bottom.
+            self.set_busy(False)
+            self.email_state.setStyleSheet("color: #9b1c1c; font-weight: 600;")
+            self.email_state.setText(messages.describe(exc))
+            self.email.setFocus()
+            return
         super().on_refused(exc)
         if getattr(exc, "code", None) == "previously_revoked" and self.session.may("readmit"):
             self.form.setRowVisible(self.readmit_reason, True)

@@ -21,7 +21,7 @@ from ...domain.errors import DeskError
 from ...services import registration
 from .. import formatting as fmt, messages
 from ..base_dialog import FormDialog
-from ..fields import DateEcho, DateEdit, FormInputError
+from ..fields import CountryBox, DateEcho, DateEdit, FormInputError
 from ..session import DeskSession
 
 _SEVEN_DIGITS = re.compile(r"^〒?\s*\d{3}\s*-?\s*\d{4}$")
@@ -47,10 +47,9 @@ class FullRegistrationDialog(FormDialog):
         form_widget = QWidget()
         form = QFormLayout(form_widget)
         form.setContentsMargins(0, 0, 0, 0)
-        self.country = QLineEdit(member.country or "JP")
+        self.country = CountryBox(member.country or "JP")
         self.country.setObjectName("countryInput")
-        self.country.setMaxLength(2)
-        self.country.setToolTip(self.tr("Two letters: JP, US, GB…"))
+        self.country.setToolTip(self.tr("Type the country's name or its two letters: Japan, JP, US…"))
         self.postal = QLineEdit(member.postal_code or "")
         self.postal.setObjectName("postalCodeInput")
         self.postal.setPlaceholderText(self.tr("NNN-NNNN"))
@@ -113,7 +112,7 @@ class FullRegistrationDialog(FormDialog):
         self.lookup_pending = False
         self.confirm_after_lookup = False
         self.looked_up: registration.PostcodeLookup | None = None
-        self.country.textChanged.connect(self.on_country_changed)
+        self.country.currentTextChanged.connect(self.on_country_changed)
         self.postal.textChanged.connect(self.on_postal_changed)
         self.phone.editingFinished.connect(self.on_phone_entered)
         self.birth.sig_date_changed.connect(self.on_birth_changed)
@@ -125,7 +124,7 @@ class FullRegistrationDialog(FormDialog):
 
     # -- the address ---------------------------------------------------------
     def japanese(self) -> bool:
-        return self.country.text().strip().upper() in ("JP", "")
+        return self.country.code() in ("JP", "")
 
     def on_country_changed(self, _text: str = "") -> None:
         japanese = self.japanese()
@@ -242,7 +241,7 @@ class FullRegistrationDialog(FormDialog):
         if not text:
             return
         try:
-            e164 = registration.normalize_phone(text, self.country.text().strip().upper() or "JP")
+            e164 = registration.normalize_phone(text, self.country.code() or "JP")
         except DeskError:  # leave the text as typed: the service says why on confirm
             return
         shown = fmt.phone(e164)
@@ -272,6 +271,6 @@ class FullRegistrationDialog(FormDialog):
             return
         consent = self.consent.isChecked() if not self.consent.isHidden() else None
         self.run(registration.complete_registration, self.session.db, self.session.desk, self.member.member_number,
-                 postal_code=self.postal.text(), address=self.address_text(), country=self.country.text(),
+                 postal_code=self.postal.text(), address=self.address_text(), country=self.country.code(),
                  phone=self.phone.text(), birth_date=birth, guardian_consent=consent,
                  on_done=lambda _v: self.accept())

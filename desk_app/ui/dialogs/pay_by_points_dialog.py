@@ -3,18 +3,18 @@ are shown before the clerk confirms the member's identity."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import redemption
-from .. import formatting as fmt
+from .. import formatting as fmt, messages
 from ..action_form import ActionDialog
 from ..fields import FormInputError, YenEdit
 from ..review import Review
-from ..widgets import RED
+from ..widgets import RED, CheckBox
 
 
 class PayByPointsDialog(ActionDialog):
-    def __init__(self, session, member, parent: QWidget | None = None):
+    def __init__(self, session, member, parent: QWidget | None = None, *, card_scanned: bool = False):
         super().__init__(session, member, parent, ok_text=self.tr("&Pay with points"))
         self.setObjectName("payByPointsDialog")
         self.setWindowTitle(self.tr("Pay by Points — %1").replace(
@@ -25,7 +25,7 @@ class PayByPointsDialog(ActionDialog):
         intro = QLabel(self.tr("%1 points pay for each %2 of the bill; only whole %2 units.").replace(
             "%1", fmt.points(per)).replace("%2", fmt.yen(unit)))
         intro.setWordWrap(True)
-        balance = QLabel(self.tr("Balance: %1 points").replace("%1", fmt.points(member.points_balance)))
+        balance = self.balance_label = QLabel(self.balance_text(member.points_balance))
         balance.setObjectName("balanceLabel")
         balance.setStyleSheet("font-weight: 600;")
         form_widget = QWidget()
@@ -40,8 +40,12 @@ class PayByPointsDialog(ActionDialog):
         self.folio.setObjectName("folioInput")
         self.folio.setMaxLength(40)
         self.folio.setPlaceholderText(self.tr("folio or check number (optional)"))
-        self.identity = QCheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
+        self.identity = CheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
         self.identity.setObjectName("identityCheck")
+        if card_scanned:
+            # The member's own card was scanned at this desk to open the page: that is the check.
+            self.identity.setChecked(True)
+            self.identity.setToolTip(self.tr("Ticked: the member's card was scanned"))
         form.addRow(self.tr("&Amount to pay"), self.amount)
         form.addRow(self.tr("Points"), self.points_label)
         form.addRow(self.tr("&Folio or check"), self.folio)
@@ -56,6 +60,9 @@ class PayByPointsDialog(ActionDialog):
         self.first_field = self.amount
         self.setMinimumWidth(520)
 
+    def balance_text(self, points: int) -> str:
+        return self.tr("Balance: %1 points").replace("%1", fmt.points(points))
+
     def shortfall(self) -> str | None:
         """The figures when the balance does not cover the amount, else None."""
         yen = self.amount.value()
@@ -69,6 +76,12 @@ class PayByPointsDialog(ActionDialog):
         return self.tr("needs %1, has %2; at most %3 can be paid with points").replace(
             "%1", fmt.points(cost)).replace("%2", fmt.points(balance)).replace("%3", fmt.yen(most))
 
+    def units_text(self, yen: int) -> str:
+        below = yen // self.unit * self.unit
+        return messages.pay_by_points_units(fmt.yen(self.unit), fmt.yen(below) if below else None,
+                                            fmt.yen(below + self.unit)) if yen else \
+            messages.pay_by_points_units(fmt.yen(self.unit))
+
     def can_confirm(self) -> bool:
         return self.completed or self.shortfall() is None
 
@@ -78,8 +91,7 @@ class PayByPointsDialog(ActionDialog):
         self.points_label.setStyleSheet(RED if short else "")
         self.ok_button.setEnabled(self.can_confirm() and not self.busy)
         if yen % self.unit:
-            self.points_label.setText(self.tr("Only whole %1 units can be paid with points.").replace(
-                "%1", fmt.yen(self.unit)))
+            self.points_label.setText(self.units_text(yen))
             return
         if short:
             self.points_label.setText(short)
@@ -91,8 +103,7 @@ class PayByPointsDialog(ActionDialog):
     def review_call(self) -> Review:
         yen = self.amount.value()
         if not yen or yen % self.unit:
-            raise FormInputError(self.tr("Only whole %1 units can be paid with points.").replace(
-                "%1", fmt.yen(self.unit)), self.amount)
+            raise FormInputError(self.units_text(yen), self.amount)
         short = self.shortfall()
         if short:
             raise FormInputError(short, self.amount)

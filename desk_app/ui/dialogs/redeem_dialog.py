@@ -7,16 +7,16 @@ a one-line review, and the voucher."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from ...services import redemption
-from .. import formatting as fmt
+from .. import formatting as fmt, messages
 from ..action_form import ActionDialog
 from ..fields import AmountEdit, FormInputError
 from ..i18n import program_text
 from ..models import AwardModel, AwardOffer
 from ..review import Review
-from ..widgets import RED, NoticeLabel, make_table
+from ..widgets import RED, CheckBox, NoticeLabel, make_table
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -41,13 +41,13 @@ def offers_for(session, member) -> tuple[AwardOffer, ...]:
 class RedeemDialog(ActionDialog):
     sig_pay_by_points = Signal()   # the clerk chose Pay by Points: its own form takes over
 
-    def __init__(self, session, member, parent: QWidget | None = None):
+    def __init__(self, session, member, parent: QWidget | None = None, *, card_scanned: bool = False):
         super().__init__(session, member, parent, ok_text=self.tr("&Redeem"))
         self.setObjectName("redeemDialog")
         self.setWindowTitle(self.tr("Redeem an award — %1").replace(
             "%1", f"{member.member_number} {fmt.full_name(member)}"))
         self.print_button.setText(self.tr("&Print voucher"))
-        balance = QLabel(self.tr("Balance: %1 points").replace("%1", fmt.points(member.points_balance)))
+        balance = self.balance_label = QLabel(self.balance_text(member.points_balance))
         balance.setObjectName("balanceLabel")
         balance.setStyleSheet("font-weight: 600;")
         self.notice = NoticeLabel(kind="warning")
@@ -74,8 +74,12 @@ class RedeemDialog(ActionDialog):
         self.folio.setPlaceholderText(self.tr("optional"))
         self.after = QLabel()
         self.after.setObjectName("balanceAfterLabel")
-        self.identity = QCheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
+        self.identity = CheckBox(self.tr("I have checked the member's &identity (card or photo ID)"))
         self.identity.setObjectName("identityCheck")
+        if card_scanned:
+            # The member's own card was scanned at this desk to open the page: that is the check.
+            self.identity.setChecked(True)
+            self.identity.setToolTip(self.tr("Ticked: the member's card was scanned"))
         form.addRow(self.tr("&Quantity"), self.quantity)
         form.addRow(self.tr("Booking &channel"), self.channel)
         form.addRow(self.tr("&Folio (optional)"), self.folio)
@@ -83,8 +87,7 @@ class RedeemDialog(ActionDialog):
         form.addRow("", self.identity)
 
         if not any(o.redeemable for o in self.model.rows()):
-            self.notice.setText(self.tr("Simple registration only: the member must complete the full "
-                                        "registration before redeeming."))
+            self.notice.setText(messages.redeem_needs_full_registration())
         elif not any(o.available for o in self.model.rows()):
             self.notice.setText(self.tr("The balance does not cover any award that can be redeemed here."))
         self.notice.setVisible(bool(self.notice.text()))
@@ -97,6 +100,9 @@ class RedeemDialog(ActionDialog):
         self.on_award_changed()
         self.first_field = self.table
         self.setMinimumWidth(680)
+
+    def balance_text(self, points: int) -> str:
+        return self.tr("Balance: %1 points").replace("%1", fmt.points(points))
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if obj is self.table and event.type() == QEvent.Type.KeyPress:

@@ -14,8 +14,17 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from ...services import lookup, posting
 from .. import formatting as fmt, messages
 from ..action_form import ActionDialog, ChargesEditor
-from ..fields import DateEdit, FormInputError
+from ..fields import AmountEdit, DateEdit, FormInputError
 from ..review import Review
+from ..widgets import ErrorLabel
+
+# At checkout the lines most folios carry come first, so Enter reaches them in a key or two.
+_CHECKOUT_FIRST = ("room", "fnb", "tax", "service", "local_tax")
+
+
+def checkout_order(categories) -> list[str]:
+    first = [c for c in _CHECKOUT_FIRST if c in categories]
+    return first + [c for c in categories if c not in first]
 
 
 class StayDialog(ActionDialog):
@@ -41,17 +50,32 @@ class StayDialog(ActionDialog):
         self.folio = QLineEdit()
         self.folio.setObjectName("folioInput")
         self.folio.setMaxLength(40)
-        self.check_in = DateEdit(None if claim else today - timedelta(days=1))
+        # Check-out is the business date at checkout; Nights sets check-in from it
+        # (typing 2 puts check-in two nights back). Short forms resolve against the business date.
+        self.check_in = DateEdit(None if claim else today - timedelta(days=1), base=today,
+                                 what=self.tr("check-in date"))
         self.check_in.setObjectName("checkInInput")
-        self.check_out = DateEdit(None if claim else today)
+        self.check_out = DateEdit(None if claim else today, base=today, what=self.tr("check-out date"))
         self.check_out.setObjectName("checkOutInput")
+        self.nights = AmountEdit()
+        self.nights.setObjectName("nightsInput")
+        self.nights.setRange(0, 366)
+        self.nights.setValue(0 if claim else 1)
+        self.nights.setSpecialValueText(" ")   # no dates yet: nothing, not "0"
+        self.nights.setToolTip(self.tr("Nights: check-in moves back from check-out"))
+        self.nights.setMaximumWidth(80)
         dates = QHBoxLayout()
-        dates.addWidget(self.check_in)
+        nights_label = QLabel(self.tr("&Nights"))
+        nights_label.setBuddy(self.nights)
+        dates.addWidget(self.nights)
+        dates.addWidget(nights_label)
+        dates.addSpacing(12)
+        dates.addWidget(self.check_in, 1)
         dates.addWidget(QLabel("→"))
-        dates.addWidget(self.check_out)
-        self.nights = QLabel()
-        self.nights.setObjectName("nightsLabel")
-        dates.addWidget(self.nights, 1)
+        dates.addWidget(self.check_out, 1)
+        self.date_message = ErrorLabel()
+        self.date_message.setObjectName("dateMessage")
+        self._syncing = False
         self.channel = QComboBox()
         self.channel.setObjectName("channelInput")
         for code in rules.channels:
@@ -61,14 +85,15 @@ class StayDialog(ActionDialog):
         for code in rules.rate_plans:
             self.plan.addItem(fmt.plan_text(code), code)
         form.addRow(self.tr("&Folio number"), self.folio)
-        form.addRow(self.tr("Stay (check-&in → check-out)"), dates)
-        form.labelForField(dates).setBuddy(self.check_in)
+        form.addRow(self.tr("&Stay"), dates)
+        form.labelForField(dates).setBuddy(self.nights)
+        form.addRow("", self.date_message)
         form.addRow(self.tr("&Booking channel"), self.channel)
         form.addRow(self.tr("&Rate plan"), self.plan)
         self.add_currency_rows(form)
 
         charges_box = QGroupBox(self.tr("Charges on the folio (%1)").replace("%1", self.currency))
-        self.charges = ChargesEditor(program.categories, currency=self.currency)
+        self.charges = ChargesEditor(checkout_order(program.categories), currency=self.currency)
         QVBoxLayout(charges_box).addWidget(self.charges)
 
         comp_box = QGroupBox(self.tr("Companions in the room who are members"))
@@ -104,14 +129,42 @@ class StayDialog(ActionDialog):
         self.charges.sig_changed.connect(self.schedule_preview)
         self.check_in.textChanged.connect(self.update_nights)
         self.check_out.textChanged.connect(self.update_nights)
+        self.nights.valueChanged.connect(self.on_nights_typed)
+        for edit in (self.check_in, self.check_out):
+            edit.sig_problem.connect(self.show_date_problem)
+        QWidget.setTabOrder(self.folio, self.nights)
+        QWidget.setTabOrder(self.nights, self.check_in)
+        QWidget.setTabOrder(self.check_in, self.check_out)
+        QWidget.setTabOrder(self.check_out, self.channel)
         self.update_nights()
         self.first_field = self.folio
         self.setMinimumWidth(640)
 
     # -- form -----------------------------------------------------------------
     def update_nights(self, *_a) -> None:
+        """Dates typed: Nights follows them."""
+        if self._syncing:
+            return
         a, b = self.check_in.peek(), self.check_out.peek()
-        self.nights.setText(self.tr("%1 night(s)").replace("%1", str((b - a).days)) if a and b and b >= a else "")
+        self._syncing = True
+        self.nights.setValue((b - a).days if a and b and b >= a else 0)
+        self._syncing = False
+
+    def on_nights_typed(self, nights: int) -> None:
+        """Nights typed: check-in moves back from check-out (the business date)."""
+        if self._syncing or nights <= 0:
+            return
+        out = self.check_out.peek()
+        if out is None:
+            return
+        self._syncing = True
+        self.check_in.set_date(out - timedelta(days=nights))
+        self._syncing = False
+
+    def show_date_problem(self, _text: str = "") -> None:
+        """One message for the dates, gone as soon as both read."""
+        problems = [e.problem for e in (self.check_in, self.check_out) if e.problem]
+        self.date_message.show_message(problems[0] if problems else "")
 
     def folio_from_form(self) -> posting.StayFolio:
         check_in = self.check_in.value(self.tr("check-in date"))
@@ -129,9 +182,12 @@ class StayDialog(ActionDialog):
         return posting.preview_stay, (self.session.db, self.session.desk, self.member.member_number, folio)
 
     def describe_preview(self, e) -> str:
-        return self.tr("This stay earns %1 points + %2 bonus = %3 points, and %4 night(s).").replace(
+        return self.tr("This stay earns %1 points + %2 bonus = %3 points, and %4.").replace(
             "%1", fmt.points(e.points)).replace("%2", fmt.points(e.bonus_points)).replace(
-            "%3", fmt.points(e.total)).replace("%4", str(e.nights))
+            "%3", fmt.points(e.total)).replace("%4", self.nights_text(e.nights))
+
+    def nights_text(self, n: int) -> str:
+        return self.tr("1 night") if n == 1 else self.tr("%1 nights").replace("%1", str(n))
 
     # -- companions -------------------------------------------------------------
     def on_add_companion(self) -> None:
@@ -166,6 +222,9 @@ class StayDialog(ActionDialog):
 
     # -- posting ----------------------------------------------------------------
     def enter_in(self, widget) -> bool:
+        if widget is self.nights and not self.claim:
+            self.charges.first().setFocus()   # the dates follow from Nights: on to the charges
+            return True
         if widget is self.companion_input and self.companion_input.text().strip():
             self.on_add_companion()  # Enter in the companion field adds, it does not post
             return True
@@ -184,9 +243,9 @@ class StayDialog(ActionDialog):
                  on_done=lambda r: self.on_posted(folio, r))
 
     def on_posted(self, folio: posting.StayFolio, r: posting.PostingResult) -> None:
-        text = self.tr("Posted: %1 points + %2 bonus, %3 night(s). New balance %4 points.").replace(
+        text = self.tr("Posted: %1 points + %2 bonus, %3. New balance %4 points.").replace(
             "%1", fmt.points(r.points)).replace("%2", fmt.points(r.bonus_points)).replace(
-            "%3", str(r.nights)).replace("%4", fmt.points(r.balance_after))
+            "%3", self.nights_text(r.nights)).replace("%4", fmt.points(r.balance_after))
         if r.companions:
             text += "\n" + self.tr("Nights also credited to: %1").replace(
                 "%1", ", ".join(c.member_number for c in r.companions))

@@ -43,7 +43,7 @@ def member(run):
     m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
             date="2026-01-05")
     run("complete-registration", m["member_number"], "--postal-code", "100-0005", "--address", "Chiyoda-ku",
-        "--country", "JP", "--phone", "0312345678", date="2026-01-05")
+        "--country", "JP", "--phone", "0312345678", "--birth-date", "1990-04-01", date="2026-01-05")
     return m["member_number"]
 
 

@@ -48,7 +48,7 @@ def member(run):
     m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
             date="2026-01-05")
     run("complete-registration", m["member_number"], "--postal-code", "100-0005", "--address", "Chiyoda-ku",
-        "--country", "JP", "--phone", "0312345678", date="2026-01-05")
+        "--country", "JP", "--phone", "0312345678", "--birth-date", "1990-04-01", date="2026-01-05")
     run("adjust", m["member_number"], "--points", "5000", "--reason", "welcome", date="2026-01-05")
     return m["member_number"]
 
@@ -70,9 +70,9 @@ def test_odd_card_payloads_are_invalid_cards(run, database_url, member, tmp_path
     ["adjust", "{n}", "--points", "10", "--reason", "bad\udcff"],
     ["lookup", "\udcff\udcfe"],
     ["complete-registration", "{n}", "--postal-code", "100-0005", "--address", "Chiyoda\udce9", "--country", "JP",
-     "--phone", "0312345678"],
+     "--phone", "0312345678", "--birth-date", "1990-04-01"],
     ["complete-registration", "{n}", "--postal-code", "100\udcff0005", "--address", "Chiyoda", "--country", "JP",
-     "--phone", "0312345678"],
+     "--phone", "0312345678", "--birth-date", "1990-04-01"],
     ["withdraw", "{n}", "--reason", "\udc80"],
 ])
 def test_arguments_that_are_not_utf8_are_bad_usage(run, database_url, member, argv):

@@ -128,9 +128,23 @@ class ActionDialog(FormDialog):
         # One message per problem: the refusal in red where refusals go, not
         # also in the preview's blue.
         if seq == self.preview_seq and not self.completed:
+            hint = self.unfinished_hint(exc)
+            if hint:
+                # A form not filled in yet is not a refusal: a neutral hint,
+                # and a refusal fixed meanwhile goes.
+                self.preview.setText(hint)
+                self.preview.show()
+                if self._preview_refusal and self.error.text() == self._preview_refusal:
+                    self.error.clear_message()
+                self._preview_refusal = ""
+                return
             self._preview_refusal = messages.describe(exc)
             self.preview.hide()
             self.error.show_message(self._preview_refusal)
+
+    def unfinished_hint(self, exc: BaseException) -> str:  # overridden
+        """The preview's words when `exc` only says the form is not filled in yet."""
+        return ""
 
     def preview_call(self) -> tuple[Callable, tuple] | None:  # overridden
         return None

@@ -5,12 +5,12 @@
     <name>ActionDialog</name>
     <message>
         <location filename="../../desk_app/ui/action_form.py" line="+75"/>
-        <location line="+151"/>
+        <location line="+165"/>
         <source>Review before posting (Ctrl+Enter)</source>
         <translation>計上前に確認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-159"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -25,7 +25,7 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+124"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -4502,7 +4502,7 @@ The previous database is kept as %4.</source>
 <context>
     <name>StayDialog</name>
     <message>
-        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+32"/>
+        <location filename="../../desk_app/ui/dialogs/stay_dialog.py" line="+33"/>
         <source>&amp;Post stay</source>
         <translation>付与する(&amp;P)</translation>
     </message>
@@ -4552,7 +4552,12 @@ The previous database is kept as %4.</source>
         <translation>宿泊(&amp;S)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
+        <source>Type the room charge to see the points.</source>
+        <translation>客室料金を入力すると付与ポイントが表示されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This stay earns %1 points + %2 bonus = %3 points, and %4.</source>
         <translation>この宿泊の付与ポイント: %1 + ボーナス %2 = %3ポイント、%4</translation>
     </message>
@@ -4572,7 +4577,7 @@ The previous database is kept as %4.</source>
         <translation>付与しました: %1ポイント + ボーナス %2ポイント、%3。新しい残高は %4ポイントです。</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-160"/>
         <source>&amp;Booking channel</source>
         <translation>予約経路(&amp;B)</translation>
     </message>
@@ -4619,7 +4624,7 @@ The previous database is kept as %4.</source>
         <translation>チェックアウト日</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>

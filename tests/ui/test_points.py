@@ -279,5 +279,5 @@ def test_claim_for_a_guest_who_joined_mid_stay(qtbot, window_for, members, staff
     qtbot.waitUntil(lambda: "200 points" in dlg.preview.text() and "1 night" in dlg.preview.text(), timeout=5000)
     review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
-    assert "200 points + 0 bonus, 1 night(s)" in dlg.result_label.text()
+    assert "200 points + 0 bonus, 1 night." in dlg.result_label.text()
     assert _balance(staff, members["sato"]) == 200

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListView,
                                QPushButton, QVBoxLayout, QWidget)
 
+from ...domain import errors
 from ...services import lookup, posting
 from .. import formatting as fmt, messages
 from ..action_form import ActionDialog, ChargesEditor
@@ -180,6 +181,11 @@ class StayDialog(ActionDialog):
         except FormInputError:
             return None
         return posting.preview_stay, (self.session.db, self.session.desk, self.member.member_number, folio)
+
+    def unfinished_hint(self, exc: BaseException) -> str:
+        if isinstance(exc, errors.NoRoomCharge):
+            return self.tr("Type the room charge to see the points.")
+        return ""
 
     def describe_preview(self, e) -> str:
         return self.tr("This stay earns %1 points + %2 bonus = %3 points, and %4.").replace(

@@ -1,5 +1,6 @@
 """A busier desk for the office's windows: the UI tests' staff and members,
-demo members with a few years of history, and one known business day
+demo members with a few years of history, members imported from a CSV
+file with their opening lots and stay credits, and one known business day
 (2026-06-15 at TKO) worked by three clerks. Built once per test process;
 every test gets its own copy of the file."""
 
@@ -14,6 +15,7 @@ import pytest
 from .conftest import BUSINESS_DATE, office
 
 DEMO_MEMBERS = 30
+IMPORTED_MEMBERS = 40
 
 
 def at(login: str, role: str, terminal: str, day: date = BUSINESS_DATE, prop: str = "TKO"):
@@ -52,13 +54,18 @@ def _the_day(db, numbers: dict[str, str]) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def office_template(template, tmp_path_factory):
-    from desk_app.services import demo
+    from benchmarks.members_csv import write_csv
+    from desk_app.services import demo, importing
     from desk_app.services.database import Database
 
     path = tmp_path_factory.mktemp("office-template") / "desk.sqlite3"
     shutil.copyfile(template[0], path)
     db = Database(f"sqlite:///{path.as_posix()}")
     demo.generate(db, office(), DEMO_MEMBERS, seed=14)
+    # Members moved from a hotel's old system too, with their opening lots and
+    # stay credits: every report must count them like the desk's own.
+    importing.import_members(db, office(), write_csv(path.with_name("imported.csv"), IMPORTED_MEMBERS, seed=15,
+                                                     business_date=BUSINESS_DATE))
     numbers = _the_day(db, dict(template[1]))
     db.dispose()
     return path, numbers

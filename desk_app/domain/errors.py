@@ -73,6 +73,8 @@ InvalidExchangeRate = _error("InvalidExchangeRate", "invalid_exchange_rate")
 PointsLimitExceeded = _error("PointsLimitExceeded", "points_limit_exceeded")
 NoRoomCharge = _error("NoRoomCharge", "no_room_charge")
 NewerSchema = _error("NewerSchema", "newer_schema")
+# Other desks' work kept the database locked through every retry.
+DatabaseBusy = _error("DatabaseBusy", "database_busy")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -14,7 +14,7 @@ from ..domain import errors, tiers
 from ..domain.dates import add_months
 from . import ledger, tiering, views
 from .context import Desk
-from .database import Database
+from .database import Database, retrying
 
 BATCH = 200
 
@@ -51,14 +51,21 @@ def expire_points(db: Database, desk: Desk, progress: Progress | None = None, ch
         ids = list(s.scalars(select(Lot.member_id).where(Lot.remaining > 0, Lot.expires_on < desk.business_date)
                              .distinct().order_by(Lot.member_id)))
     total = members = done = 0
-    for piece in _chunks(ids, chunk):
+
+    def expire(piece: list[int]) -> tuple[int, int]:
+        points = count = 0
         with db.write() as s:
-            for member_id in piece:
+            for member_id in piece:  # members by id: the one lock order
                 member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
                 expired = ledger.record_expiry(s, desk, member)
                 if expired:
-                    total += expired
-                    members += 1
+                    points += expired
+                    count += 1
+        return points, count
+
+    for piece in _chunks(ids, chunk):
+        points, count = retrying(lambda: expire(piece))  # a deadlock or a locked file: that chunk again
+        total, members = total + points, members + count
         done += len(piece)
         if progress is not None:  # after the commit: a caller may stop here with nothing half-done
             progress(done, len(ids))
@@ -78,16 +85,18 @@ def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | Non
                                                       Member.enrolled_on <= date(year, 12, 31)).order_by(Member.id)))
     counts = {lvl.code: 0 for lvl in program.tiers.levels}
     evaluated = 0
-    for piece in _chunks(ids, chunk):
+
+    def evaluate(piece: list[int]) -> dict[str, int]:
+        reached = {"": 0}
         with db.write() as s:
-            for member_id in piece:
+            for member_id in piece:  # members by id: the one lock order
                 member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
                 fig = tiering.figures(s, program, member.id, year)
                 lvl = tiers.reached(program.tiers, fig.points, fig.nights)
                 carry_p, carry_n = tiers.carry_over(program.tiers, fig.points, fig.nights)
-                evaluated += 1
+                reached[""] += 1
                 if tiering.may_be_upgraded(program, member):
-                    counts[lvl.code] += 1
+                    reached[lvl.code] = reached.get(lvl.code, 0) + 1
                     status = tiers.year_end_status(program.tiers, fig, tiering.statuses(s, member.id))
                     if status is not None:
                         tiering.grant(s, member, status, desk)
@@ -98,6 +107,13 @@ def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | Non
                     s.add(row)
                 row.points, row.nights, row.tier = fig.points, fig.nights, lvl.code
                 row.carry_points, row.carry_nights, row.evaluated_on = carry_p, carry_n, desk.business_date
+        return reached
+
+    for piece in _chunks(ids, chunk):
+        reached = retrying(lambda: evaluate(piece))  # a deadlock or a locked file: that chunk again
+        evaluated += reached.pop("")
+        for code, n in reached.items():
+            counts[code] += n
         if progress is not None:
             progress(evaluated, len(ids))
     return EvaluationResult(year, evaluated, counts.get("loyal", 0), counts.get("exclusive", 0), counts)

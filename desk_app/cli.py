@@ -52,6 +52,16 @@ def iso_date(text: str) -> date:
     return day
 
 
+def file_path(text: str) -> str:
+    """A file name the system can take: not empty, no NUL, no part longer
+    than 255 bytes and no more than 4,096 in all (else bad usage, never a
+    crash when the file is looked at)."""
+    raw = os.fsencode(text) if not _not_text(text) else b""
+    if not text or b"\0" in raw or len(raw) > 4096 or any(len(part) > 255 for part in raw.split(b"/")):
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a possible file name")
+    return text
+
+
 def integer(text: str) -> int:
     value = text.strip()
     if not value.lstrip("-").isdigit() or len(value) > 12 or not value.isascii():
@@ -180,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("issue-card", help="render the card, issuing or replacing it")
     c.add_argument("number")
-    c.add_argument("--out", required=True)
+    c.add_argument("--out", required=True, type=file_path)
     c.add_argument("--reason", choices=CARD_REASONS, default="new")
 
     sub.add_parser("verify-card", help="check a scanned card").add_argument("payload")
@@ -236,9 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check-ledger", help="recompute the ledger's hash chain and every member's invariants"
                    ).add_argument("--head", help="a chain head noted earlier: the chain must still pass through it")
     sub.add_parser("ledger-head", help="the ledger's chain head, for the office to keep elsewhere")
-    sub.add_parser("backup", help="a checked copy of the SQLite database").add_argument("--out", required=True)
+    sub.add_parser("backup", help="a checked copy of the SQLite database").add_argument("--out", required=True,
+                                                                                      type=file_path)
     c = sub.add_parser("restore", help="replace the SQLite database with a checked backup")
-    c.add_argument("file")
+    c.add_argument("file", type=file_path)
     c.add_argument("--yes", action="store_true", help="yes, replace the database (it is saved aside first)")
     sub.add_parser("business-date", help="the hotel's business date")
     sub.add_parser("roll-business-date", help="the night audit: move the hotel's business date to the next day, "
@@ -248,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rotate-card-key", help="a new key signs new cards; older cards keep working")
     sub.add_parser("retire-card-key", help="cards signed by this older key stop working").add_argument("key_id")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
-    cli_office.add_commands(sub, iso_date, integer)
+    cli_office.add_commands(sub, iso_date, integer, file_path)
     p.command_names = frozenset(sub.choices)
     return p
 

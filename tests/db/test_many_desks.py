@@ -199,3 +199,42 @@ def test_desks_and_a_batch_at_once_never_deadlock(db, database_url):
     assert [t["failed"] for t in tallies] == [[]] * 4
     assert sum(t["ok"] for t in tallies) >= 100
     audit.check_ledger(db, desk_on("2026-03-10"))
+
+
+def _case_worker(url, number, upper, barrier, out):
+    from desk_app.domain import errors
+    from desk_app.services import posting
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    db = Database(url)
+    db.program
+    barrier.wait()
+    credited = []
+    for i in range(12):
+        check = f"race-{i}".upper() if upper else f"race-{i}"
+        try:
+            posting.post_bill(db, desk_on("2026-03-10"), number, posting.Bill(check, date(2026, 3, 10),
+                                                                              {"fnb": 10_000}))
+            credited.append(i)
+        except errors.DuplicateFolio:
+            pass
+    out.put(credited)
+    db.dispose()
+
+
+@pytest.mark.slow
+def test_two_desks_posting_one_check_in_two_cases_credit_it_once(db, database_url):
+    """AB123 at one desk and ab123 at another, at the same moment, for two
+    different members: the case-blind check holds on PostgreSQL too."""
+    numbers = [enrol(db) for _ in range(3)]
+    ctx = mp.get_context("fork")
+    barrier, out = ctx.Barrier(3), ctx.Queue()
+    procs = [ctx.Process(target=_case_worker, args=(database_url, n, k % 2 == 0, barrier, out))
+             for k, n in enumerate(numbers)]
+    for p in procs:
+        p.start()
+    credited = [out.get(timeout=120) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+    assert sorted(i for c in credited for i in c) == list(range(12))

@@ -52,6 +52,16 @@ def iso_date(text: str) -> date:
     return day
 
 
+def file_path(text: str) -> str:
+    """A file name the system can take: not empty, no NUL, no part longer
+    than 255 bytes and no more than 4,096 in all (else bad usage, never a
+    crash when the file is looked at)."""
+    raw = os.fsencode(text) if not _not_text(text) else b""
+    if not text or b"\0" in raw or len(raw) > 4096 or any(len(part) > 255 for part in raw.split(b"/")):
+        raise argparse.ArgumentTypeError(f"'{text[:40]}' is not a possible file name")
+    return text
+
+
 def integer(text: str) -> int:
     value = text.strip()
     if not value.lstrip("-").isdigit() or len(value) > 12 or not value.isascii():
@@ -180,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("issue-card", help="render the card, issuing or replacing it")
     c.add_argument("number")
-    c.add_argument("--out", required=True)
+    c.add_argument("--out", required=True, type=file_path)
     c.add_argument("--reason", choices=CARD_REASONS, default="new")
 
     sub.add_parser("verify-card", help="check a scanned card").add_argument("payload")
@@ -240,9 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check-ledger", help="recompute the ledger's hash chain and every member's invariants"
                    ).add_argument("--head", help="a chain head noted earlier: the chain must still pass through it")
     sub.add_parser("ledger-head", help="the ledger's chain head, for the office to keep elsewhere")
-    sub.add_parser("backup", help="a checked copy of the SQLite database").add_argument("--out", required=True)
+    sub.add_parser("backup", help="a checked copy of the SQLite database").add_argument("--out", required=True,
+                                                                                      type=file_path)
     c = sub.add_parser("restore", help="replace the SQLite database with a checked backup")
-    c.add_argument("file")
+    c.add_argument("file", type=file_path)
     c.add_argument("--yes", action="store_true", help="yes, replace the database (it is saved aside first)")
     sub.add_parser("business-date", help="the hotel's business date")
     sub.add_parser("roll-business-date", help="the night audit: move the hotel's business date to the next day, "
@@ -252,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("rotate-card-key", help="a new key signs new cards; older cards keep working")
     sub.add_parser("retire-card-key", help="cards signed by this older key stop working").add_argument("key_id")
     sub.add_parser("postcode", help="prefecture, city and town of a Japanese postal code").add_argument("code")
-    cli_office.add_commands(sub, iso_date, integer)
+    cli_office.add_commands(sub, iso_date, integer, file_path)
     p.command_names = frozenset(sub.choices)
     return p
 
@@ -350,10 +361,9 @@ def check_business_date(command: str, day: date | None) -> None:
 
 
 def run(args, settings: config.Settings) -> dict:
-    from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
-                           redemption, registration, reversal)
+    from .services import business_date, registration
     from . import admin_signin
-    from .services.database import Database
+    from .services.database import Database, retrying
 
     if args.command == "postcode":  # needs no database and no sign-in
         found = registration.address_for_postcode(args.code)
@@ -380,158 +390,9 @@ def run(args, settings: config.Settings) -> dict:
         check_business_date(args.command, args.business_date)
         desk = admin_signin.desk_for(signed, args.business_date or business_date.current(db, prop), prop)
         args.signed_desk = desk  # a refusal is counted under this desk (cli_office.count_refusal)
-        cmd = args.command
-        if cmd != "restore":
-            backups.daily(db)
-        if cmd in cli_office.COMMANDS:
-            return cli_office.run(args, db, desk, Usage, member_json)
-        if cmd == "register":
-            return member_json(registration.register(db, desk, registration.Enrolment(
-                args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
-                birth_date=args.birth_date, guardian_consent=args.guardian_consent,
-                no_email_reason=args.no_email_reason, preferred_language=args.language,
-                family_roman=args.family_name_romaji, given_roman=args.given_name_romaji,
-                readmit_reason=args.readmit_reason)))
-        if cmd == "complete-registration":
-            return member_json(registration.complete_registration(
-                db, desk, args.number, postal_code=args.postal_code, address=args.address, country=args.country,
-                phone=args.phone, birth_date=args.birth_date, guardian_consent=args.guardian_consent))
-        if cmd == "show":
-            return member_json(lookup.show(db, desk, args.number))
-        if cmd == "lookup":
-            return {"results": [member_json(v) for v in lookup.lookup(db, desk, args.query)]}
-        if cmd == "post-stay":
-            return posting_json(posting.post_stay(db, desk, args.number, posting.StayFolio(
-                folio=args.folio, check_in=args.check_in, check_out=args.check_out, channel=args.channel,
-                rate_plan=args.rate_plan, charges=_charges(args.charge, program.categories, cmd),
-                currency=args.currency,
-                exchange_rate=args.exchange_rate, companions=tuple(args.companion))))
-        if cmd == "post-bill":
-            return posting_json(posting.post_bill(db, desk, args.number, posting.Bill(
-                check=args.check, date=args.date, charges=_charges(args.charge, program.categories, cmd),
-                payment=args.payment,
-                currency=args.currency, exchange_rate=args.exchange_rate)))
-        if cmd == "redeem":
-            r = redemption.redeem(db, desk, args.number, args.award_code, args.quantity, folio=args.folio,
-                                  channel=args.channel)
-            return {"transaction_id": r.transaction_id, "award": r.award, "quantity": r.quantity,
-                    "points_spent": r.points_spent, "balance_after": r.balance_after,
-                    "voucher_number": r.voucher_number}
-        if cmd == "pay-by-points":
-            r = redemption.pay_by_points(db, desk, args.number, args.yen, folio=args.folio)
-            return {"transaction_id": r.transaction_id, "points_spent": r.points_spent,
-                    "yen_covered": r.yen_covered, "balance_after": r.balance_after,
-                    "voucher_number": r.voucher_number}
-        if cmd == "issue-card":
-            from .cards.render import save_card
-
-            out = Path(args.out)
-            if out.suffix.lower() not in (".png", ".pdf"):
-                raise Usage("desk-admin issue-card: error: --out must end in .png or .pdf")
-            written: list[Path] = []
-
-            def write_card(face) -> None:  # before the commit: an unwritable --out changes nothing
-                try:
-                    written.append(save_card(face, out))
-                except (OSError, ValueError) as exc:
-                    raise errors.OutputNotWritable(
-                        f"The card cannot be written to {str(out)[:200]} ({type(exc).__name__}).") from None
-
-            try:
-                face = cards.issue(db, desk, args.number, args.reason, name_order=settings.name_order,
-                                   deliver=write_card)
-            except BaseException:
-                for path in written:  # the commit failed after the file was written
-                    path.unlink(missing_ok=True)
-                raise
-            return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(written[0])}
-        if cmd == "verify-card":
-            number, sequence = cards.verify(db, desk, args.payload)
-            return {"member_number": number, "sequence": sequence, "valid": True}
-        if cmd == "evaluate-tiers":
-            r = batch.evaluate_tiers(db, desk, args.year)
-            return {"year": r.year, "evaluated": r.evaluated, "loyal": r.loyal, "exclusive": r.exclusive}
-        if cmd == "expire-points":
-            r = batch.expire_points(db, desk)
-            return {"expired_points": r.expired_points, "members": r.members}
-        if cmd == "adjust":
-            r = office.adjust(db, desk, args.number, args.points, args.reason)
-            return {"transaction_id": r.transaction_id, "balance_after": r.balance_after}
-        if cmd == "merge":
-            return member_json(office.merge(db, desk, args.keep, args.drop))
-        if cmd == "withdraw":
-            return member_json(office.withdraw(db, desk, args.number, args.reason))
-        if cmd == "revoke":
-            return member_json(office.revoke(db, desk, args.number, args.reason))
-        if cmd == "reverse":
-            r = reversal.reverse(db, desk, args.transaction_id, args.reason)
-            return {"transaction_id": r.transaction_id, "reverses": r.reverses, "member_number": r.member_number,
-                    "points": r.points, "nights": r.nights, "balance_after": r.balance_after,
-                    "kind": r.original_kind, "reference": r.reference,
-                    "companions": [{"member_number": c.member_number, "nights": c.nights} for c in r.companions],
-                    "tiers_cancelled": [{"member_number": t.member_number, "tier": t.tier,
-                                         "valid_from": _d(t.valid_from), "valid_until": _d(t.valid_until),
-                                         "cancelled_on": _d(t.cancelled_on)} for t in r.cancelled_tiers]}
-        if cmd == "history":
-            return {"entries": [
-                {"transaction_id": e.transaction_id, "date": _d(e.date), "kind": e.kind, "points": e.points,
-                 "nights": e.nights, "property": e.property, "reference": e.reference, "clerk": e.clerk,
-                 "terminal": e.terminal, "reason": e.reason, "award": e.award, "member_number": e.member_number,
-                 "reverses": e.reverses, "reversed_by": e.reversed_by, "approved_by": e.approved_by}
-                for e in lookup.history(db, desk, args.number)]}
-        if cmd == "inactive":
-            return {"results": [member_json(v) for v in batch.inactive(db, desk, args.months)]}
-        if cmd == "demo-data":
-            return {"members": demo.generate(db, desk, args.members, args.seed)}
-        if cmd == "import-members":
-            from .services import importing
-
-            r = importing.import_members(db, desk, args.file, dry_run=args.dry_run,
-                                         progress=_stderr_progress("import-members") if sys.stderr.isatty() else None)
-            return {"imported": r.imported, "lots": r.lots, "credits": r.credits,
-                    **({"dry_run": True} if r.dry_run else {})}
-        if cmd == "add-clerk":
-            desk.require("manage_clerks")  # before the prompt: a cashier is not asked for a password
-            return clerk_json(clerks.create(db, desk, args.login, args.name, args.role,
-                                            admin_signin.new_password(f"Password for {args.login}: "),
-                                            args.language))
-        if cmd == "unlock-clerk":
-            return clerk_json(clerks.unlock(db, desk, args.login))
-        if cmd == "change-password":
-            return clerk_json(clerks.change_password(db, desk, signed.password, admin_signin.new_password()))
-        if cmd == "reset-password":
-            desk.require("manage_clerks")
-            return clerk_json(clerks.reset_password(db, desk, args.login,
-                                                    admin_signin.new_password(f"New password for {args.login}: ")))
-        if cmd == "deactivate-clerk":
-            return clerk_json(clerks.deactivate(db, desk, args.login))
-        if cmd == "premium-selection":
-            return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
-        if cmd == "check-ledger":
-            r = audit.check_ledger(db, desk, args.head)
-            return {"ok": True, "entries": r.entries, "head": r.head}
-        if cmd == "ledger-head":
-            r = audit.ledger_head(db, desk)
-            return {"entries": r.entries, "head": r.head}
-        if cmd == "backup":
-            r = backups.backup(db, desk, args.out)
-            return {"path": str(r.path), "entries": r.entries, "head": r.head}
-        if cmd == "restore":
-            if not args.yes:
-                raise Usage("desk-admin restore: error: restoring replaces the database: add --yes")
-            r = backups.restore(db, desk, args.file)
-            return {"restored": str(r.restored), "saved_previous_as": str(r.saved_previous_as),
-                    "entries": r.entries, "head": r.head}
-        if cmd == "business-date":
-            return {"property": prop, "business_date": _d(business_date.current(db, prop))}
-        if cmd == "roll-business-date":  # the night audit (cli_office.night_audit)
-            return cli_office.night_audit(args, db, desk)
-        if cmd in ("card-keys", "rotate-card-key", "retire-card-key"):
-            ring = (cards.key_ring(db, desk) if cmd == "card-keys" else cards.rotate_key(db, desk)
-                    if cmd == "rotate-card-key" else cards.retire_key(db, desk, args.key_id))
-            return {"current": ring.current, "keys": list(ring.keys), "hd1_cards_accepted": ring.legacy,
-                    "source": ring.source}
-        raise Usage(f"unknown command {cmd}")
+        # A deadlock, serialization failure or "database is locked" rolled
+        # the command's transaction back: it runs again (bounded), never exit 3.
+        return retrying(lambda: dispatch(args, settings, db, desk, signed, prop))
     finally:
         db.dispose()
 
@@ -541,6 +402,167 @@ def _stderr_progress(what: str):
         sys.stderr.write(f"\r{what}: {done:,} of {total:,} rows" + ("\n" if done >= total else ""))
         sys.stderr.flush()
     return report
+
+
+def dispatch(args, settings, db, desk, signed, prop) -> dict:
+    """One command's work, signed in: each service call is whole
+    transactions, so the command can run again after a transient conflict."""
+    from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
+                           redemption, registration, reversal)
+    from . import admin_signin
+
+    cmd = args.command
+    if cmd != "restore":
+        backups.daily(db)
+    if cmd in cli_office.COMMANDS:
+        return cli_office.run(args, db, desk, Usage, member_json)
+    if cmd == "register":
+        return member_json(registration.register(db, desk, registration.Enrolment(
+            args.family_name, args.given_name, args.email, args.family_name_kana, args.given_name_kana,
+            birth_date=args.birth_date, guardian_consent=args.guardian_consent,
+            no_email_reason=args.no_email_reason, preferred_language=args.language,
+            family_roman=args.family_name_romaji, given_roman=args.given_name_romaji,
+            readmit_reason=args.readmit_reason)))
+    if cmd == "complete-registration":
+        return member_json(registration.complete_registration(
+            db, desk, args.number, postal_code=args.postal_code, address=args.address, country=args.country,
+            phone=args.phone, birth_date=args.birth_date, guardian_consent=args.guardian_consent))
+    if cmd == "show":
+        return member_json(lookup.show(db, desk, args.number))
+    if cmd == "lookup":
+        return {"results": [member_json(v) for v in lookup.lookup(db, desk, args.query)]}
+    if cmd == "post-stay":
+        return posting_json(posting.post_stay(db, desk, args.number, posting.StayFolio(
+            folio=args.folio, check_in=args.check_in, check_out=args.check_out, channel=args.channel,
+            rate_plan=args.rate_plan, charges=_charges(args.charge, db.program.categories, cmd),
+            currency=args.currency,
+            exchange_rate=args.exchange_rate, companions=tuple(args.companion))))
+    if cmd == "post-bill":
+        return posting_json(posting.post_bill(db, desk, args.number, posting.Bill(
+            check=args.check, date=args.date, charges=_charges(args.charge, db.program.categories, cmd),
+            payment=args.payment,
+            currency=args.currency, exchange_rate=args.exchange_rate)))
+    if cmd == "redeem":
+        r = redemption.redeem(db, desk, args.number, args.award_code, args.quantity, folio=args.folio,
+                              channel=args.channel)
+        return {"transaction_id": r.transaction_id, "award": r.award, "quantity": r.quantity,
+                "points_spent": r.points_spent, "balance_after": r.balance_after,
+                "voucher_number": r.voucher_number}
+    if cmd == "pay-by-points":
+        r = redemption.pay_by_points(db, desk, args.number, args.yen, folio=args.folio)
+        return {"transaction_id": r.transaction_id, "points_spent": r.points_spent,
+                "yen_covered": r.yen_covered, "balance_after": r.balance_after,
+                "voucher_number": r.voucher_number}
+    if cmd == "issue-card":
+        from .cards.render import save_card
+
+        out = Path(args.out)
+        if out.suffix.lower() not in (".png", ".pdf"):
+            raise Usage("desk-admin issue-card: error: --out must end in .png or .pdf")
+        written: list[Path] = []
+
+        def write_card(face) -> None:  # before the commit: an unwritable --out changes nothing
+            try:
+                written.append(save_card(face, out))
+            except (OSError, ValueError) as exc:
+                raise errors.OutputNotWritable(
+                    f"The card cannot be written to {str(out)[:200]} ({type(exc).__name__}).") from None
+
+        try:
+            face = cards.issue(db, desk, args.number, args.reason, name_order=settings.name_order,
+                               deliver=write_card)
+        except BaseException:
+            for path in written:  # the commit failed after the file was written
+                path.unlink(missing_ok=True)
+            raise
+        return {"sequence": face.sequence, "qr_payload": face.qr_payload, "path": str(written[0])}
+    if cmd == "verify-card":
+        number, sequence = cards.verify(db, desk, args.payload)
+        return {"member_number": number, "sequence": sequence, "valid": True}
+    if cmd == "evaluate-tiers":
+        r = batch.evaluate_tiers(db, desk, args.year)
+        return {"year": r.year, "evaluated": r.evaluated, "loyal": r.loyal, "exclusive": r.exclusive}
+    if cmd == "expire-points":
+        r = batch.expire_points(db, desk)
+        return {"expired_points": r.expired_points, "members": r.members}
+    if cmd == "adjust":
+        r = office.adjust(db, desk, args.number, args.points, args.reason)
+        return {"transaction_id": r.transaction_id, "balance_after": r.balance_after}
+    if cmd == "merge":
+        return member_json(office.merge(db, desk, args.keep, args.drop))
+    if cmd == "withdraw":
+        return member_json(office.withdraw(db, desk, args.number, args.reason))
+    if cmd == "revoke":
+        return member_json(office.revoke(db, desk, args.number, args.reason))
+    if cmd == "reverse":
+        r = reversal.reverse(db, desk, args.transaction_id, args.reason)
+        return {"transaction_id": r.transaction_id, "reverses": r.reverses, "member_number": r.member_number,
+                "points": r.points, "nights": r.nights, "balance_after": r.balance_after,
+                "kind": r.original_kind, "reference": r.reference,
+                "companions": [{"member_number": c.member_number, "nights": c.nights} for c in r.companions],
+                "tiers_cancelled": [{"member_number": t.member_number, "tier": t.tier,
+                                     "valid_from": _d(t.valid_from), "valid_until": _d(t.valid_until),
+                                     "cancelled_on": _d(t.cancelled_on)} for t in r.cancelled_tiers]}
+    if cmd == "history":
+        return {"entries": [
+            {"transaction_id": e.transaction_id, "date": _d(e.date), "kind": e.kind, "points": e.points,
+             "nights": e.nights, "property": e.property, "reference": e.reference, "clerk": e.clerk,
+             "terminal": e.terminal, "reason": e.reason, "award": e.award, "member_number": e.member_number,
+             "reverses": e.reverses, "reversed_by": e.reversed_by, "approved_by": e.approved_by}
+            for e in lookup.history(db, desk, args.number)]}
+    if cmd == "inactive":
+        return {"results": [member_json(v) for v in batch.inactive(db, desk, args.months)]}
+    if cmd == "demo-data":
+        return {"members": demo.generate(db, desk, args.members, args.seed)}
+    if cmd == "import-members":
+        from .services import importing
+
+        r = importing.import_members(db, desk, args.file, dry_run=args.dry_run,
+                                     progress=_stderr_progress("import-members") if sys.stderr.isatty() else None)
+        return {"imported": r.imported, "lots": r.lots, "credits": r.credits,
+                **({"dry_run": True} if r.dry_run else {})}
+    if cmd == "add-clerk":
+        desk.require("manage_clerks")  # before the prompt: a cashier is not asked for a password
+        return clerk_json(clerks.create(db, desk, args.login, args.name, args.role,
+                                        admin_signin.new_password(f"Password for {args.login}: "),
+                                        args.language))
+    if cmd == "unlock-clerk":
+        return clerk_json(clerks.unlock(db, desk, args.login))
+    if cmd == "change-password":
+        return clerk_json(clerks.change_password(db, desk, signed.password, admin_signin.new_password()))
+    if cmd == "reset-password":
+        desk.require("manage_clerks")
+        return clerk_json(clerks.reset_password(db, desk, args.login,
+                                                admin_signin.new_password(f"New password for {args.login}: ")))
+    if cmd == "deactivate-clerk":
+        return clerk_json(clerks.deactivate(db, desk, args.login))
+    if cmd == "premium-selection":
+        return member_json(registration.choose_premium_hotel(db, desk, args.number, args.hotel))
+    if cmd == "check-ledger":
+        r = audit.check_ledger(db, desk, args.head)
+        return {"ok": True, "entries": r.entries, "head": r.head}
+    if cmd == "ledger-head":
+        r = audit.ledger_head(db, desk)
+        return {"entries": r.entries, "head": r.head}
+    if cmd == "backup":
+        r = backups.backup(db, desk, args.out)
+        return {"path": str(r.path), "entries": r.entries, "head": r.head}
+    if cmd == "restore":
+        if not args.yes:
+            raise Usage("desk-admin restore: error: restoring replaces the database: add --yes")
+        r = backups.restore(db, desk, args.file)
+        return {"restored": str(r.restored), "saved_previous_as": str(r.saved_previous_as),
+                "entries": r.entries, "head": r.head}
+    if cmd == "business-date":
+        return {"property": prop, "business_date": _d(business_date.current(db, prop))}
+    if cmd == "roll-business-date":  # the night audit (cli_office.night_audit)
+        return cli_office.night_audit(args, db, desk)
+    if cmd in ("card-keys", "rotate-card-key", "retire-card-key"):
+        ring = (cards.key_ring(db, desk) if cmd == "card-keys" else cards.rotate_key(db, desk)
+                if cmd == "rotate-card-key" else cards.retire_key(db, desk, args.key_id))
+        return {"current": ring.current, "keys": list(ring.keys), "hd1_cards_accepted": ring.legacy,
+                "source": ring.source}
+    raise Usage(f"unknown command {cmd}")
 
 
 def _emit(obj: dict) -> None:

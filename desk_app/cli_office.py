@@ -31,7 +31,7 @@ _ACTION_OF = {"register": "register", "complete-registration": "complete_registr
               "roll-business-date": "run_night_audit", "import-members": "import_members"}
 
 
-def add_commands(sub, iso_date, integer) -> None:
+def add_commands(sub, iso_date, integer, file_path=str) -> None:
     c = sub.add_parser("report", help="a shift or day report, or the program's figures over time")
     c.add_argument("kind", choices=REPORT_KINDS)
     c.add_argument("--date", type=iso_date, help="the business date (day and shift; default the desk's)")
@@ -42,12 +42,12 @@ def add_commands(sub, iso_date, integer) -> None:
     c.add_argument("--all-properties", action="store_true", help="day: every hotel, grouped by hotel")
     c.add_argument("--months", type=integer, default=24, help="expiring: how many months ahead")
     c.add_argument("--format", choices=("json", "csv", "pdf"), default="json")
-    c.add_argument("--out", help="the file for csv or pdf")
+    c.add_argument("--out", type=file_path, help="the file for csv or pdf")
     c.add_argument("--language", choices=("en", "ja"), default="en", help="pdf: the language it is worded in")
 
     c = sub.add_parser("export", help="members or the ledger to CSV (recorded in the office's audit)")
     c.add_argument("subject", choices=("members", "ledger"))
-    c.add_argument("--out", required=True, help="the .csv file to write")
+    c.add_argument("--out", required=True, type=file_path, help="the .csv file to write")
     c.add_argument("--from", dest="start", type=iso_date, help="ledger: first business date; members: enrolled on "
                    "or after")
     c.add_argument("--to", dest="end", type=iso_date, help="ledger: last business date; members: enrolled on or "

@@ -76,6 +76,8 @@ NoRoomCharge = _error("NoRoomCharge", "no_room_charge")
 NewerSchema = _error("NewerSchema", "newer_schema")
 # A row of an import file breaks a rule (services.importing; details["rows"]).
 InvalidImport = _error("InvalidImport", "invalid_import")
+# Other desks' work kept the database locked through every retry.
+DatabaseBusy = _error("DatabaseBusy", "database_busy")
 # Kinds of invalid_card (same code for scripts; the desk words each its own way).
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})

@@ -3,6 +3,7 @@ inactive memberships."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -14,9 +15,15 @@ from ..domain import errors, tiers
 from ..domain.dates import add_months
 from . import ledger, tiering, views
 from .context import Desk
-from .database import Database
+from .database import Database, retrying
 
 BATCH = 200
+# Short transactions beside the desks: a chunk commits after BATCH members
+# or CHUNK_SECONDS, whichever comes first, and on SQLite (one writer at a
+# time) the batch then steps aside for SQLITE_PAUSE, longer than the 100 ms
+# a waiting desk sleeps between its tries, so a desk is never starved.
+CHUNK_SECONDS = 0.25
+SQLITE_PAUSE = 0.12
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,19 @@ def _chunks(ids: list[int], size: int = BATCH):
         yield ids[i:i + size]
 
 
+def _in_turns(db: Database, ids: list[int], size: int, work: Callable[[list[int], float], int]):
+    """Run `work(piece, deadline)` over `ids` in short transactions; `work`
+    returns how many of `piece` it did (at least one) before the deadline.
+    Yields the number done so far after each commit."""
+    done = 0
+    while done < len(ids):
+        piece = ids[done:done + size]
+        done += retrying(lambda: work(piece, time.monotonic() + CHUNK_SECONDS))  # a deadlock: that chunk again
+        yield done
+        if db.engine.dialect.name == "sqlite" and done < len(ids):
+            time.sleep(SQLITE_PAUSE)
+
+
 def expire_points(db: Database, desk: Desk, progress: Progress | None = None, chunk: int = BATCH) -> ExpiryResult:
     """Record the expiry of every lot past its date. Each member is written
     in its own short transaction with the row locked, so desks keep working
@@ -50,19 +70,28 @@ def expire_points(db: Database, desk: Desk, progress: Progress | None = None, ch
     with db.read() as s:
         ids = list(s.scalars(select(Lot.member_id).where(Lot.remaining > 0, Lot.expires_on < desk.business_date)
                              .distinct().order_by(Lot.member_id)))
-    total = members = done = 0
-    for piece in _chunks(ids, chunk):
+    figures = {"points": 0, "members": 0}
+
+    def expire(piece: list[int], deadline: float) -> int:
+        points = count = n = 0
         with db.write() as s:
-            for member_id in piece:
+            for member_id in piece:  # members by id: the one lock order
                 member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
                 expired = ledger.record_expiry(s, desk, member)
                 if expired:
-                    total += expired
-                    members += 1
-        done += len(piece)
+                    points += expired
+                    count += 1
+                n += 1
+                if time.monotonic() > deadline:
+                    break
+        figures["points"] += points  # after the commit only
+        figures["members"] += count
+        return n
+
+    for done in _in_turns(db, ids, chunk, expire):
         if progress is not None:  # after the commit: a caller may stop here with nothing half-done
             progress(done, len(ids))
-    return ExpiryResult(total, members)
+    return ExpiryResult(figures["points"], figures["members"])
 
 
 def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | None = None,
@@ -77,17 +106,18 @@ def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | Non
         ids = list(s.scalars(select(Member.id).where(Member.status == "active",
                                                       Member.enrolled_on <= date(year, 12, 31)).order_by(Member.id)))
     counts = {lvl.code: 0 for lvl in program.tiers.levels}
-    evaluated = 0
-    for piece in _chunks(ids, chunk):
+
+    def evaluate(piece: list[int], deadline: float) -> int:
+        reached = {"": 0}
         with db.write() as s:
-            for member_id in piece:
+            for member_id in piece:  # members by id: the one lock order
                 member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
                 fig = tiering.figures(s, program, member.id, year)
                 lvl = tiers.reached(program.tiers, fig.points, fig.nights)
                 carry_p, carry_n = tiers.carry_over(program.tiers, fig.points, fig.nights)
-                evaluated += 1
+                reached[""] += 1
                 if tiering.may_be_upgraded(program, member):
-                    counts[lvl.code] += 1
+                    reached[lvl.code] = reached.get(lvl.code, 0) + 1
                     status = tiers.year_end_status(program.tiers, fig, tiering.statuses(s, member.id))
                     if status is not None:
                         tiering.grant(s, member, status, desk)
@@ -98,6 +128,15 @@ def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | Non
                     s.add(row)
                 row.points, row.nights, row.tier = fig.points, fig.nights, lvl.code
                 row.carry_points, row.carry_nights, row.evaluated_on = carry_p, carry_n, desk.business_date
+                if time.monotonic() > deadline:
+                    break
+        n = reached.pop("")
+        for code, k in reached.items():  # after the commit only
+            counts[code] += k
+        return n
+
+    evaluated = 0
+    for evaluated in _in_turns(db, ids, chunk, evaluate):
         if progress is not None:
             progress(evaluated, len(ids))
     return EvaluationResult(year, evaluated, counts.get("loyal", 0), counts.get("exclusive", 0), counts)

@@ -4,12 +4,14 @@ units of work (one transaction per user action)."""
 from __future__ import annotations
 
 import logging
+import random
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
@@ -248,6 +250,49 @@ def prune_upgrade_copies(source: Path | None, keep: int = UPGRADE_COPIES_KEPT) -
         except OSError as exc:  # a copy someone has open stays until the next upgrade
             log.warning("could not remove the old pre-upgrade copy %s: %s", old, exc)
     return removed
+
+
+# -- many desks: transient conflicts are retried --------------------------
+RETRIES = 6
+# PostgreSQL: serialization failure, deadlock detected, lock not available.
+TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+T = TypeVar("T")
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A conflict between writers that a second try resolves: nothing of the
+    failed transaction was kept."""
+    from sqlalchemy.exc import DBAPIError
+
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+    if state in TRANSIENT_SQLSTATES:
+        return True
+    text_ = str(orig).lower()
+    return "database is locked" in text_ or "database table is locked" in text_ or "database is busy" in text_
+
+
+def retrying(work: Callable[[], T], *, attempts: int = RETRIES, sleep: Callable[[float], None] = time.sleep) -> T:
+    """Run `work` (one or more whole transactions that can run again) and
+    run it again after a deadlock, a serialization failure or SQLite's
+    "database is locked", with a growing random pause; after `attempts`
+    tries the desk is told the database is busy (`database_busy`, nothing
+    changed), never an internal error."""
+    for attempt in range(attempts):
+        try:
+            return work()
+        except Exception as exc:  # noqa: BLE001 - only transient conflicts are retried
+            if not is_transient(exc):
+                raise
+            log.info("transient conflict (%s), try %d of %d", type(getattr(exc, "orig", exc)).__name__,
+                     attempt + 1, attempts)
+            if attempt == attempts - 1:
+                raise errors.DatabaseBusy("The database is busy with other desks' work; nothing was changed. "
+                                          "Try again in a moment.") from None
+            sleep(min(1.0, 0.05 * 2 ** attempt) * (0.5 + random.random()))
+    raise AssertionError("unreachable")
 
 
 def _newer(revision: str) -> errors.DeskError:

@@ -40,8 +40,17 @@ def get_member(session: Session, number: str, *, lock: bool = False) -> Member:
 
 
 def lock_members(session: Session, numbers: list[str]) -> dict[str, Member]:
-    """Lock several members in one order (by number) so two desks never deadlock."""
-    return {n: get_member(session, n, lock=True) for n in sorted({x.strip() for x in numbers})}
+    """Lock several members in the one order every writer uses, by member id
+    (the batches walk members by id too), so two writers never deadlock."""
+    wanted = sorted({(x or "").strip() for x in numbers})
+    ids = dict(session.execute(select(Member.number, Member.id).where(Member.number.in_(wanted))).all())
+    for number in wanted:
+        if number not in ids:
+            raise errors.MemberNotFound(f"No member has the number '{number[:20]}'.")
+    locked = {}
+    for number in sorted(wanted, key=ids.__getitem__):
+        locked[number] = get_member(session, number, lock=True)
+    return locked
 
 
 def require_active(member: Member) -> None:

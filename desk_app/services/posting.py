@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Mapping, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ..db.schema import Member, Posting
@@ -94,7 +94,15 @@ def _bonus_percent(session: Session, program: Program, member: Member, day: date
     return tiering.tier_on(session, program, member.id, day)[0].bonus_percent
 
 
-def _check_not_posted(session: Session, desk: Desk, kind: str, reference: str) -> None:
+POSTING_LOCK_CLASS = 0x4844  # "HD": PostgreSQL advisory locks on folio and check numbers
+
+
+def _check_not_posted(session: Session, desk: Desk, kind: str, reference: str, lock: bool = False) -> None:
+    if lock and session.get_bind().dialect.name == "postgresql":
+        # The unique index compares with case; two desks posting AB123 and
+        # ab123 at the same moment meet on this lock instead (held to commit).
+        session.execute(text("SELECT pg_advisory_xact_lock(:c, hashtext(:k))"),
+                        {"c": POSTING_LOCK_CLASS, "k": f"{desk.property_code}:{kind}:{reference.upper()}"})
     # AB123 and ab123 are the same folio (compared without case).
     exists = session.scalar(select(Posting.id).where(
         Posting.property_code == desk.property_code, Posting.kind == kind,
@@ -132,7 +140,7 @@ def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: Sta
     earning.check_date_of_use(first_day=first, date_of_use=folio.check_out,
                               enrolled_on=member.enrolled_on, business_date=desk.business_date,
                               claim_window_months=rules.claim_window_months)
-    _check_not_posted(s, desk, "stay", reference)
+    _check_not_posted(s, desk, "stay", reference, lock)
     earned = earning.stay_earning(
         rules, check_in=folio.check_in, check_out=folio.check_out, channel=folio.channel,
         rate_plan=folio.rate_plan, yen=yen, bonus_percent=_bonus_percent(s, program, member, folio.check_out),
@@ -162,7 +170,7 @@ def _plan_bill(s: Session, program: Program, desk: Desk, number: str, bill: Bill
     ledger.require_active(member)
     earning.check_date_of_use(first_day=bill.date, date_of_use=bill.date, enrolled_on=member.enrolled_on,
                               business_date=desk.business_date, claim_window_months=rules.claim_window_months)
-    _check_not_posted(s, desk, "bill", reference)
+    _check_not_posted(s, desk, "bill", reference, lock)
     earned = earning.bill_earning(rules, payment=bill.payment, yen=yen,
                                   bonus_percent=_bonus_percent(s, program, member, bill.date))
     earning.check_points_ceiling(earned.total, program.max_points_per_posting)

@@ -85,6 +85,8 @@ def _sentences() -> dict[str, str | None]:
         "invalid_business_date": None,
         "invalid_exchange_rate": None,
         "points_limit_exceeded": None,
+        "database_busy": _t("The database is busy with other desks' work and nothing was changed. Try again in a "
+                            "moment."),
         "newer_schema": _t("This database was upgraded by a newer version of Harmony Desk. Install that version "
                            "on this computer; nothing was changed."),
         "no_room_charge": _t("A stay needs its room charge. Post a restaurant or bar bill instead, or choose "

@@ -2334,6 +2334,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>The database is busy with other desks&apos; work and nothing was changed. Try again in a moment.</source>
+        <translation>ほかのデスクの処理でデータベースが混み合っているため、何も変更されませんでした。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This database was upgraded by a newer version of Harmony Desk. Install that version on this computer; nothing was changed.</source>
         <translation>このデータベースは新しいバージョンの Harmony Desk で更新されています。このコンピューターにそのバージョンをインストールしてください。何も変更されていません。</translation>
     </message>

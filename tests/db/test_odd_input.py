@@ -246,3 +246,14 @@ def test_one_process_migrates_at_a_time(database_url, tmp_path):
     if database_url.startswith("sqlite"):
         copies = list(Path(database_url.removeprefix("sqlite:///")).parent.glob("*.before-*"))
         assert len(copies) == 1, copies
+
+
+@pytest.mark.parametrize("argv", [["restore", "a" * 300, "--yes"], ["backup", "--out", "b" * 300 + ".sqlite3"],
+                                  ["issue-card", "{n}", "--out", "c" * 300 + ".png"],
+                                  ["export", "members", "--out", "x/" * 2100 + "e.csv"],
+                                  ["report", "day", "--format", "csv", "--out", "d" * 256 + ".csv"]])
+def test_impossible_file_names_are_bad_usage(run, database_url, member, argv):
+    """Found by the fuzz: a name longer than the system allows crashed the stat."""
+    before = fingerprint(database_url)
+    assert "file name" in run(*[a.replace("{n}", member) for a in argv], expect=2)
+    assert fingerprint(database_url) == before

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from desk_app.db.schema import TierEvaluation
 from desk_app.domain import errors
-from desk_app.services import audit, batch, lookup, office
+from desk_app.services import audit, batch, lookup, office, reversal
 from tests.conftest import desk_on
 from tests.db.helpers import bill, enrol, stay
 
@@ -68,6 +68,26 @@ def test_inactive_members_listed_after_36_months(db):
     assert [m.member_number for m in batch.inactive(db, on, 36)] == [idle]
     assert batch.inactive(db, desk_on("2025-01-09"), 36) == []
     assert [m.member_number for m in batch.inactive(db, desk_on("2027-06-02"), 36)] == sorted([idle, active])
+
+
+def test_only_points_earned_by_use_restart_the_inactivity_clock(db):
+    """docs/program-rules.md 1 (T&C 7.2 "accrual" [decided]): 36 months from
+    the last stay, bill or claim by date of use; a merge, an adjustment
+    (also one a merge moves in) and a reversal do not restart the clock."""
+    keep, drop, adjusted, reversed_ = (enrol(db, day="2022-01-10") for _ in range(4))
+    office.adjust(db, desk_on("2024-06-01"), drop, 500, "goodwill")          # not use
+    office.merge(db, desk_on("2024-12-01"), keep, drop)                    # not use either
+    office.adjust(db, desk_on("2024-06-01"), adjusted, 500, "goodwill")
+    r = stay(db, reversed_, "2024-05-01", "2024-05-02", 10_000)
+    reversal.reverse(db, desk_on("2024-05-03"), r.transaction_id, "posted to the wrong member")
+    listed = [m.member_number for m in batch.inactive(db, desk_on("2025-01-10"), 36)]
+    assert listed == sorted([keep, adjusted, reversed_])
+    # A claim posted late counts from its date of use, also one on the dropped number.
+    other_keep, other_drop = enrol(db, day="2022-01-10"), enrol(db, day="2022-01-10")
+    bill(db, other_drop, "2022-06-01", 5_000, business="2022-06-20")
+    office.merge(db, desk_on("2024-12-01"), other_keep, other_drop)
+    assert other_keep not in [m.member_number for m in batch.inactive(db, desk_on("2025-01-10"), 36)]
+    assert other_keep in [m.member_number for m in batch.inactive(db, desk_on("2025-06-01"), 36)]
 
 
 def test_merge_moves_points_with_their_expiry_nights_and_history(db):

@@ -152,3 +152,18 @@ def test_joining_mid_stay(run):
     out = run("post-stay", late, "--folio", "F2", "--check-in", "2026-11-19", "--check-out", "2026-11-22",
               "--channel", "direct", "--charge", "room=30000", expect=1)
     assert out["error"]["code"] == "before_enrollment"
+
+
+def test_a_merge_or_an_adjustment_does_not_restart_the_inactivity_clock(run):
+    """docs/program-rules.md 1 (T&C 7.2 [decided]): `inactive --months 36`
+    counts only points earned by use; the merged number's adjustment and the
+    merge itself leave the kept member inactive."""
+    keep, drop, stayer = (member(run, day="2022-01-10") for _ in range(3))
+    run("adjust", drop, "--points", "500", "--reason", "goodwill", date="2024-06-01")
+    run("merge", keep, drop, date="2024-12-01")
+    run("post-stay", stayer, "--folio", "F1", "--check-in", "2022-03-01", "--check-out", "2022-03-02",
+        "--channel", "direct", "--charge", "room=10000", date="2022-03-02")
+    listed = [m["member_number"] for m in run("inactive", "--months", "36", date="2025-01-10")["results"]]
+    assert listed == [keep]
+    listed = [m["member_number"] for m in run("inactive", "--months", "36", date="2025-03-02")["results"]]
+    assert listed == sorted([keep, stayer])

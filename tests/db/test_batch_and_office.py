@@ -114,6 +114,25 @@ def test_merge_moves_points_with_their_expiry_nights_and_history(db):
     assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 
+def test_merge_credits_a_night_held_by_both_numbers_once(db):
+    """docs/program-rules.md 3 (one night per calendar night) and T&C 8: the
+    same person posted on both numbers for 2026-03-01: after the merge the
+    kept number counts that night once; the dropped number's other night
+    moves over."""
+    keep, drop = enrol(db, day="2026-01-05"), enrol(db, day="2026-01-05")
+    stay(db, keep, "2026-03-01", "2026-03-02", 10_000, prop="TKO")
+    own = stay(db, keep, "2026-03-05", "2026-03-06", 10_000, prop="TKO")
+    stay(db, drop, "2026-03-01", "2026-03-03", 20_000, prop="OSA")
+    v = office.merge(db, desk_on("2026-11-22"), keep, drop)
+    assert (v.year_nights, v.points_balance) == (3, 800)
+    # Reversing the kept number's 03-05 posting takes its night; 03-01 was
+    # never its only posting that night, so nothing else changes.
+    r = reversal.reverse(db, desk_on("2026-11-22"), own.transaction_id, "not this guest")
+    assert r.nights == -1
+    assert lookup.show(db, desk_on("2026-11-22"), keep).year_nights == 2
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
+
+
 def test_merge_keeps_the_better_status(db):
     keep = enrol(db, day="2026-01-05")
     drop = enrol(db, day="2026-01-05")

@@ -167,3 +167,36 @@ def test_a_merge_or_an_adjustment_does_not_restart_the_inactivity_clock(run):
     assert listed == [keep]
     listed = [m["member_number"] for m in run("inactive", "--months", "36", date="2025-03-02")["results"]]
     assert listed == sorted([keep, stayer])
+
+
+def test_nights_are_credited_once_per_calendar_night(run):
+    """docs/program-rules.md 3 (FAQ "paid for several rooms", "stayed with
+    accompany"): 5 rooms x 2 nights give 2 nights and every room's points,
+    not Loyal; a companion in one room and payer of another, and TKO and
+    OSA the same night, get the nights once; a reversal frees its nights."""
+    n, friend = member(run), member(run)
+
+    def post(number, folio, ci, co, room, prop=None, *extra):
+        return run("post-stay", number, "--folio", folio, "--check-in", ci, "--check-out", co, "--channel",
+                   "direct", "--charge", f"room={room}", *extra, prop=prop, date=co)
+
+    rooms = [post(n, f"R{i}", "2026-03-01", "2026-03-03", 20000) for i in range(5)]
+    assert [(r["points"], r["nights"]) for r in rooms] == [(400, 2)] + [(400, 0)] * 4
+    assert run("show", n, date="2026-04-01")["tier"] == "basic"
+    assert run("show", n, date="2026-04-01")["year"]["nights"] == 2
+    shared = post(friend, "S1", "2026-04-01", "2026-04-03", 30000, None, "--companion", n)
+    own = post(n, "S2", "2026-04-01", "2026-04-03", 20000)
+    assert (shared["companions"][0]["nights"], own["points"], own["nights"]) == (2, 400, 0)
+    tko = post(n, "H1", "2026-05-01", "2026-05-02", 10000, "TKO")
+    osa = post(n, "H1", "2026-05-01", "2026-05-02", 10000, "OSA")
+    assert (tko["nights"], osa["nights"], osa["points"]) == (1, 0, 200)
+    assert run("show", n, date="2026-05-02")["year"]["nights"] == 5
+    undone = run("reverse", rooms[0]["transaction_id"], "--reason", "wrong dates", date="2026-05-02")
+    assert undone["nights"] == 0          # the other rooms' postings cover 03-01 and 03-02
+    undone = run("reverse", tko["transaction_id"], "--reason", "not our guest", date="2026-05-02")
+    assert undone["nights"] == 0          # OSA's posting covers 05-01
+    undone = run("reverse", osa["transaction_id"], "--reason", "not our guest", date="2026-05-02")
+    assert undone["nights"] == -1
+    assert run("show", n, date="2026-05-02")["year"]["nights"] == 4
+    again = post(n, "H2", "2026-05-01", "2026-05-02", 10000, "OSA")
+    assert again["nights"] == 1

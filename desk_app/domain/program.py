@@ -44,6 +44,10 @@ class Property:
     country: str
     currency: str
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    name_ja: str | None = None   # the hotel's Japanese name, for the Japanese card face
+
+    def local_name(self, language: str) -> str:
+        return self.name_ja if language == "ja" and self.name_ja else self.name
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,10 @@ class TierLevel:
     min_points: int | None
     min_nights: int | None
     bonus_percent: int
+    name_ja: str | None = None
+
+    def local_name(self, language: str) -> str:
+        return self.name_ja if language == "ja" and self.name_ja else self.name
 
 
 @dataclass(frozen=True)
@@ -205,7 +213,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         TierLevel(
             code=lvl["code"], name=lvl["name"], rank=i,
             min_points=lvl["min_points"], min_nights=lvl["min_nights"],
-            bonus_percent=int(lvl["bonus_percent"]),
+            bonus_percent=int(lvl["bonus_percent"]), name_ja=lvl.get("name_ja"),
         )
         for i, lvl in enumerate(tiers["levels"])
     )
@@ -213,7 +221,8 @@ def parse_program(data: Mapping[str, Any]) -> Program:
     if expiry["kind"] not in ("january_end_after_years", "month_end_after_years"):
         raise ValueError(f"unknown expiry kind {expiry['kind']}")
     props = tuple(
-        Property(p["code"], p["name"], p["country"], p["currency"], dict(p.get("overrides", {})))
+        Property(p["code"], p["name"], p["country"], p["currency"], dict(p.get("overrides", {})),
+                 name_ja=p.get("name_ja"))
         for p in data["properties"]
     )
     if not props:

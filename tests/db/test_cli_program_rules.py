@@ -200,3 +200,31 @@ def test_nights_are_credited_once_per_calendar_night(run):
     assert run("show", n, date="2026-05-02")["year"]["nights"] == 4
     again = post(n, "H2", "2026-05-01", "2026-05-02", 10000, "OSA")
     assert again["nights"] == 1
+
+
+def test_issue_card_for_a_japanese_member_with_a_premium_selection_hotel(run, database_url, tmp_path):
+    """docs/program-rules.md 2 (FAQ; Premium Selection "hotel name printed"):
+    desk-admin issue-card renders the Japanese face (hotel name, member since
+    the enrollment date, romanised name kept); its QR decodes with zxing-cpp."""
+    import zxingcpp
+    from PIL import Image, ImageChops
+
+    from desk_app.cards.render import draw_card
+    from desk_app.services import cards
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    n = member(run, family_name_kana="ヤマダ", given_name_kana="タロウ", language="ja")
+    run("post-stay", n, "--folio", "F1", "--check-in", "2026-02-01", "--check-out", "2026-02-11", "--channel",
+        "direct", "--charge", "room=250000", date="2026-02-11")
+    run("premium-selection", n, "--hotel", "OKT")
+    out = run("issue-card", n, "--out", str(tmp_path / "card.png"))
+    img = Image.open(out["path"]).convert("RGB")
+    assert [d.text for d in zxingcpp.read_barcodes(img)] == [out["qr_payload"]]
+    assert run("verify-card", out["qr_payload"]) == {"member_number": n, "sequence": 1, "valid": True}
+    db = Database(database_url)
+    face = cards.current(db, desk_on("2026-11-22"), n)
+    db.dispose()
+    assert (face.language, face.premium_hotel_name, str(face.member_since)) == ("ja", "ホテルオークラ東京",
+                                                                                 "2026-01-05")
+    assert ImageChops.difference(img, draw_card(face)).getbbox() is None  # the file is that face

@@ -283,3 +283,25 @@ def test_claim_for_a_guest_who_joined_mid_stay(qtbot, window_for, members, staff
     assert dlg.completed, dlg.error.text()
     assert "200 points + 0 bonus, 1 night(s)" in dlg.result_label.text()
     assert _balance(staff, members["sato"]) == 200
+
+
+def test_a_hotel_that_gives_no_points_for_direct_bookings(qtbot, window_for, members, staff):
+    """docs/program-rules.md 3 (T&C 13.2, last sentence): at Hotel Nikko
+    Fukuoka (FUK) a direct booking earns the night but no points; a
+    reservation-center booking earns as usual. The preview says so before
+    anything is posted."""
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    win = window_for("clerk1", prop="FUK")
+    open_member(qtbot, win, members["sato"])
+    qtbot.keyClick(win, Qt.Key.Key_F6)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    qtbot.keyClicks(dlg.folio, "FUK-1")
+    dlg.channel.setCurrentIndex(dlg.channel.findData("direct"))
+    dlg.charges.set("room", 50000)
+    qtbot.waitUntil(lambda: "= 0 points" in dlg.preview.text() and "1 night" in dlg.preview.text(), timeout=5000)
+    dlg.channel.setCurrentIndex(dlg.channel.findData("reservation_center"))
+    qtbot.waitUntil(lambda: "= 1,000 points" in dlg.preview.text(), timeout=5000)
+    review_and_post(qtbot, dlg)
+    assert dlg.completed, dlg.error.text()
+    assert _balance(staff, members["sato"]) == 1_000

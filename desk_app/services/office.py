@@ -54,7 +54,7 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
     desk.require("merge")
     if not db.program.merge_allowed:
         # OMO 5, 11.4: each account's points stand alone and cannot be moved.
-        raise errors.NotPermitted(f"{db.program.name} accounts are never merged; each account's points "
+        raise errors.MergeNotAllowed(f"{db.program.name} accounts are never merged; each account's points "
                                   "stand alone.")
     if keep_number.strip() == drop_number.strip():
         raise errors.SameMember("A membership cannot be merged into itself.")

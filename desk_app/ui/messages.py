@@ -136,6 +136,8 @@ def describe(exc: BaseException) -> str:
             return _card_sentence(exc)
         if isinstance(exc, errors.CurrentPasswordWrong):
             return _t("The current password is wrong.")
+        if isinstance(exc, errors.MergeNotAllowed):
+            return _t("This program's accounts are never merged: each account's points stand alone.")
         sentence = _sentences().get(exc.code)
         if sentence:
             return sentence

@@ -2273,6 +2273,11 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>This program&apos;s accounts are never merged: each account&apos;s points stand alone.</source>
+        <translation>このプログラムのアカウントは統合できません。ポイントはアカウントごとに独立しています。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>This was refused and nothing was changed. Check what was typed.</source>
         <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>
@@ -3039,7 +3044,7 @@ F2 でいつでも検索欄に戻れます。</translation>
 <context>
     <name>Program</name>
     <message>
-        <location filename="../programs/omo.json" line="+59"/>
+        <location filename="../programs/omo.json" line="+60"/>
         <source>Member</source>
         <translation>メンバー</translation>
     </message>
@@ -3049,7 +3054,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>宿泊券（1,000円）</translation>
     </message>
     <message>
-        <location filename="../programs/one_harmony.json" line="+63"/>
+        <location filename="../programs/one_harmony.json" line="+64"/>
         <source>Basic</source>
         <translation>ベーシック</translation>
     </message>

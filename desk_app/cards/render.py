@@ -56,8 +56,27 @@ def qr_image(payload: str, box: int) -> Image.Image:
     return img.resize((box, box), Image.NEAREST)
 
 
-def _fmt(day: date | None) -> str:
-    return day.strftime("%Y/%m/%d") if day else ""
+# The card's own words in each language it speaks (docs/program-rules.md 2).
+# The romanised name, the number and the program's name print as they are.
+LABELS = {
+    "en": {"member": "{tier} Member", "valid": "Valid until {date}", "since": "Member since {date}",
+           "premium": "Premium Selection: {hotel}", "card": "Card {n}"},
+    "ja": {"member": "{tier}会員", "valid": "有効期限 {date}", "since": "入会日 {date}",
+           "premium": "プレミアムセレクション {hotel}", "card": "カード {n}"},
+}
+
+
+def _fmt(day: date | None, language: str = "en") -> str:
+    if not day:
+        return ""
+    return f"{day.year}年{day.month}月{day.day}日" if language == "ja" else day.strftime("%Y/%m/%d")
+
+
+def _fit(d: ImageDraw.ImageDraw, text: str, size: int, width: int, bold: bool = False):
+    """The largest font up to `size` that fits the text in `width` pixels."""
+    while size > 8 and d.textlength(text, font=_font(size, bold)) > width:
+        size -= 1
+    return _font(size, bold)
 
 
 def draw_card(face, dpi: int = DPI) -> Image.Image:
@@ -68,15 +87,18 @@ def draw_card(face, dpi: int = DPI) -> Image.Image:
     img = Image.new("RGB", (w, h), bg)
     d = ImageDraw.Draw(img)
     pad = round(48 * unit)
+    language = getattr(face, "language", "en")
+    words = LABELS.get(language, LABELS["en"])
     d.text((pad, pad), face.program_name.upper(), font=_font(round(52 * unit), True), fill=fg)
-    d.text((pad, pad + round(70 * unit)), f"{face.tier_name} Member", font=_font(round(34 * unit)), fill=fg)
+    d.text((pad, pad + round(70 * unit)), words["member"].format(tier=face.tier_name), font=_font(round(34 * unit)),
+           fill=fg)
     qr_box = round(300 * unit)
     qr_x, qr_y = w - pad - qr_box, h - pad - qr_box
     margin = round(12 * unit)  # the white quiet zone around the QR, in proportion at any resolution
     d.rounded_rectangle((qr_x - margin, qr_y - margin, qr_x + qr_box + margin, qr_y + qr_box + margin),
                         radius=margin, fill="white")
     img.paste(qr_image(face.qr_payload, qr_box), (qr_x, qr_y))
-    y = h - pad - round(230 * unit)
+    y = h - pad - round(266 * unit)
     local = getattr(face, "local_name", "") or ""
     if local and local != face.name and not is_latin(local):
         # The name as registered (山田 太郎) above the romanised one.
@@ -86,13 +108,22 @@ def draw_card(face, dpi: int = DPI) -> Image.Image:
     pretty = " ".join(num[i:i + 4] for i in range(0, len(num), 4))
     d.text((pad, y + round(66 * unit)), pretty, font=_font(round(44 * unit)), fill=fg)
     small = _font(round(26 * unit))
-    valid = f"Valid until {_fmt(face.tier_valid_until)}" if face.tier_valid_until else "Member since " + _fmt(face.issued_on)
-    d.text((pad, y + round(130 * unit)), valid, font=small, fill=fg)
-    if face.premium_hotel:
-        d.text((pad, y + round(166 * unit)), f"Premium Selection: {face.premium_hotel}", font=small, fill=fg)
+    lines = []
+    if face.tier_valid_until:
+        lines.append(words["valid"].format(date=_fmt(face.tier_valid_until, language)))
+    # "Member since" is the enrollment date, never the card's issue date.
+    since = getattr(face, "member_since", None)
+    if since:
+        lines.append(words["since"].format(date=_fmt(since, language)))
+    hotel = getattr(face, "premium_hotel_name", None) or face.premium_hotel
+    if hotel:
+        lines.append(words["premium"].format(hotel=hotel))
+    room = qr_x - margin - pad - round(8 * unit)
+    for i, line in enumerate(lines):
+        d.text((pad, y + round((130 + 36 * i) * unit)), line, font=_fit(d, line, round(26 * unit), room), fill=fg)
     # Anchored by its bottom edge just above the white box, so it never overlaps it.
-    d.text((qr_x - margin, qr_y - margin - round(8 * unit)), f"Card {face.sequence}", font=small, fill=fg,
-           anchor="ld")
+    d.text((qr_x - margin, qr_y - margin - round(8 * unit)), words["card"].format(n=face.sequence), font=small,
+           fill=fg, anchor="ld")
     return img
 
 

@@ -214,6 +214,29 @@ class Credit(Base):
     source: Mapped[str] = mapped_column(String(12))  # stay | bill | companion | merge | reverse
 
 
+class NightCredit(Base):
+    """One row per calendar night a member is credited (0012): a member gets
+    at most one night per calendar night across all postings and
+    properties (docs/program-rules.md 3). `night` is the date the night
+    begins; `date_of_use` the check-out it counts under. A reversal (or a
+    merge that finds the kept number already holding the night) sets
+    `released_by` to its transaction id, so the night is free again; the
+    unique index over the rows not released makes two desks at once credit
+    a night once."""
+    __tablename__ = "night_credits"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    night: Mapped[date] = mapped_column(Date)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id"), index=True)
+    date_of_use: Mapped[date] = mapped_column(Date)
+    released_by: Mapped[str | None] = mapped_column(String(32))
+    __table_args__ = (
+        Index("uq_night_credits_member_night", "member_id", "night", unique=True,
+              sqlite_where=text("released_by IS NULL"), postgresql_where=text("released_by IS NULL")),
+        Index("ix_night_credits_member_id", "member_id"),
+    )
+
+
 class Lot(Base):
     __tablename__ = "lots"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

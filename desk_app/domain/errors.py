@@ -82,5 +82,7 @@ DatabaseBusy = _error("DatabaseBusy", "database_busy")
 CardForged = type("CardForged", (InvalidCard,), {})
 CardReplaced = type("CardReplaced", (InvalidCard,), {})
 CardOfClosedMembership = type("CardOfClosedMembership", (InvalidCard,), {})
+# The program forbids merging its accounts (OMO 5, 11.4): not_permitted for every role.
+MergeNotAllowed = type("MergeNotAllowed", (NotPermitted,), {})
 # A signed-in clerk's own current password, asked again, was wrong.
 CurrentPasswordWrong = type("CurrentPasswordWrong", (NotSignedIn,), {})

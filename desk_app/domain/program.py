@@ -48,6 +48,10 @@ class Property:
     # Yen per unit of a foreign currency the hotel bills in; a posted
     # exchange rate outside the program's band around it is a typo.
     reference_rates: Mapping[str, Decimal] = field(default_factory=dict)
+    name_ja: str | None = None   # the hotel's Japanese name, for the Japanese card face
+
+    def local_name(self, language: str) -> str:
+        return self.name_ja if language == "ja" and self.name_ja else self.name
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,10 @@ class TierLevel:
     min_points: int | None
     min_nights: int | None
     bonus_percent: int
+    name_ja: str | None = None
+
+    def local_name(self, language: str) -> str:
+        return self.name_ja if language == "ja" and self.name_ja else self.name
 
 
 @dataclass(frozen=True)
@@ -214,7 +222,7 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         TierLevel(
             code=lvl["code"], name=lvl["name"], rank=i,
             min_points=lvl["min_points"], min_nights=lvl["min_nights"],
-            bonus_percent=int(lvl["bonus_percent"]),
+            bonus_percent=int(lvl["bonus_percent"]), name_ja=lvl.get("name_ja"),
         )
         for i, lvl in enumerate(tiers["levels"])
     )
@@ -223,7 +231,8 @@ def parse_program(data: Mapping[str, Any]) -> Program:
         raise ValueError(f"unknown expiry kind {expiry['kind']}")
     props = tuple(
         Property(p["code"], p["name"], p["country"], p["currency"], dict(p.get("overrides", {})),
-                 {cur: _positive_rate(cur, r) for cur, r in (p.get("reference_rates") or {}).items()})
+                 {cur: _positive_rate(cur, r) for cur, r in (p.get("reference_rates") or {}).items()},
+                 name_ja=p.get("name_ja"))
         for p in data["properties"]
     )
     if not props:

@@ -142,19 +142,36 @@ def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | Non
     return EvaluationResult(year, evaluated, counts.get("loyal", 0), counts.get("exclusive", 0), counts)
 
 
+USE_CREDITS = ("stay", "bill", "companion")
+USE_ENTRIES = ("stay", "bill")
+
+
+def _merged_in(session, member_id: int) -> list[int]:
+    """The member and every number merged into it (also through others)."""
+    ids, todo = [member_id], [member_id]
+    while todo:
+        found = list(session.scalars(select(Member.id).where(Member.merged_into_id.in_(todo))))
+        todo = [i for i in found if i not in ids]
+        ids += todo
+    return ids
+
+
 def last_activity(session, member: Member) -> date:
-    """The last stay or points earned by use, by date of use, or the
-    enrollment date if there were none. A reversed posting was never a stay,
-    and a reversal, an adjustment or a merge does not restart the clock
-    (credits and lots moved by a merge keep their own dates of use)."""
-    undone = select(LedgerEntry.reverses).where(LedgerEntry.member_id == member.id,
-                                                LedgerEntry.reverses.is_not(None))
+    """The last stay or points earned by use (stays, bills, claims, OMO
+    stay points), by date of use, or the enrollment date if there were none
+    (docs/program-rules.md 1, T&C 7.2). Only the postings themselves count,
+    the member's own and those of the duplicate numbers merged into it,
+    under their own dates of use: a merge, an adjustment (also one moved in
+    by a merge), a reversal, and a reversed posting never restart the clock."""
+    ids = _merged_in(session, member.id)
+    undone = select(LedgerEntry.reverses).where(LedgerEntry.member_id.in_(ids), LedgerEntry.reverses.is_not(None))
     stay = session.scalar(
         select(func.max(Credit.date_of_use)).join(LedgerEntry, LedgerEntry.id == Credit.entry_id)
-        .where(Credit.member_id == member.id, Credit.source != "reverse", LedgerEntry.transaction_id.not_in(undone)))
+        .where(Credit.member_id.in_(ids), Credit.source.in_(USE_CREDITS),
+               LedgerEntry.transaction_id.not_in(undone)))
     earned = session.scalar(
         select(func.max(Lot.earned_on)).join(LedgerEntry, LedgerEntry.id == Lot.entry_id)
-        .where(Lot.member_id == member.id, LedgerEntry.kind.in_(("stay", "bill", "merge_in")),
+        .where(Lot.member_id.in_(ids), LedgerEntry.kind.in_(USE_ENTRIES),
                LedgerEntry.transaction_id.not_in(undone)))
     return max(d for d in (member.enrolled_on, stay, earned) if d is not None)
 

@@ -54,6 +54,12 @@ class CardFace:
     # The name as registered ('山田 太郎'), printed small above the romanised
     # name when it differs.
     local_name: str = ""
+    # docs/program-rules.md 2: "member since" is the enrollment date, the
+    # Premium Selection hotel is printed by name, and the face speaks the
+    # member's preferred language ('ja' or 'en'; the romanised name stays).
+    member_since: date | None = None
+    premium_hotel_name: str | None = None
+    language: str = "en"
 
 
 def _mac(key: bytes, message: str) -> str:
@@ -130,15 +136,27 @@ def current_card_of(db: Database, payload: str) -> tuple[str, int]:
 
 def _face(db: Database, program, view, name_order: str) -> CardFace:
     seq = view.card.sequence
+    language = "ja" if view.preferred_language == "ja" else "en"
+    premium = None
+    if view.premium_hotel:
+        try:
+            premium = program.property(view.premium_hotel).local_name(language)
+        except errors.UnknownProperty:  # a hotel since dropped from the program file
+            premium = view.premium_hotel
+    try:
+        tier_name = program.tiers.level(view.tier).local_name(language)
+    except KeyError:
+        tier_name = view.tier_name
     return CardFace(
         member_number=view.member_number,
         name=member_rules.card_name(view.family_name, view.given_name, view.family_roman, view.given_roman,
                                     name_order),
         family_name=view.family_name, given_name=view.given_name,
-        tier=view.tier, tier_name=view.tier_name, tier_valid_until=view.tier_valid_until,
+        tier=view.tier, tier_name=tier_name, tier_valid_until=view.tier_valid_until,
         premium_hotel=view.premium_hotel, program_name=program.name, sequence=seq,
         qr_payload=payload_for(db.card_keys, view.member_number, seq), issued_on=view.card.issued_on,
         local_name=f"{view.family_name} {view.given_name}",
+        member_since=view.enrolled_on, premium_hotel_name=premium, language=language,
     )
 
 

@@ -3,11 +3,12 @@ Supervisor only; each is an append-only set of ledger entries."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..db.schema import Card, Credit, Member, TierStatus
+from ..db.schema import Card, Credit, Member, NightCredit, TierStatus
 from ..domain import errors
 from . import ledger, tiering, views
 from .context import Desk
@@ -53,7 +54,7 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
     desk.require("merge")
     if not db.program.merge_allowed:
         # OMO 5, 11.4: each account's points stand alone and cannot be moved.
-        raise errors.NotPermitted(f"{db.program.name} accounts are never merged; each account's points "
+        raise errors.MergeNotAllowed(f"{db.program.name} accounts are never merged; each account's points "
                                   "stand alone.")
     if keep_number.strip() == drop_number.strip():
         raise errors.SameMember("A membership cannot be merged into itself.")
@@ -77,6 +78,21 @@ def merge(db: Database, desk: Desk, keep_number: str, drop_number: str) -> views
         for credit in s.scalars(select(Credit).where(Credit.member_id == drop.id)).all():
             ledger.add_credit(s, keep, entry_in, credit.date_of_use, credit.qualifying_points, credit.nights, "merge")
             years.add(credit.date_of_use.year)
+        # One night per calendar night (docs/program-rules.md 3): the dropped
+        # number's nights move over, except those the kept number already
+        # holds, which are released and taken back out of the moved figures.
+        kept = set(s.scalars(select(NightCredit.night).where(NightCredit.member_id == keep.id,
+                                                             NightCredit.released_by.is_(None))))
+        twice: Counter = Counter()
+        for row in s.scalars(select(NightCredit).where(NightCredit.member_id == drop.id,
+                                                       NightCredit.released_by.is_(None))).all():
+            if row.night in kept:
+                row.released_by = tx
+                twice[row.date_of_use] += 1
+            else:
+                row.member_id = keep.id
+        for day, count in sorted(twice.items()):
+            ledger.add_credit(s, keep, entry_in, day, 0, -count, "merge")
         # The same person's status carries over too [decided]: the kept
         # number holds the better of the two.
         for st in tiering.statuses(s, drop.id):

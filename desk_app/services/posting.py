@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Mapping, Sequence
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ..db.schema import Member, Posting
+from ..db.schema import Member, NightCredit, Posting
 from ..domain import earning, errors
 from ..domain.program import Program
 from . import ledger, tiering
@@ -112,12 +112,27 @@ def _check_not_posted(session: Session, desk: Desk, kind: str, reference: str, l
         raise errors.DuplicateFolio(f"This {what} ({reference}) has already been posted at this property.")
 
 
-def _credit(session, program, desk, member, tx, kind, earned: earning.Earning, day: date, reference: str) -> None:
+def _credit(session, program, desk, member, tx, kind, earned: earning.Earning, day: date, reference: str,
+            nights: tuple[date, ...] = ()) -> None:
     entry = ledger.add_entry(session, desk, member, tx, kind, points=earned.total, nights=earned.nights,
                              reference=reference)
     if earned.total:
         ledger.add_lot(session, program, member, entry, earned.total, day)
     ledger.add_credit(session, member, entry, day, earned.points, earned.nights, kind)
+    for night in nights:
+        session.add(NightCredit(member_id=member.id, night=night, entry_id=entry.id, date_of_use=day))
+
+
+def _new_nights(s: Session, member: Member, first: date, check_out: date, gives_nights: bool) -> tuple[date, ...]:
+    """The calendar nights from `first` to check-out the member does not hold
+    yet: a member is credited at most one night per calendar night, across
+    all postings and properties (docs/program-rules.md 3)."""
+    if not gives_nights or check_out <= first:
+        return ()
+    held = set(s.scalars(select(NightCredit.night).where(
+        NightCredit.member_id == member.id, NightCredit.released_by.is_(None),
+        NightCredit.night >= first, NightCredit.night < check_out)))
+    return tuple(n for n in (first + timedelta(days=i) for i in range((check_out - first).days)) if n not in held)
 
 
 def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: StayFolio, *, lock: bool):
@@ -148,6 +163,9 @@ def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: Sta
     )
     earning.check_points_ceiling(earned.total, program.max_points_per_posting)
     gives_nights = earning.stay_outcome(rules, folio.channel, folio.rate_plan) != "nothing"
+    # The points of every room paid are credited; the nights only once.
+    nights = _new_nights(s, member, first, folio.check_out, gives_nights and earned.nights > 0)
+    earned = replace(earned, nights=len(nights))
     comps = []
     for comp_number in companions:
         comp = people[comp_number]
@@ -158,8 +176,8 @@ def _plan_stay(s: Session, program: Program, desk: Desk, number: str, folio: Sta
             raise errors.BeforeEnrollment(
                 f"Companion {comp.number} joined after this stay; nights before enrollment are not credited."
             ) from None
-        comps.append((comp, (folio.check_out - comp_first).days if gives_nights else 0))
-    return reference, member, comps, earned, currency, rate
+        comps.append((comp, _new_nights(s, comp, comp_first, folio.check_out, gives_nights)))
+    return reference, member, comps, earned, currency, rate, nights
 
 
 def _plan_bill(s: Session, program: Program, desk: Desk, number: str, bill: Bill, *, lock: bool):
@@ -182,11 +200,12 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
     program = db.program
     tx = ledger.new_transaction_id()
     with db.write() as s:
-        reference, member, comps, earned, currency, rate = _plan_stay(s, program, desk, number, folio, lock=True)
-        _credit(s, program, desk, member, tx, "stay", earned, folio.check_out, reference)
+        reference, member, comps, earned, currency, rate, nights = _plan_stay(s, program, desk, number, folio,
+                                                                              lock=True)
+        _credit(s, program, desk, member, tx, "stay", earned, folio.check_out, reference, nights)
         for comp, comp_nights in comps:
-            _credit(s, program, desk, comp, tx, "companion", earning.Earning(0, 0, comp_nights, {}),
-                    folio.check_out, reference)
+            _credit(s, program, desk, comp, tx, "companion", earning.Earning(0, 0, len(comp_nights), {}),
+                    folio.check_out, reference, comp_nights)
         s.add(Posting(
             property_code=desk.property_code, kind="stay", reference=reference, member_id=member.id,
             transaction_id=tx, business_date=desk.business_date, date_of_use=folio.check_out,
@@ -198,7 +217,7 @@ def post_stay(db: Database, desk: Desk, number: str, folio: StayFolio) -> Postin
         for m in [member, *(c for c, _ in comps)]:
             tiering.check_promotion(s, program, desk, m, {folio.check_out.year})
         return PostingResult(tx, earned.points, earned.bonus_points, earned.nights,
-                             tuple(Companion(c.number, n) for c, n in comps),
+                             tuple(Companion(c.number, len(n)) for c, n in comps),
                              ledger.balance(s, member.id, desk.business_date), member.number,
                              dict(earned.eligible_yen))
 

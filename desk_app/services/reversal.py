@@ -46,11 +46,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..db.schema import Allocation, Credit, LedgerEntry, Lot, Member, Posting, TierStatus
-from ..domain import errors, lots as lot_rules, tiers
+from ..db.schema import Allocation, Credit, LedgerEntry, Lot, Member, NightCredit, Posting, TierStatus
+from ..domain import earning, errors, lots as lot_rules, tiers
 from ..domain.program import Program
 from . import ledger, tiering
 from .context import Desk
@@ -107,9 +107,20 @@ class _Plan:
     members: dict[int, Member] = field(default_factory=dict)
     posting: Posting | None = None
     cancels: list[tuple[Member, TierStatus]] = field(default_factory=list)
+    # Nights (docs/program-rules.md 3, one per calendar night): entry id ->
+    # the calendar nights it holds now, for entries that ever held any
+    # (older postings without night rows fall back to their credit);
+    # member id -> the nights another posting of theirs now takes over
+    # (night, that entry's id, its date of use).
+    night_rows: dict[int, int] = field(default_factory=dict)
+    regain: dict[int, list[tuple[date, int, date]]] = field(default_factory=dict)
+
+    def credit_nights(self, c: Credit) -> int:
+        return self.night_rows.get(c.entry_id, c.nights)
 
     def nights_of(self, member_id: int) -> int:
-        return -sum(c.nights for c in self.negations.get(member_id, ()))
+        return (-sum(self.credit_nights(c) for c in self.negations.get(member_id, ()))
+                + len(self.regain.get(member_id, ())))
 
 
 def reverse(db: Database, desk: Desk, transaction_id: str, reason: str) -> ReversalResult:
@@ -155,6 +166,16 @@ def _plan(s: Session, program: Program, desk: Desk, transaction_id: str, *, lock
     original = next((e for e in entries if e.kind in POSTING_KINDS + REDEMPTION_KINDS), entries[0])
     credits = list(s.scalars(select(Credit).where(Credit.entry_id.in_([e.id for e in entries]))
                              .order_by(Credit.id)))
+    # An entry holding nights it got after posting (passed on by an earlier
+    # reversal) may have no credit of its own: its nights go too.
+    credited = {c.entry_id for c in credits}
+    by_id = {e.id: e for e in entries}
+    for entry_id, day in s.execute(select(NightCredit.entry_id, func.max(NightCredit.date_of_use)).where(
+            NightCredit.entry_id.in_(list(by_id)), NightCredit.released_by.is_(None))
+            .group_by(NightCredit.entry_id)).all():
+        if entry_id not in credited:
+            credits.append(Credit(member_id=by_id[entry_id].member_id, entry_id=entry_id, date_of_use=day,
+                                  qualifying_points=0, nights=0, source="companion"))
     holder_of = {mid: _holder(s, mid) for mid in {original.member_id, *(c.member_id for c in credits)}}
     numbers = s.execute(select(Member.id, Member.number).where(
         Member.id.in_({original.member_id, *holder_of.values()}))).all()
@@ -174,6 +195,7 @@ def _plan(s: Session, program: Program, desk: Desk, transaction_id: str, *, lock
             holder = holder_of[credit.member_id]
             plan.negations.setdefault(holder, []).append(credit)
         plan.members = members
+        _plan_nights(s, program, plan, entries)
         plan.posting = s.scalar(select(Posting).where(Posting.transaction_id == tx))
         plan.cancels = _cancellations(s, program, desk, plan)
         return plan
@@ -227,6 +249,57 @@ def _posting_plan(s: Session, desk: Desk, original: LedgerEntry, payer: Member) 
     return _Plan(original, payer, -(taken + max(spent, 0)), draws, lots)
 
 
+def _plan_nights(s: Session, program: Program, plan: _Plan, entries: list[LedgerEntry]) -> None:
+    """The calendar nights the reversal frees, and which of them another
+    posting of the same member covering that night takes over (the member
+    still stayed that night: a second room, a companion's room, another
+    hotel), so the member keeps one night per calendar night stayed."""
+    ids = [e.id for e in entries]
+    rows = list(s.scalars(select(NightCredit).where(NightCredit.entry_id.in_(ids))))
+    plan.night_rows = {e: 0 for e in {r.entry_id for r in rows}}
+    freed: dict[int, list[date]] = defaultdict(list)
+    for r in rows:
+        if r.released_by is None:
+            plan.night_rows[r.entry_id] += 1
+            freed[r.member_id].append(r.night)
+    for member_id, nights in freed.items():
+        if member_id not in plan.members:
+            continue
+        owners = _merged_in(s, member_id)
+        candidates = s.execute(
+            select(LedgerEntry.id, Member.enrolled_on, Posting.check_in, Posting.check_out, Posting.property_code,
+                   Posting.channel, Posting.rate_plan)
+            .join(Posting, Posting.transaction_id == LedgerEntry.transaction_id)
+            .join(Member, Member.id == LedgerEntry.member_id)
+            .where(LedgerEntry.member_id.in_(owners), LedgerEntry.kind.in_(("stay", "companion")),
+                   Posting.kind == "stay", Posting.reversed_by.is_(None),
+                   LedgerEntry.transaction_id != plan.original.transaction_id)
+            .order_by(LedgerEntry.id)).all()
+        taken = []
+        for night in sorted(nights):
+            for entry_id, enrolled_on, check_in, check_out, prop, channel, plan_code in candidates:
+                if not (max(check_in, enrolled_on) <= night < check_out):
+                    continue
+                try:
+                    gives = earning.stay_outcome(program.earning_for(prop), channel, plan_code) != "nothing"
+                except errors.DeskError:
+                    gives = False
+                if gives:
+                    taken.append((night, entry_id, check_out))
+                    break
+        if taken:
+            plan.regain[member_id] = taken
+
+
+def _merged_in(s: Session, member_id: int) -> list[int]:
+    ids, todo = [member_id], [member_id]
+    while todo:
+        found = list(s.scalars(select(Member.id).where(Member.merged_into_id.in_(todo))))
+        todo = [i for i in found if i not in ids]
+        ids += todo
+    return ids
+
+
 def _check_voidable(program: Program, desk: Desk, original: LedgerEntry) -> None:
     if program.redemption_void != "same_business_date":
         raise errors.NotReversible(f"A use of {program.name} points cannot be cancelled.")
@@ -250,7 +323,9 @@ def _cancellations(s: Session, program: Program, desk: Desk, plan: _Plan) -> lis
         for c in credits:
             year = earned.setdefault(c.date_of_use.year, [0, 0])
             year[0] -= c.qualifying_points
-            year[1] -= c.nights
+            year[1] -= plan.credit_nights(c)
+        for _night, _entry, day in plan.regain.get(member_id, ()):
+            earned.setdefault(day.year, [0, 0])[1] += 1
         after = {y: (p, n) for y, (p, n) in earned.items()}
         for row in s.scalars(select(TierStatus).where(TierStatus.member_id == member_id).order_by(TierStatus.id)):
             if tiers.no_longer_reached(program.tiers, _status(row), after, desk.business_date):
@@ -278,9 +353,22 @@ def _apply(s: Session, program: Program, desk: Desk, plan: _Plan, rtx: str, why:
     for member_id, credits in plan.negations.items():
         for c in credits:
             ledger.add_credit(s, plan.members[member_id], entries[member_id], c.date_of_use,
-                              -c.qualifying_points, -c.nights, "reverse")
+                              -c.qualifying_points, -plan.credit_nights(c), "reverse")
     if plan.posting is not None:
         plan.posting.reversed_by = rtx
+        # The posting's nights are free again (docs/program-rules.md 3); a
+        # night another posting of the member covers passes to that posting.
+        s.execute(update(NightCredit).where(
+            NightCredit.entry_id.in_(select(LedgerEntry.id).where(
+                LedgerEntry.transaction_id == original.transaction_id)),
+            NightCredit.released_by.is_(None)).values(released_by=rtx))
+        for member_id, taken in plan.regain.items():
+            by_day: dict[date, int] = defaultdict(int)
+            for night, entry_id, day in taken:
+                s.add(NightCredit(member_id=member_id, night=night, entry_id=entry_id, date_of_use=day))
+                by_day[day] += 1
+            for day, count in sorted(by_day.items()):
+                ledger.add_credit(s, plan.members[member_id], entries[member_id], day, 0, count, "reverse")
     cancelled = []
     for member, row in plan.cancels:
         row.cancelled_on, row.cancelled_by = desk.business_date, rtx

@@ -187,6 +187,8 @@ def describe(exc: BaseException) -> str:
             return pay_by_points_units(fmt.yen(int(unit[1].replace(",", ""))) if unit else "¥500")
         if isinstance(exc, errors.CurrentPasswordWrong):
             return _t("The current password is wrong.")
+        if isinstance(exc, errors.MergeNotAllowed):
+            return _t("This program's accounts are never merged: each account's points stand alone.")
         sentence = _sentences().get(exc.code)
         if sentence:
             return sentence

@@ -2483,6 +2483,11 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>This program&apos;s accounts are never merged: each account&apos;s points stand alone.</source>
+        <translation>このプログラムのアカウントは統合できません。ポイントはアカウントごとに独立しています。</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>This was refused and nothing was changed. Check what was typed.</source>
         <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from desk_app.db.schema import TierEvaluation
 from desk_app.domain import errors
-from desk_app.services import audit, batch, lookup, office
+from desk_app.services import audit, batch, lookup, office, reversal
 from tests.conftest import desk_on
 from tests.db.helpers import bill, enrol, stay
 
@@ -70,6 +70,26 @@ def test_inactive_members_listed_after_36_months(db):
     assert [m.member_number for m in batch.inactive(db, desk_on("2027-06-02"), 36)] == sorted([idle, active])
 
 
+def test_only_points_earned_by_use_restart_the_inactivity_clock(db):
+    """docs/program-rules.md 1 (T&C 7.2 "accrual" [decided]): 36 months from
+    the last stay, bill or claim by date of use; a merge, an adjustment
+    (also one a merge moves in) and a reversal do not restart the clock."""
+    keep, drop, adjusted, reversed_ = (enrol(db, day="2022-01-10") for _ in range(4))
+    office.adjust(db, desk_on("2024-06-01"), drop, 500, "goodwill")          # not use
+    office.merge(db, desk_on("2024-12-01"), keep, drop)                    # not use either
+    office.adjust(db, desk_on("2024-06-01"), adjusted, 500, "goodwill")
+    r = stay(db, reversed_, "2024-05-01", "2024-05-02", 10_000)
+    reversal.reverse(db, desk_on("2024-05-03"), r.transaction_id, "posted to the wrong member")
+    listed = [m.member_number for m in batch.inactive(db, desk_on("2025-01-10"), 36)]
+    assert listed == sorted([keep, adjusted, reversed_])
+    # A claim posted late counts from its date of use, also one on the dropped number.
+    other_keep, other_drop = enrol(db, day="2022-01-10"), enrol(db, day="2022-01-10")
+    bill(db, other_drop, "2022-06-01", 5_000, business="2022-06-20")
+    office.merge(db, desk_on("2024-12-01"), other_keep, other_drop)
+    assert other_keep not in [m.member_number for m in batch.inactive(db, desk_on("2025-01-10"), 36)]
+    assert other_keep in [m.member_number for m in batch.inactive(db, desk_on("2025-06-01"), 36)]
+
+
 def test_merge_moves_points_with_their_expiry_nights_and_history(db):
     keep = enrol(db, day="2024-01-05")
     drop = enrol(db, day="2024-01-05")
@@ -91,6 +111,25 @@ def test_merge_moves_points_with_their_expiry_nights_and_history(db):
         office.merge(db, desk_on("2026-11-22"), keep, keep)
     with pytest.raises(errors.MemberClosed):
         office.merge(db, desk_on("2026-11-22"), keep, drop)
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
+
+
+def test_merge_credits_a_night_held_by_both_numbers_once(db):
+    """docs/program-rules.md 3 (one night per calendar night) and T&C 8: the
+    same person posted on both numbers for 2026-03-01: after the merge the
+    kept number counts that night once; the dropped number's other night
+    moves over."""
+    keep, drop = enrol(db, day="2026-01-05"), enrol(db, day="2026-01-05")
+    stay(db, keep, "2026-03-01", "2026-03-02", 10_000, prop="TKO")
+    own = stay(db, keep, "2026-03-05", "2026-03-06", 10_000, prop="TKO")
+    stay(db, drop, "2026-03-01", "2026-03-03", 20_000, prop="OSA")
+    v = office.merge(db, desk_on("2026-11-22"), keep, drop)
+    assert (v.year_nights, v.points_balance) == (3, 800)
+    # Reversing the kept number's 03-05 posting takes its night; 03-01 was
+    # never its only posting that night, so nothing else changes.
+    r = reversal.reverse(db, desk_on("2026-11-22"), own.transaction_id, "not this guest")
+    assert r.nights == -1
+    assert lookup.show(db, desk_on("2026-11-22"), keep).year_nights == 2
     assert audit.check_all(db, desk_on("2026-11-22")) == []
 
 

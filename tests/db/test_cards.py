@@ -109,3 +109,49 @@ def test_kinds_of_invalid_card_share_the_code(db):
     with pytest.raises(errors.CardForged) as forged:
         cards.verify(db, desk_on("2026-11-22"), first[:-1] + ("A" if first[-1] != "A" else "B"))
     assert replaced.value.code == forged.value.code == "invalid_card"
+
+
+def _premium_member(db, language):
+    from datetime import date
+
+    from desk_app.services import registration
+    from tests.db.helpers import stay
+
+    number = enrol(db, day="2026-01-05", family="山田", given="太郎", family_kana="ヤマダ", given_kana="タロウ",
+                   preferred_language=language)
+    stay(db, number, "2026-02-01", "2026-02-11", 250_000)           # Loyal from 2026-03-01
+    registration.choose_premium_hotel(db, desk_on("2026-11-22"), number, "OKT")
+    return number, date
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_card_prints_hotel_name_enrollment_date_and_speaks_the_members_language(db, tmp_path, language):
+    """docs/program-rules.md 2 (FAQ "status validity is printed on your
+    membership card", Premium Selection "hotel name printed"): the Premium
+    Selection hotel's name, not its code; "member since" the enrollment
+    date (2026-01-05), not the issue date (2026-11-22); a Japanese member
+    gets the Japanese face, the romanised name stays; the QR decodes."""
+    number, date = _premium_member(db, language)
+    face = cards.issue(db, desk_on("2026-11-22"), number)
+    assert (face.member_since, face.issued_on, face.language) == (date(2026, 1, 5), date(2026, 11, 22), language)
+    assert face.premium_hotel == "OKT"
+    assert face.premium_hotel_name == {"ja": "ホテルオークラ東京", "en": "Hotel Okura Tokyo"}[language]
+    assert face.tier_name == {"ja": "ロイヤル", "en": "Loyal"}[language]
+    assert face.name == "YAMADA Taro"
+    path = save_card(face, tmp_path / f"card-{language}.png")
+    decoded = zxingcpp.read_barcodes(Image.open(path))
+    assert [d.text for d in decoded] == [face.qr_payload]
+    assert cards.verify(db, desk_on("2026-11-22"), decoded[0].text) == (number, 1)
+
+
+def test_card_face_words_by_language():
+    """The lines the renderer prints, in each language (docs/program-rules.md 2)."""
+    from datetime import date
+
+    from desk_app.cards import render
+
+    ja, en = render.LABELS["ja"], render.LABELS["en"]
+    assert ja["since"].format(date=render._fmt(date(2026, 1, 5), "ja")) == "入会日 2026年1月5日"
+    assert en["since"].format(date=render._fmt(date(2026, 1, 5), "en")) == "Member since 2026/01/05"
+    assert ja["premium"].format(hotel="ホテルオークラ東京") == "プレミアムセレクション ホテルオークラ東京"
+    assert ja["member"].format(tier="ロイヤル") == "ロイヤル会員"

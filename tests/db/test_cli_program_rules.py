@@ -152,3 +152,79 @@ def test_joining_mid_stay(run):
     out = run("post-stay", late, "--folio", "F2", "--check-in", "2026-11-19", "--check-out", "2026-11-22",
               "--channel", "direct", "--charge", "room=30000", expect=1)
     assert out["error"]["code"] == "before_enrollment"
+
+
+def test_a_merge_or_an_adjustment_does_not_restart_the_inactivity_clock(run):
+    """docs/program-rules.md 1 (T&C 7.2 [decided]): `inactive --months 36`
+    counts only points earned by use; the merged number's adjustment and the
+    merge itself leave the kept member inactive."""
+    keep, drop, stayer = (member(run, day="2022-01-10") for _ in range(3))
+    run("adjust", drop, "--points", "500", "--reason", "goodwill", date="2024-06-01")
+    run("merge", keep, drop, date="2024-12-01")
+    run("post-stay", stayer, "--folio", "F1", "--check-in", "2022-03-01", "--check-out", "2022-03-02",
+        "--channel", "direct", "--charge", "room=10000", date="2022-03-02")
+    listed = [m["member_number"] for m in run("inactive", "--months", "36", date="2025-01-10")["results"]]
+    assert listed == [keep]
+    listed = [m["member_number"] for m in run("inactive", "--months", "36", date="2025-03-02")["results"]]
+    assert listed == sorted([keep, stayer])
+
+
+def test_nights_are_credited_once_per_calendar_night(run):
+    """docs/program-rules.md 3 (FAQ "paid for several rooms", "stayed with
+    accompany"): 5 rooms x 2 nights give 2 nights and every room's points,
+    not Loyal; a companion in one room and payer of another, and TKO and
+    OSA the same night, get the nights once; a reversal frees its nights."""
+    n, friend = member(run), member(run)
+
+    def post(number, folio, ci, co, room, prop=None, *extra):
+        return run("post-stay", number, "--folio", folio, "--check-in", ci, "--check-out", co, "--channel",
+                   "direct", "--charge", f"room={room}", *extra, prop=prop, date=co)
+
+    rooms = [post(n, f"R{i}", "2026-03-01", "2026-03-03", 20000) for i in range(5)]
+    assert [(r["points"], r["nights"]) for r in rooms] == [(400, 2)] + [(400, 0)] * 4
+    assert run("show", n, date="2026-04-01")["tier"] == "basic"
+    assert run("show", n, date="2026-04-01")["year"]["nights"] == 2
+    shared = post(friend, "S1", "2026-04-01", "2026-04-03", 30000, None, "--companion", n)
+    own = post(n, "S2", "2026-04-01", "2026-04-03", 20000)
+    assert (shared["companions"][0]["nights"], own["points"], own["nights"]) == (2, 400, 0)
+    tko = post(n, "H1", "2026-05-01", "2026-05-02", 10000, "TKO")
+    osa = post(n, "H1", "2026-05-01", "2026-05-02", 10000, "OSA")
+    assert (tko["nights"], osa["nights"], osa["points"]) == (1, 0, 200)
+    assert run("show", n, date="2026-05-02")["year"]["nights"] == 5
+    undone = run("reverse", rooms[0]["transaction_id"], "--reason", "wrong dates", date="2026-05-02")
+    assert undone["nights"] == 0          # the other rooms' postings cover 03-01 and 03-02
+    undone = run("reverse", tko["transaction_id"], "--reason", "not our guest", date="2026-05-02")
+    assert undone["nights"] == 0          # OSA's posting covers 05-01
+    undone = run("reverse", osa["transaction_id"], "--reason", "not our guest", date="2026-05-02")
+    assert undone["nights"] == -1
+    assert run("show", n, date="2026-05-02")["year"]["nights"] == 4
+    again = post(n, "H2", "2026-05-01", "2026-05-02", 10000, "OSA")
+    assert again["nights"] == 1
+
+
+def test_issue_card_for_a_japanese_member_with_a_premium_selection_hotel(run, database_url, tmp_path):
+    """docs/program-rules.md 2 (FAQ; Premium Selection "hotel name printed"):
+    desk-admin issue-card renders the Japanese face (hotel name, member since
+    the enrollment date, romanised name kept); its QR decodes with zxing-cpp."""
+    import zxingcpp
+    from PIL import Image, ImageChops
+
+    from desk_app.cards.render import draw_card
+    from desk_app.services import cards
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    n = member(run, family_name_kana="ヤマダ", given_name_kana="タロウ", language="ja")
+    run("post-stay", n, "--folio", "F1", "--check-in", "2026-02-01", "--check-out", "2026-02-11", "--channel",
+        "direct", "--charge", "room=250000", date="2026-02-11")
+    run("premium-selection", n, "--hotel", "OKT")
+    out = run("issue-card", n, "--out", str(tmp_path / "card.png"))
+    img = Image.open(out["path"]).convert("RGB")
+    assert [d.text for d in zxingcpp.read_barcodes(img)] == [out["qr_payload"]]
+    assert run("verify-card", out["qr_payload"]) == {"member_number": n, "sequence": 1, "valid": True}
+    db = Database(database_url)
+    face = cards.current(db, desk_on("2026-11-22"), n)
+    db.dispose()
+    assert (face.language, face.premium_hotel_name, str(face.member_since)) == ("ja", "ホテルオークラ東京",
+                                                                                 "2026-01-05")
+    assert ImageChops.difference(img, draw_card(face)).getbbox() is None  # the file is that face

@@ -53,6 +53,21 @@ def _post_worker(url, number, barrier, results):
     db.dispose()
 
 
+def _hotel_worker(url, prop, barrier, results):
+    from desk_app.services import posting
+    from desk_app.services.database import Database
+    from tests.conftest import desk_on
+
+    number, code = prop.split(":")
+    db = Database(url)
+    db.program
+    barrier.wait()
+    r = posting.post_stay(db, desk_on("2026-11-22", code), number, posting.StayFolio(
+        f"N-{code}", date(2026, 11, 20), date(2026, 11, 22), "direct", {"room": 50_000}))
+    results.put(r.nights)
+    db.dispose()
+
+
 def _bill_worker(url, number, barrier, results):
     from desk_app.services import posting
     from desk_app.services.database import Database
@@ -150,3 +165,15 @@ def test_two_desks_reversing_the_same_posting_reverse_it_once(db, database_url):
     assert lookup.show(db, desk, guest).year_nights == 0
     assert [e.kind for e in lookup.history(db, desk, payer)].count("reverse") == 1
     assert audit.check_all(db, desk_on("2026-11-22")) == []
+
+
+def test_two_hotels_posting_the_same_nights_at_once_credit_them_once(db, database_url):
+    """docs/program-rules.md 3: TKO and OSA post the same two nights for one
+    member at the same moment: 1,000 points each, the 2 nights once."""
+    number = enrol(db)
+    outcomes = _race(_hotel_worker, database_url, [f"{number}:TKO", f"{number}:OSA"])
+    assert sorted(outcomes) == [0, 2]
+    v = lookup.show(db, desk_on("2026-11-22"), number)
+    assert (v.points_balance, v.year_nights) == (2_000, 2)
+    assert audit.check_all(db, desk_on("2026-11-22")) == []
+

@@ -127,3 +127,39 @@ def test_0004_frees_a_reversed_folio_and_downgrades(database_url):
         with engine.begin() as conn:
             conn.execute(text(posting), {"tx": "b" * 32})
     engine.dispose()
+
+
+def test_0012_writes_the_nights_already_credited_once_per_calendar_night(database_url):
+    """docs/program-rules.md 3: the upgrade to 0012 writes existing stays'
+    and companions' nights into night_credits, a calendar night once per
+    member, skipping reversed postings."""
+    from datetime import date
+
+    from desk_app.services import posting, reversal
+    from tests.conftest import desk_on
+    from tests.db.helpers import enrol
+
+    db = Database(database_url)
+    db.initialize("one_harmony")
+    payer, guest = enrol(db), enrol(db)
+    for folio, prop in (("A", "TKO"), ("B", "OSA"), ("C", "KYO")):
+        posting.post_stay(db, desk_on("2026-03-03", prop), payer, posting.StayFolio(
+            folio, date(2026, 3, 1), date(2026, 3, 3), "direct", {"room": 10_000}, companions=(guest,)))
+    undone = posting.post_stay(db, desk_on("2026-03-06"), payer, posting.StayFolio(
+        "D", date(2026, 3, 4), date(2026, 3, 6), "direct", {"room": 10_000}))
+    reversal.reverse(db, desk_on("2026-03-06"), undone.transaction_id, "wrong member")
+    with db.read() as s:
+        before = sorted(s.execute(text("SELECT member_id, night FROM night_credits WHERE released_by IS NULL")).all())
+    assert len(before) == 4
+    cfg = migrate.alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0010")
+    assert "night_credits" not in inspect(db.engine).get_table_names()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    with db.read() as s:
+        after = sorted(s.execute(text("SELECT member_id, night FROM night_credits WHERE released_by IS NULL")).all())
+    assert [(m, str(n)) for m, n in after] == [(m, str(n)) for m, n in before]
+    db.dispose()

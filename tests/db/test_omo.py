@@ -78,7 +78,7 @@ def test_omo_accounts_are_never_merged(omo_db):
     stay(omo_db, b, "2026-11-20", "2026-11-22", {"room": 20_000})
     with pytest.raises(errors.NotPermitted) as refused:
         office.merge(omo_db, desk_on("2026-11-22", "OM5"), a, b)
-    assert refused.value.code == "not_permitted"
+    assert refused.value.code == "not_permitted" and isinstance(refused.value, errors.MergeNotAllowed)
     day = desk_on("2026-11-22", "OM5")
     assert (lookup.show(omo_db, day, a).points_balance, lookup.show(omo_db, day, b).points_balance) == (0, 1_000)
     assert lookup.show(omo_db, day, b).status == "active"

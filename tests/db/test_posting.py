@@ -259,3 +259,84 @@ def test_no_night_on_or_after_enrollment_is_still_before_enrollment(db):
         stay(db, number, "2026-11-19", "2026-11-22", 30_000)
     assert show(db, number).points_balance == 0
 
+
+
+def test_five_rooms_for_two_nights_credit_two_nights_and_every_rooms_points(db):
+    """docs/program-rules.md 3 (FAQ "paid for several rooms"): a member who
+    pays for 5 rooms for 2 nights gets the points of all 5 and 2 nights,
+    not 10, so is not Loyal."""
+    number = enrol(db)
+    results = [stay(db, number, "2026-03-01", "2026-03-03", 20_000) for _ in range(5)]
+    assert [(r.points, r.nights) for r in results] == [(400, 2)] + [(400, 0)] * 4
+    v = show(db, number, "2026-03-03")
+    assert (v.points_balance, v.year_points, v.year_nights) == (2_000, 2_000, 2)
+    assert show(db, number, "2026-04-01").tier == "basic"
+
+
+def test_companion_in_one_room_and_payer_of_another_gets_the_nights_once(db):
+    """docs/program-rules.md 3 (FAQ "stayed with accompany", "paid for several
+    rooms"): Sato is a companion in Ito's room and pays for a second room
+    the same 2 nights: 2 nights, and the second room's points."""
+    ito, sato = enrol(db), enrol(db)
+    first = stay(db, ito, "2026-03-01", "2026-03-03", 30_000, companions=(sato,))
+    second = stay(db, sato, "2026-03-01", "2026-03-03", 20_000)
+    assert ([c.nights for c in first.companions], second.points, second.nights) == ([2], 400, 0)
+    assert (show(db, sato).year_nights, show(db, sato).points_balance) == (2, 400)
+    # The other way round: a payer listed as a companion in a later room.
+    r = stay(db, ito, "2026-04-01", "2026-04-02", 10_000)
+    later = stay(db, sato, "2026-04-01", "2026-04-02", 10_000, companions=(ito,))
+    assert (r.nights, later.nights, [c.nights for c in later.companions]) == (1, 1, [0])
+    assert show(db, ito).year_nights == 3
+
+
+def test_two_hotels_the_same_night_credit_one_night(db):
+    """docs/program-rules.md 3: posted at TKO and OSA for the same night, the
+    member gets one night per calendar night; only the new nights of an
+    overlapping stay count."""
+    number = enrol(db)
+    tko = stay(db, number, "2026-03-01", "2026-03-02", 10_000, prop="TKO")
+    osa = stay(db, number, "2026-03-01", "2026-03-02", 10_000, prop="OSA")
+    longer = stay(db, number, "2026-03-01", "2026-03-04", 30_000, prop="KYO")
+    assert [(r.points, r.nights) for r in (tko, osa, longer)] == [(200, 1), (200, 0), (600, 2)]
+    assert show(db, number).year_nights == 3
+
+
+def test_a_reversal_frees_its_nights(db):
+    """docs/program-rules.md 3 and "Reversing a posting": the reversed
+    posting's nights are free again; a night another posting of the member
+    covers passes to it (the member still stayed that night), and the
+    right posting can follow."""
+    from desk_app.services import audit, reversal
+
+    number = enrol(db)
+    wrong = stay(db, number, "2026-03-01", "2026-03-03", 20_000, prop="TKO")
+    other = stay(db, number, "2026-03-02", "2026-03-03", 10_000, prop="OSA")    # night 03-02 already held
+    assert other.nights == 0
+    r = reversal.reverse(db, desk_on("2026-03-05"), wrong.transaction_id, "keyed to the wrong dates")
+    assert r.nights == -2 + 1                                                  # 03-02 passes to OSA's posting
+    assert show(db, number, "2026-03-05").year_nights == 1
+    right = stay(db, number, "2026-03-01", "2026-03-03", 20_000, prop="TKO", business="2026-03-05")
+    assert (right.points, right.nights) == (400, 1)                            # 03-01 only; 03-02 is OSA's
+    assert show(db, number, "2026-03-05").year_nights == 2
+    # Reversing OSA's posting now frees 03-02 again, and TKO's covers it.
+    r = reversal.reverse(db, desk_on("2026-03-05"), other.transaction_id, "not our guest")
+    assert r.nights == 0 and show(db, number, "2026-03-05").year_nights == 2
+    assert audit.check_all(db, desk_on("2026-03-05")) == []
+
+
+def test_a_companions_night_passed_on_goes_with_its_posting(db):
+    """docs/program-rules.md 3: Sato pays a room and is a companion in Ito's
+    the same night (no night there); reversing Sato's own room passes the
+    night to Ito's room, and reversing that one takes it away."""
+    from desk_app.services import audit, reversal
+
+    ito, sato = enrol(db), enrol(db)
+    own = stay(db, sato, "2026-03-01", "2026-03-02", 10_000)
+    shared = stay(db, ito, "2026-03-01", "2026-03-02", 10_000, companions=(sato,))
+    assert [c.nights for c in shared.companions] == [0]
+    reversal.reverse(db, desk_on("2026-03-05"), own.transaction_id, "wrong member")
+    assert show(db, sato, "2026-03-05").year_nights == 1
+    r = reversal.reverse(db, desk_on("2026-03-05"), shared.transaction_id, "wrong room")
+    assert [c.nights for c in r.companions] == [-1]
+    assert (show(db, sato, "2026-03-05").year_nights, show(db, ito, "2026-03-05").year_nights) == (0, 0)
+    assert audit.check_all(db, desk_on("2026-03-05")) == []

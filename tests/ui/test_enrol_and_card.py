@@ -163,3 +163,32 @@ def test_full_registration_from_member_page(qtbot, window_for, members, staff):
     assert (view.postal_code, view.phone, view.birth_date) == ("100-0005", "+81312345678", date(1990, 2, 3))
     assert view.address == "東京都千代田区丸の内2-2-2"
     assert not win.member_page.notice.isVisible()
+
+
+def test_card_preview_for_a_japanese_member_with_a_premium_selection_hotel(qtbot, window_for, members, staff,
+                                                                          tmp_path):
+    """docs/program-rules.md 2: the desk's card shows the Premium Selection
+    hotel by name, "member since" the enrollment date (2025-01-10, not the
+    card's issue date) and, for a member whose language is Japanese, the
+    Japanese face; the preview's QR decodes with zxing-cpp."""
+    import zxingcpp
+    from PIL import Image
+
+    from desk_app.services import registration
+    from desk_app.ui.dialogs.card_dialog import CardDialog
+
+    from .conftest import office
+
+    registration.choose_premium_hotel(staff, office(), members["yamada"], "OKT")
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    card = wait_dialog(qtbot, win, CardDialog)
+    qtbot.waitUntil(lambda: card.face is not None, timeout=5000)
+    face = card.face
+    assert (face.language, face.premium_hotel_name, face.member_since, face.name) == (
+        "ja", "ホテルオークラ東京", date(2025, 1, 10), "YAMADA Taro")
+    path = tmp_path / "preview.png"
+    assert card.image.save(str(path))
+    assert [d.text for d in zxingcpp.read_barcodes(Image.open(path))] == [face.qr_payload]
+    qtbot.keyClick(card, Qt.Key.Key_Escape)

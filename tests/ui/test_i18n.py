@@ -421,3 +421,18 @@ def test_every_refusal_has_a_sentence_in_japanese(language):
         sentence = messages.describe(errors.DeskError("An English detail from the service.", code))
         assert sentence != "An English detail from the service." and not sentence.isascii(), code
     assert messages.describe(errors.MemberNotFound(detail)).startswith("この番号の会員は見つかりません")
+
+
+def test_an_omo_merge_refusal_says_why_not_ask_a_supervisor(language):
+    """docs/program-rules.md 1 and 8 (OMO 5, 11.4): the merge refusal is
+    not_permitted for every role, so the desk does not tell a supervisor to
+    ask a supervisor."""
+    from desk_app.domain import errors
+    from desk_app.ui import messages
+
+    refusal = errors.MergeNotAllowed("OMO Points accounts are never merged.")
+    assert refusal.code == "not_permitted"
+    assert messages.describe(refusal) == ("This program's accounts are never merged: each account's points stand "
+                                          "alone.")
+    language("ja")
+    assert messages.describe(refusal).startswith("このプログラムのアカウントは統合できません")

@@ -281,3 +281,65 @@ def test_claim_for_a_guest_who_joined_mid_stay(qtbot, window_for, members, staff
     assert dlg.completed, dlg.error.text()
     assert "200 points + 0 bonus, 1 night." in dlg.result_label.text()
     assert _balance(staff, members["sato"]) == 200
+
+
+def test_a_hotel_that_gives_no_points_for_direct_bookings(qtbot, window_for, members, staff):
+    """docs/program-rules.md 3 (T&C 13.2, last sentence): at Hotel Nikko
+    Fukuoka (FUK) a direct booking earns the night but no points; a
+    reservation-center booking earns as usual. The preview says so before
+    anything is posted."""
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    win = window_for("clerk1", prop="FUK")
+    open_member(qtbot, win, members["sato"])
+    qtbot.keyClick(win, Qt.Key.Key_F6)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    qtbot.keyClicks(dlg.folio, "FUK-1")
+    dlg.channel.setCurrentIndex(dlg.channel.findData("direct"))
+    dlg.charges.set("room", 50000)
+    qtbot.waitUntil(lambda: "= 0 points" in dlg.preview.text() and "1 night" in dlg.preview.text(), timeout=5000)
+    dlg.channel.setCurrentIndex(dlg.channel.findData("reservation_center"))
+    qtbot.waitUntil(lambda: "= 1,000 points" in dlg.preview.text(), timeout=5000)
+    review_and_post(qtbot, dlg)
+    assert dlg.completed, dlg.error.text()
+    assert _balance(staff, members["sato"]) == 1_000
+
+
+def test_stay_preview_counts_each_calendar_night_once_and_a_complimentary_stay_none(qtbot, window_for, members,
+                                                                                    staff):
+    """docs/program-rules.md 3: Yamada's stay 2026-03-01 -> 03-05 already
+    holds those nights, so a second room for 03-02 -> 03-04 earns its points
+    and no night; a complimentary stay earns no night and no room points,
+    only the food and drink paid, like a restaurant bill."""
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    qtbot.keyClick(win, Qt.Key.Key_F7)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    qtbot.keyClicks(dlg.folio, "ROOM-2")
+    qtbot.keyClick(dlg.folio, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dlg.check_in, "2026-03-02")
+    qtbot.keyClick(dlg.check_in, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dlg.check_out, "2026-03-04")
+    dlg.channel.setCurrentIndex(dlg.channel.findData("direct"))
+    dlg.charges.set("room", 30000)
+    qtbot.waitUntil(lambda: "= 600 points, and 0 night(s)" in dlg.preview.text(), timeout=5000)
+    review_and_post(qtbot, dlg)
+    assert dlg.completed, dlg.error.text()
+    assert "600 points + 0 bonus, 0 night(s)" in dlg.result_label.text()
+    confirm(qtbot, dlg, dlg.ok_button)  # Close
+    qtbot.waitUntil(win.lookup_input.hasFocus)
+
+    qtbot.keyClick(win, Qt.Key.Key_F6)
+    comp = wait_dialog(qtbot, win, StayDialog)
+    qtbot.keyClicks(comp.folio, "COMP-1")
+    comp.channel.setCurrentIndex(comp.channel.findData("direct"))
+    comp.plan.setCurrentIndex(comp.plan.findData("complimentary"))
+    comp.charges.set("room", 30000)
+    comp.charges.set("fnb", 8000)
+    qtbot.waitUntil(lambda: "80 points + 20 bonus = 100 points, and 0 night(s)" in comp.preview.text(),
+                    timeout=5000)
+    review_and_post(qtbot, comp)
+    assert comp.completed, comp.error.text()
+    assert "80 points + 20 bonus, 0 night(s)" in comp.result_label.text()

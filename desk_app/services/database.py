@@ -68,6 +68,12 @@ class Database:
             prune_upgrade_copies(path)
         version = migrate.upgrade(self.engine)
         if current != version:
+            # A later migration that rebuilt the members table (SQLite's
+            # batch mode) took its search triggers with it: put them back.
+            from ..db import search_index
+
+            with self.engine.begin() as conn:
+                search_index.install(conn)
             self._truncate_wal()
         with self.write() as s:
             current = s.get(Setting, "program")

@@ -126,6 +126,19 @@ def test_the_trigram_index_follows_every_change(db, members, tmp_path):
                                  f"VALUES ('integrity-check', 1)")
 
 
+def test_a_refused_import_leaves_the_index_as_it_was(db, members, tmp_path):
+    from desk_app.domain import errors
+
+    path = tmp_path / "bad.csv"
+    path.write_text("family_name,given_name,email\nOkonogi,Ren,ren@okonogi.example.jp\nIto,,x@example.jp\n",
+                    encoding="utf-8")
+    with pytest.raises(errors.InvalidImport):
+        importing.import_members(db, DESK, path)
+    assert lookup.lookup(db, DESK, "konog") == []
+    view = registration.register(db, DESK, registration.Enrolment("Okonogi", "Ren", "ren@okonogi.example.jp"))
+    assert [v.member_number for v in lookup.lookup(db, DESK, "konog")] == [view.member_number]
+
+
 def test_an_index_lost_in_a_migration_is_put_back(db, members):
     with db.engine.begin() as conn:
         search_index.uninstall(conn)

@@ -309,9 +309,23 @@ def init(db, args) -> dict:
     return {"program": program.code, "schema_version": version}
 
 
+class _LazyService:
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        return getattr(importlib.import_module(f"desk_app.services.{self._name}"), attr)
+
+
 def run(args, settings: config.Settings) -> dict:
-    from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
-                           redemption, registration, reversal)
+    # Each service module is imported when the command first uses it: a
+    # short command does not pay for all of them at start-up.
+    (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting, redemption, registration,
+     reversal) = (_LazyService(n) for n in ("audit", "backups", "batch", "business_date", "cards", "clerks", "demo",
+                                            "lookup", "office", "posting", "redemption", "registration",
+                                            "reversal"))
     from . import admin_signin
     from .services.database import Database
 

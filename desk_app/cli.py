@@ -339,6 +339,16 @@ def init(db, args) -> dict:
     return {"program": program.code, "schema_version": version}
 
 
+class _LazyService:
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        import importlib
+
+        return getattr(importlib.import_module(f"desk_app.services.{self._name}"), attr)
+
+
 BATCH_COMMANDS = ("expire-points", "evaluate-tiers", "roll-business-date")
 
 
@@ -346,22 +356,27 @@ def check_business_date(command: str, day: date | None) -> None:
     """A business date named on the command line (or DESK_APP_BUSINESS_DATE)
     lies in 2000-2099, and no batch runs for a day after today's calendar
     date (a typo of 2062 for 2026 would expire every point for good)."""
-    from .services import business_date
-
     if day is None:
         return
     if not BUSINESS_YEARS[0] <= day.year <= BUSINESS_YEARS[1]:
         raise errors.InvalidBusinessDate(
             f"A business date lies between {BUSINESS_YEARS[0]}-01-01 and {BUSINESS_YEARS[1]}-12-31, not on "
             f"{day.isoformat()}.")
-    if command in BATCH_COMMANDS and day > business_date.today():
+    today = _LazyService("business_date").today()
+    if command in BATCH_COMMANDS and day > today:
         raise errors.InvalidBusinessDate(
-            f"No batch runs for a business date after today's calendar date ({business_date.today().isoformat()}"
+            f"No batch runs for a business date after today's calendar date ({today.isoformat()}"
             f"): {day.isoformat()} was given.")
 
 
+def _services(*names: str):
+    return tuple(_LazyService(n) for n in names)
+
+
 def run(args, settings: config.Settings) -> dict:
-    from .services import business_date, registration
+    # Each service module is imported when the command first uses it: a
+    # short command does not pay for all of them at start-up.
+    business_date, registration = _services("business_date", "registration")
     from . import admin_signin
     from .services.database import Database, retrying
 
@@ -407,8 +422,9 @@ def _stderr_progress(what: str):
 def dispatch(args, settings, db, desk, signed, prop) -> dict:
     """One command's work, signed in: each service call is whole
     transactions, so the command can run again after a transient conflict."""
-    from .services import (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting,
-                           redemption, registration, reversal)
+    (audit, backups, batch, business_date, cards, clerks, demo, lookup, office, posting, redemption, registration,
+     reversal) = _services("audit", "backups", "batch", "business_date", "cards", "clerks", "demo", "lookup", "office",
+                           "posting", "redemption", "registration", "reversal")
     from . import admin_signin
 
     cmd = args.command

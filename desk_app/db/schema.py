@@ -86,13 +86,16 @@ class Member(Base):
     enrolled_at: Mapped[str] = mapped_column(String(16))
     closed_on: Mapped[date | None] = mapped_column(Date)
     closed_reason: Mapped[str | None] = mapped_column(Text)
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)  # indexed in 0013
     premium_hotel: Mapped[str | None] = mapped_column(String(16))
     premium_chosen_on: Mapped[date | None] = mapped_column(Date)
     search_text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # Slips and vouchers print in the member's language (added in 0002).
     preferred_language: Mapped[str] = mapped_column(String(5), default="ja", server_default="ja")
+
+    # search_text also has a trigram index, outside this module (0013,
+    # db/search_index.py): FTS5 on SQLite, pg_trgm on PostgreSQL.
 
     __table_args__ = (
         # E-mail is unique among open memberships; a withdrawn member's

@@ -8,21 +8,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 
-from ..db.schema import Credit, LedgerEntry, Lot, Member, TierEvaluation
+from ..db import chain
+from ..db.schema import Allocation, Credit, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
 from ..domain import errors, tiers
 from ..domain.dates import add_months
-from . import ledger, tiering, views
+from . import bulk, ledger, tiering, views
 from .context import Desk
 from .database import Database, retrying
 
-BATCH = 200
-# Short transactions beside the desks: a chunk commits after BATCH members
-# or CHUNK_SECONDS, whichever comes first, and on SQLite (one writer at a
-# time) the batch then steps aside for SQLITE_PAUSE, longer than the 100 ms
-# a waiting desk sleeps between its tries, so a desk is never starved.
-CHUNK_SECONDS = 0.25
+# Set-based chunks of members, each one short transaction; beside the desks
+# a chunk is retried after a deadlock, and on SQLite (one writer at a time)
+# the batch then steps aside for SQLITE_PAUSE, longer than the 100 ms a
+# waiting desk sleeps between its tries, so a desk is never starved.
+BATCH = 2000
 SQLITE_PAUSE = 0.12
 
 
@@ -49,44 +49,40 @@ def _chunks(ids: list[int], size: int = BATCH):
         yield ids[i:i + size]
 
 
-def _in_turns(db: Database, ids: list[int], size: int, work: Callable[[list[int], float], int]):
-    """Run `work(piece, deadline)` over `ids` in short transactions; `work`
-    returns how many of `piece` it did (at least one) before the deadline.
-    Yields the number done so far after each commit."""
+def _in_turns(db: Database, ids: list[int], size: int, work: Callable[[list[int]], None]):
+    """Run `work(piece)` over `ids` in short transactions, a chunk again
+    after a deadlock or a busy database. Yields the number done so far
+    after each commit."""
     done = 0
     while done < len(ids):
         piece = ids[done:done + size]
-        done += retrying(lambda: work(piece, time.monotonic() + CHUNK_SECONDS))  # a deadlock: that chunk again
+        retrying(lambda: work(piece))
+        done += len(piece)
         yield done
         if db.engine.dialect.name == "sqlite" and done < len(ids):
             time.sleep(SQLITE_PAUSE)
 
 
 def expire_points(db: Database, desk: Desk, progress: Progress | None = None, chunk: int = BATCH) -> ExpiryResult:
-    """Record the expiry of every lot past its date. Each member is written
-    in its own short transaction with the row locked, so desks keep working
-    while the batch runs; running it again finds nothing left to do."""
+    """Record the expiry of every lot past its date. Set-based: each chunk
+    of members is one short transaction of a few statements (members
+    locked, their expired lots read, one `expire` entry per member with its
+    allocations, the lots emptied, the entries chained), so desks keep
+    working while the batch runs; running it again (or after a kill) finds
+    only what is left to do. The same entries as ledger.record_expiry
+    member by member (tests/db/test_set_batches.py keeps that as the
+    reference)."""
     desk.require("expire_points")
     with db.read() as s:
         ids = list(s.scalars(select(Lot.member_id).where(Lot.remaining > 0, Lot.expires_on < desk.business_date)
                              .distinct().order_by(Lot.member_id)))
     figures = {"points": 0, "members": 0}
 
-    def expire(piece: list[int], deadline: float) -> int:
-        points = count = n = 0
+    def expire(piece: list[int]) -> None:
         with db.write() as s:
-            for member_id in piece:  # members by id: the one lock order
-                member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
-                expired = ledger.record_expiry(s, desk, member)
-                if expired:
-                    points += expired
-                    count += 1
-                n += 1
-                if time.monotonic() > deadline:
-                    break
+            points, count = _expire_chunk(s, desk, piece)
         figures["points"] += points  # after the commit only
         figures["members"] += count
-        return n
 
     for done in _in_turns(db, ids, chunk, expire):
         if progress is not None:  # after the commit: a caller may stop here with nothing half-done
@@ -94,10 +90,74 @@ def expire_points(db: Database, desk: Desk, progress: Progress | None = None, ch
     return ExpiryResult(figures["points"], figures["members"])
 
 
+EXPIRY_REASON = "points past their expiry date"
+
+
+def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
+    conn = s.connection()
+    sqlite = conn.dialect.name == "sqlite"
+    lo, hi = piece[0], piece[-1]
+    wanted = set(piece)
+    if not sqlite:  # the members first, in id order, as a desk locks a member before the chain head
+        conn.execute(select(Member.id).where(Member.id.between(lo, hi)).order_by(Member.id).with_for_update())
+    rows = conn.execute(select(Lot.id, Lot.member_id, Lot.earned_on, Lot.expires_on, Lot.remaining)
+                        .where(Lot.member_id.between(lo, hi), Lot.remaining > 0,
+                               Lot.expires_on < desk.business_date)).all()
+    by_member: dict[int, list] = {}
+    for r in rows:
+        if r.member_id in wanted:
+            by_member.setdefault(r.member_id, []).append(r)
+    if not by_member:
+        return 0, 0
+    n_allocs = sum(len(v) for v in by_member.values())
+    entry_ids = bulk.reserve_ids(conn, "ledger_entries", len(by_member))
+    alloc_ids = iter(bulk.reserve_ids(conn, "allocations", n_allocs))
+    now = ledger.now()
+    t = chain.orm_tables()
+    seq, prev = conn.execute(select(t.head.c.entries, t.head.c.head).where(t.head.c.id == chain.HEAD_ID)
+                             .with_for_update()).one()
+    fixed = {"business_date": desk.business_date.isoformat(), "clerk": desk.clerk,
+             "created_at": now.isoformat(), "kind": "expire", "nights": 0, "reason": EXPIRY_REASON,
+             "terminal": desk.terminal}
+    if desk.approver is not None:
+        fixed["approved_by"] = desk.approver
+    entries, allocs, emptied, total = [], [], [], 0
+    for eid, member_id in zip(entry_ids, sorted(by_member)):
+        # domain.lots.spending_order: expiry, then earning date, then id (as text)
+        lots = sorted(by_member[member_id], key=lambda r: (r.expires_on, r.earned_on, str(r.id)))
+        points = sum(r.remaining for r in lots)
+        tx = ledger.new_transaction_id()
+        docs = []
+        for r in lots:
+            aid = next(alloc_ids)
+            allocs.append({"id": aid, "entry_id": eid, "lot_id": r.id, "points": r.remaining})
+            docs.append({"lot_id": r.id, "points": r.remaining})
+            emptied.append({"_id": r.id})
+        seq += 1
+        prev = bulk.entry_hash(dict(fixed, member_id=member_id, points=-points, transaction_id=tx),
+                               {"allocations": docs}, prev)
+        entries.append({"id": eid, "transaction_id": tx, "member_id": member_id, "kind": "expire",
+                        "points": -points, "nights": 0, "business_date": desk.business_date, "created_at": now,
+                        "property_code": None, "clerk": desk.clerk, "terminal": desk.terminal,
+                        "reason": EXPIRY_REASON, "approved_by": desk.approver, "chain_seq": seq, "chain_hash": prev})
+        total += points
+    conn.execute(insert(LedgerEntry.__table__), entries)
+    conn.execute(insert(Allocation.__table__), allocs)
+    conn.execute(update(Lot.__table__).where(Lot.__table__.c.id == bindparam("_id")).values(remaining=0), emptied)
+    conn.execute(update(t.head).where(t.head.c.id == chain.HEAD_ID).values(entries=seq, head=prev))
+    return total, len(by_member)
+
+
 def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | None = None,
                    chunk: int = BATCH) -> EvaluationResult:
     """Year-end evaluation of calendar year `year`: statuses valid April 1 of
-    year+1 to March 31 of year+2, and the carry-over recorded."""
+    year+1 to March 31 of year+2, and the carry-over recorded. Set-based:
+    per chunk of members one transaction reads their credits summed by
+    year, their statuses and earlier evaluations in three queries, applies
+    the program's rules (domain.tiers) and writes the evaluations and new
+    statuses in bulk. Running it again changes nothing; a run killed
+    half-way is simply run again. The same rows as the member-by-member
+    code it replaced (tests/db/test_set_batches.py)."""
     desk.require("evaluate_tiers")
     if not isinstance(year, int) or year < 1990 or year >= desk.business_date.year + 1:
         raise errors.InvalidDates("Only a calendar year that has ended (or the current one) can be evaluated.")
@@ -107,39 +167,20 @@ def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | Non
                                                       Member.enrolled_on <= date(year, 12, 31)).order_by(Member.id)))
     counts = {lvl.code: 0 for lvl in program.tiers.levels}
 
-    def evaluate(piece: list[int], deadline: float) -> int:
-        reached = {"": 0}
+    evaluated = [0]
+
+    def evaluate(piece: list[int]) -> None:
+        reached = {code: 0 for code in counts}
         with db.write() as s:
-            for member_id in piece:  # members by id: the one lock order
-                member = s.scalar(select(Member).where(Member.id == member_id).with_for_update())
-                fig = tiering.figures(s, program, member.id, year)
-                lvl = tiers.reached(program.tiers, fig.points, fig.nights)
-                carry_p, carry_n = tiers.carry_over(program.tiers, fig.points, fig.nights)
-                reached[""] += 1
-                if tiering.may_be_upgraded(program, member):
-                    reached[lvl.code] = reached.get(lvl.code, 0) + 1
-                    status = tiers.year_end_status(program.tiers, fig, tiering.statuses(s, member.id))
-                    if status is not None:
-                        tiering.grant(s, member, status, desk)
-                row = s.scalar(select(TierEvaluation).where(TierEvaluation.member_id == member.id,
-                                                            TierEvaluation.year == year))
-                if row is None:
-                    row = TierEvaluation(member_id=member.id, year=year)
-                    s.add(row)
-                row.points, row.nights, row.tier = fig.points, fig.nights, lvl.code
-                row.carry_points, row.carry_nights, row.evaluated_on = carry_p, carry_n, desk.business_date
-                if time.monotonic() > deadline:
-                    break
-        n = reached.pop("")
+            n = _evaluate_chunk(s, program, desk, year, piece, reached)
         for code, k in reached.items():  # after the commit only
             counts[code] += k
-        return n
+        evaluated[0] += n
 
-    evaluated = 0
-    for evaluated in _in_turns(db, ids, chunk, evaluate):
+    for done in _in_turns(db, ids, chunk, evaluate):
         if progress is not None:
-            progress(evaluated, len(ids))
-    return EvaluationResult(year, evaluated, counts.get("loyal", 0), counts.get("exclusive", 0), counts)
+            progress(done, len(ids))
+    return EvaluationResult(year, evaluated[0], counts.get("loyal", 0), counts.get("exclusive", 0), counts)
 
 
 USE_CREDITS = ("stay", "bill", "companion")
@@ -154,6 +195,62 @@ def _merged_in(session, member_id: int) -> list[int]:
         todo = [i for i in found if i not in ids]
         ids += todo
     return ids
+
+
+def _evaluate_chunk(s, program, desk: Desk, year: int, piece: list[int], counts: dict) -> int:
+    conn = s.connection()
+    lo, hi = piece[0], piece[-1]
+    wanted = set(piece)
+    members = {r.id: r for r in conn.execute(
+        select(Member.id, Member.status, Member.registration).where(Member.id.between(lo, hi))
+        .order_by(Member.id).with_for_update()) if r.id in wanted}
+    earned: dict[int, dict[int, tuple[int, int]]] = {}
+    y = func.extract("year", Credit.date_of_use)
+    for member_id, yr, pts, nights in conn.execute(
+            select(Credit.member_id, y, func.sum(Credit.qualifying_points), func.sum(Credit.nights))
+            .where(Credit.member_id.between(lo, hi)).group_by(Credit.member_id, y)):
+        if member_id in wanted:
+            earned.setdefault(member_id, {})[int(yr)] = (int(pts), int(nights))
+    held: dict[int, list[tiers.Status]] = {}
+    for r in conn.execute(select(TierStatus.member_id, TierStatus.tier, TierStatus.valid_from,
+                                 TierStatus.valid_until, TierStatus.basis_year, TierStatus.source,
+                                 TierStatus.cancelled_on).where(TierStatus.member_id.between(lo, hi))):
+        held.setdefault(r.member_id, []).append(
+            tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source, r.cancelled_on))
+    existing = dict(conn.execute(select(TierEvaluation.member_id, TierEvaluation.id).where(
+        TierEvaluation.member_id.between(lo, hi), TierEvaluation.year == year)).all())
+    rules, day = program.tiers, desk.business_date
+    new_rows, changed, grants = [], [], []
+    for member_id in piece:
+        m = members.get(member_id)
+        if m is None:
+            continue
+        fig = tiers.year_figures(rules, earned.get(member_id, {}), year)
+        lvl = tiers.reached(rules, fig.points, fig.nights)
+        carry_p, carry_n = tiers.carry_over(rules, fig.points, fig.nights)
+        if m.status == "active" and (m.registration == "full" or not program.upgrade_requires_full_registration):
+            counts[lvl.code] += 1
+            status = tiers.year_end_status(rules, fig, held.get(member_id, []))
+            if status is not None:
+                grants.append({"member_id": member_id, "tier": status.tier, "valid_from": status.valid_from,
+                               "valid_until": status.valid_until, "basis_year": status.basis_year,
+                               "source": status.source, "granted_on": day})
+        values = {"points": fig.points, "nights": fig.nights, "tier": lvl.code, "carry_points": carry_p,
+                  "carry_nights": carry_n, "evaluated_on": day}
+        if member_id in existing:
+            changed.append({"_id": existing[member_id], **values})
+        else:
+            new_rows.append({"member_id": member_id, "year": year, **values})
+    if grants:
+        conn.execute(insert(TierStatus.__table__), grants)
+    if new_rows:
+        conn.execute(insert(TierEvaluation.__table__), new_rows)
+    if changed:
+        te = TierEvaluation.__table__
+        conn.execute(update(te).where(te.c.id == bindparam("_id")).values(
+            **{k: bindparam(k) for k in ("points", "nights", "tier", "carry_points", "carry_nights",
+                                         "evaluated_on")}), changed)
+    return len(members)
 
 
 def last_activity(session, member: Member) -> date:

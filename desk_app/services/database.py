@@ -80,6 +80,12 @@ class Database:
         except migrate.NewerSchema as exc:
             raise _newer(exc.revision) from None
         if upgraded:
+            # A later migration that rebuilt the members table (SQLite's
+            # batch mode) took its search triggers with it: put them back.
+            from ..db import search_index
+
+            with self.engine.begin() as conn:
+                search_index.install(conn)
             self._truncate_wal()
         with self.write() as s:
             if s.get_bind().dialect.name == "postgresql":

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import phonenumbers
-from sqlalchemy import or_, select
+from sqlalchemy import and_, literal_column, or_, select, table, text as text_clause
 from sqlalchemy.orm import aliased
 
+from ..db import search_index
 from ..db.schema import LedgerEntry, Member
 from ..domain import errors, japan, members as rules
 from . import cards, ledger, reversal, views
@@ -56,10 +57,17 @@ def _find(db: Database, session, query: str) -> list[Member]:
             raise errors.MemberNotFound(f"{compact} is not a valid member number: check the digits.")
         member = s.scalar(select(Member).where(Member.number == compact))
         return [member] if member else []
+    sqlite = s.get_bind().dialect.name == "sqlite"
     if "@" in text:
         norm = text.lower()
-        return list(s.scalars(select(Member).where(Member.email_norm.like(f"{_escape(norm)}%", escape="\\"))
-                              .order_by(Member.email_norm != norm, Member.status != "active", Member.number)
+        order = (Member.email_norm != norm, Member.status != "active", Member.number)
+        if _WHOLE_EMAIL.match(norm):
+            # A whole address: the index answers it; a prefix only when no one has it.
+            exact = list(s.scalars(select(Member).where(Member.email_norm == norm).order_by(*order)
+                                   .limit(MAX_RESULTS)))
+            if exact:
+                return exact
+        return list(s.scalars(select(Member).where(_prefix(Member.email_norm, norm, sqlite)).order_by(*order)
                               .limit(MAX_RESULTS)))
     results: list[Member] = []
     phone = _phone_key(text)
@@ -67,7 +75,7 @@ def _find(db: Database, session, query: str) -> list[Member]:
         results += s.scalars(select(Member).where(Member.phone == phone).order_by(Member.number).limit(MAX_RESULTS))
     if compact.isdigit():
         # A partly typed member number.
-        results += s.scalars(select(Member).where(Member.number.like(f"{compact}%")).order_by(Member.number)
+        results += s.scalars(select(Member).where(_prefix(Member.number, compact, sqlite)).order_by(Member.number)
                              .limit(MAX_RESULTS))
         return _unique(results)
     key = rules.search_key(text)
@@ -76,12 +84,39 @@ def _find(db: Database, session, query: str) -> list[Member]:
     pattern = f"%{_escape(key)}%"
     starts = or_(Member.search_text.like(f"{_escape(key)}%", escape="\\"),
                  Member.search_text.like(f"%|{_escape(key)}%", escape="\\"))
+    where = [Member.search_text.like(pattern, escape="\\")]
+    if sqlite and len(key) >= TRIGRAM:
+        # The FTS5 trigram index names the candidates; LIKE keeps the answer exactly what it was.
+        where.append(Member.id.in_(select(literal_column("rowid")).select_from(table(search_index.FTS))
+                                   .where(text_clause(f"{search_index.FTS} MATCH :fts_query")
+                                          .bindparams(fts_query=_fts_phrase(key)))))
+    # PostgreSQL: the pg_trgm GIN index answers the LIKE itself. Under three
+    # characters no trigram exists: the members are read through (a short
+    # name such as 李 or 王 is rare enough to wait for).
     results += s.scalars(
-        select(Member).where(Member.search_text.like(pattern, escape="\\"))
+        select(Member).where(*where)
         .order_by(Member.status != "active", ~starts, Member.family_name, Member.given_name, Member.number)
         .limit(MAX_RESULTS)
     )
     return _unique(results)
+
+
+TRIGRAM = 3
+_WHOLE_EMAIL = rules._EMAIL
+
+
+def _prefix(column, prefix: str, sqlite: bool):
+    """Rows whose column starts with `prefix`, as an index range: on SQLite
+    (BINARY collation) >= prefix and < prefix + the last code point; on
+    PostgreSQL LIKE 'prefix%', which its varchar_pattern_ops index answers
+    whatever the database's collation."""
+    if sqlite:
+        return and_(column >= prefix, column < prefix + "\U0010ffff")
+    return column.like(f"{_escape(prefix)}%", escape="\\")
+
+
+def _fts_phrase(key: str) -> str:
+    return '"' + key.replace('"', '""') + '"'
 
 
 def _unique(members: list[Member]) -> list[Member]:

@@ -21,12 +21,21 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
+def _described_here(obj, name, type_, reflected, compare_to) -> bool:
+    """The search indexes made outside the schema module (db/search_index.py)
+    are not differences."""
+    from desk_app.db.search_index import is_database_only
+
+    return not (reflected and is_database_only(name, type_))
+
+
 def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=_described_here,
     )
     with context.begin_transaction():
         context.run_migrations()

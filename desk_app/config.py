@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from . import pgpass
@@ -25,6 +25,8 @@ class Settings:
     language: str = "en"
     idle_lock_minutes: int = 10
     name_order: str = "family_first"
+    # The main window's place per screen ("1366x768@150": [x, y, width, height]).
+    window_geometry: dict = field(default_factory=dict)
 
     @property
     def effective_database_url(self) -> str:

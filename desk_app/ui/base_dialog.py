@@ -9,7 +9,8 @@ from typing import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
-from . import messages
+from . import messages, screen_fit
+from .screen_fit import FormScroll
 from .session import DeskSession
 from .widgets import ErrorLabel
 from .worker import Worker
@@ -60,9 +61,19 @@ class FormDialog(QDialog):
         self.member_header = MemberHeader(member, self)
         self.layout_.insertWidget(0, self.member_header)
 
-    def finish_layout(self, *widgets: QWidget) -> None:
-        """Add the form's own widgets, then the refusal label and buttons."""
+    def finish_layout(self, *widgets: QWidget, footer: tuple[QWidget, ...] = ()) -> None:
+        """Add the form's own widgets (in a body that scrolls when the screen
+        is too small for it), then, always in reach, the footer, the refusal
+        label and the buttons."""
+        body = QWidget()
+        body.setObjectName("formBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
         for w in widgets:
+            body_layout.addWidget(w)
+        self.scroll = FormScroll(body)
+        self.layout_.addWidget(self.scroll, 1)
+        for w in footer:
             self.layout_.addWidget(w)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
@@ -76,12 +87,17 @@ class FormDialog(QDialog):
             need = (self.layout_.heightForWidth(width) if self.layout_.hasHeightForWidth()
                     else self.sizeHint().height())
             need = max(need, self.minimumSizeHint().height())
+            room = screen_fit.available(self)
+            if room is not None:   # never past the screen: the body scrolls instead
+                frame = screen_fit.frame_of(self)
+                need = min(need, room.height() - frame.top() - frame.bottom())
             if need > self.height():
                 self.resize(width, need)
         return handled
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        screen_fit.cap_dialog(self)
         self._watch_inputs()
         if self.first_field is not None:
             QTimer.singleShot(0, lambda: self.first_field.setFocus(Qt.FocusReason.OtherFocusReason))

@@ -69,3 +69,21 @@ def save(settings: Settings, directory: Path | None = None) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
     tmp.replace(path)
+
+
+def save_window_geometry(key: str, place: list[int], directory: Path | None = None) -> None:
+    """Only the main window's place on one screen changes in the file; the
+    rest stays as it is there (not as an older copy in memory has it)."""
+    path = settings_path(directory)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    geometry = data.get("window_geometry") if isinstance(data.get("window_geometry"), dict) else {}
+    data["window_geometry"] = {**geometry, key: place}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    tmp.replace(path)

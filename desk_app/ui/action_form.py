@@ -268,6 +268,8 @@ class ActionDialog(FormDialog):
             self.print_button.setText(print_text)
         self.print_button.show()
         self.ok_button.setText(self.tr("Close"))
+        # Not the "post" icon any more: it closes.
+        self.ok_button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DialogCloseButton))
         self.buttons.button(self.buttons.StandardButton.Cancel).hide()
         self.ok_button.setFocus()
 

@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
         self.lookup_status.setObjectName("lookupStatus")
 
         self.results_model = MemberResultsModel(self)
-        self.results_view = make_table(self.results_model, "resultsView")
+        # The name takes the room (not Status, with no results).
+        self.results_view = make_table(self.results_model, "resultsView", stretch_column=1)
         self.results_view.activated.connect(self.on_result_activated)
         self.results_view.doubleClicked.connect(self.on_result_activated)
 
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         desk_menu.insertMenu(a["actionLock"], self.language_menu)
         desk_menu.insertSeparator(a["actionLock"])
         self.language_menu.sig_language_chosen.connect(self.sig_language_chosen)
+        self.addActions(list(self.language_menu.actions_by_code.values()))   # their keys work anywhere
         tools = QToolBar(self.tr("Actions"))
         tools.setObjectName("mainToolBar")
         tools.setMovable(False)
@@ -270,12 +272,14 @@ class MainWindow(QMainWindow):
         self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
                                                      if not a.isSeparator()))
         clerk = s.clerk
+        desk = (self.tr("%3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
+                .replace("%3", s.property_name).replace("%4", s.property_code)
+                .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
+                .replace("%7", s.program.name))
+        # Signed out: no empty "()" where the clerk was.
         self.status_label.setText(
-            self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
-            .replace("%1", clerk.name if clerk else "").replace("%2", fmt.role_text(clerk.role) if clerk else "")
-            .replace("%3", s.property_name).replace("%4", s.property_code)
-            .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
-            .replace("%7", s.program.name))
+            self.tr("%1 (%2)").replace("%1", clerk.name).replace("%2", fmt.role_text(clerk.role)) + "  ·  " + desk
+            if clerk else self.tr("Signed out") + "  ·  " + desk)
         self.update_actions()
 
     def _role_refusal(self, action, hidden: bool) -> None:
@@ -643,7 +647,12 @@ class MainWindow(QMainWindow):
     def on_new_clerk(self) -> None:
         from .dialogs.new_clerk_dialog import NewClerkDialog
 
-        self.open_dialog(NewClerkDialog(self.session, self))
+        self.open_dialog(NewClerkDialog(self.session, self), self.on_clerk_created)
+
+    def on_clerk_created(self, clerk) -> None:
+        """Said where the clerk looks: the account exists and how to sign in with it."""
+        self.statusBar().showMessage(self.tr("Clerk account %1 (%2, %3) created: they sign in with it now.").replace(
+            "%1", clerk.login).replace("%2", clerk.name).replace("%3", fmt.role_text(clerk.role)), 15000)
 
     def on_backup(self) -> None:
         from .dialogs.backup_dialog import BackupDialog
@@ -772,10 +781,13 @@ class MainWindow(QMainWindow):
         if not key or self.isMaximized() or self.isFullScreen():
             return
         g = self.geometry()
+        place = [g.x(), g.y(), g.width(), g.height()]
         settings = self.session.settings
-        settings.window_geometry = {**(settings.window_geometry or {}), key: [g.x(), g.y(), g.width(), g.height()]}
+        settings.window_geometry = {**(settings.window_geometry or {}), key: place}
         try:
-            config.save(settings)
+            # Only the window's place changes in the file: what else is there
+            # (a language just chosen) is not this window's to overwrite.
+            config.save_window_geometry(key, place)
         except OSError:
             pass   # a read-only profile: the window opens at its default place next time
 

@@ -145,6 +145,10 @@ class MemberPage(QWidget):
         self.progress.setObjectName("tierProgress")
         self.progress.setRange(0, 100)
         self.progress.setMinimumWidth(160)
+        # One text colour over the bar and the rest (not half white, half black).
+        self.progress.setStyleSheet(
+            "QProgressBar { border: 1px solid #a9c8ea; border-radius: 3px; background: #ffffff; color: #1c2b4a;"
+            " text-align: center; } QProgressBar::chunk { background: #b9d6f2; }")
         self.progress_caption = QLabel()
         self.progress_caption.setObjectName("tierProgressCaption")
         self.progress_caption.setWordWrap(True)
@@ -172,7 +176,8 @@ class MemberPage(QWidget):
         self.expiry_model = ExpiryModel(self)
         self.tabs = QTabWidget()
         # The history takes focus and a selection: an entry is chosen there to be reversed.
-        self.history_view = make_table(self.history_model, "historyView")
+        # "What" takes the room; Reference and Clerk as wide as what they say.
+        self.history_view = make_table(self.history_model, "historyView", stretch_column=1)
         self.history_view.setToolTip(self.tr("Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)"))
         self.history_view.selectionModel().currentRowChanged.connect(
             lambda *_a: self.sig_entry_selected.emit(self.selected_entry()))

@@ -5,12 +5,12 @@
     <name>ActionDialog</name>
     <message>
         <location filename="../../desk_app/ui/action_form.py" line="+75"/>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Review before posting (Ctrl+Enter)</source>
         <translation>計上前に確認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-148"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -25,7 +25,7 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>yen per 1 %1, e.g. 151.20</source>
         <translation>1 %1 あたりの円（例: 151.20）</translation>
     </message>
@@ -525,7 +525,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+164"/>
+        <location filename="../../desk_app/ui/app.py" line="+167"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -980,7 +980,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desk_app/ui/base_dialog.py" line="+51"/>
+        <location filename="../../desk_app/ui/base_dialog.py" line="+52"/>
         <source>Cancel (Esc)</source>
         <translation>キャンセル (Esc)</translation>
     </message>
@@ -1531,7 +1531,7 @@
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The language of the desk for the signed-in clerk</source>
         <translation>サインイン中のスタッフが使う表示言語</translation>
     </message>
@@ -1540,17 +1540,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+61"/>
-        <location line="+386"/>
+        <location line="+392"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-353"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The desk is locked. Sign in to continue.</source>
         <translation>画面はロックされています。続けるにはサインインしてください。</translation>
     </message>
@@ -1632,7 +1632,7 @@
     <message>
         <location line="+1"/>
         <source>Post restaurant &amp;bill…</source>
-        <translation>レストラン利用の付与(&amp;B)…</translation>
+        <translation>レストラン・バーのポイント付与(&amp;B)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1787,7 +1787,7 @@
         <translation>端末(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1797,17 +1797,32 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
-        <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
+        <location line="+17"/>
+        <source>%3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
+        <translation>%3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+6"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out</source>
+        <translation>サインアウト中</translation>
+    </message>
+    <message>
+        <location line="+372"/>
+        <source>Clerk account %1 (%2, %3) created: they sign in with it now.</source>
+        <translation>スタッフアカウント %1（%2、%3）を作成しました。このIDでサインインできます。</translation>
+    </message>
+    <message>
+        <location line="-263"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
     </message>
@@ -1875,7 +1890,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>宿泊数</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Membership</source>
         <translation>会員情報</translation>
     </message>
@@ -1905,7 +1920,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
         <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
     </message>
@@ -3383,12 +3398,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+164"/>
+        <location line="+166"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
@@ -3399,11 +3414,12 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+59"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-56"/>
         <source>I have checked the member&apos;s &amp;identity (card or photo ID)</source>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
@@ -3438,7 +3454,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>needs %1, has %2</source>
         <translation>必要%1、残高%2</translation>
     </message>
@@ -4189,12 +4205,12 @@ The previous database is kept as %4.</source>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+55"/>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-114"/>
         <source>Set up Harmony Desk</source>
         <translation>Harmony Desk のセットアップ</translation>
     </message>
@@ -4209,7 +4225,7 @@ The previous database is kept as %4.</source>
         <translation>データベースと端末</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>An embedded SQLite file in your data folder, or a PostgreSQL URL.</source>
         <translation>データフォルダー内の SQLite ファイル、または PostgreSQL の URL です。</translation>
     </message>

@@ -314,3 +314,63 @@ def test_country_is_chosen_from_a_list(qtbot, window_for, members):
     qtbot.keyClicks(focused(), "Fra")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert dlg.country.code() == "FR", dlg.country.currentText()
+
+
+# -- polish --------------------------------------------------------------------------------------
+def test_polish_columns_close_button_status_and_language_keys(qtbot, window_for, members):
+    from PySide6.QtWidgets import QHeaderView
+
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    win = window_for("clerk1")
+    stretch = QHeaderView.ResizeMode.Stretch
+    assert win.results_view.horizontalHeader().sectionResizeMode(1) == stretch          # Name, not Status
+    assert not win.results_view.horizontalHeader().stretchLastSection()
+    history = win.member_page.history_view.horizontalHeader()
+    assert history.sectionResizeMode(1) == stretch and not history.stretchLastSection()  # What, not Clerk
+    assert "text-align: center" in win.member_page.progress.styleSheet()
+    language_keys = {a.shortcut().toString() for a in win.language_menu.actions_by_code.values()}
+    assert language_keys == {"Ctrl+Alt+E", "Ctrl+Alt+J"}
+
+    open_member(qtbot, win, members["yamada"])
+    _key(qtbot, Qt.Key.Key_F6)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    icon_before = dlg.ok_button.icon().cacheKey()
+    qtbot.keyClicks(focused(), "F-POL")
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClicks(focused(), "1")
+    _key(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClicks(focused(), "20000")
+    _key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dlg.reviewing, timeout=5000)
+    with qtbot.waitSignal(win.sig_member_shown, timeout=5000):
+        _key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dlg.completed, timeout=5000)
+    assert "1 night." in dlg.result_label.text() or "1 night" in dlg.result_label.text()
+    assert "night(s)" not in dlg.result_label.text()
+    assert dlg.ok_button.text() == "Close" and dlg.ok_button.icon().cacheKey() != icon_before
+
+
+def test_signed_out_status_has_no_empty_clerk(qtbot, window_for):
+    win = window_for("clerk1")
+    assert win.status_label.text().startswith("Kenta Clerk (Clerk)  ·  ")
+    win.session = win.session.signed_in(None)
+    win.apply_role()
+    assert win.status_label.text().startswith("Signed out  ·  ") and "()" not in win.status_label.text()
+
+
+def test_language_switch_keeps_the_search(qtbot, staff, members, language):
+    from .test_i18n import _desk_with_window
+
+    desk = _desk_with_window(qtbot, staff, "clerk1")
+    old = desk.window
+    open_member(qtbot, old, "yamada")   # a search by name, one hit
+    with qtbot.waitSignal(desk.sig_window, timeout=5000):
+        _key(qtbot, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    win = desk.window
+    qtbot.addWidget(win)
+    assert win.lookup_input.text() == "yamada"
+    qtbot.waitUntil(lambda: win.member is not None and win.member.member_number == members["yamada"])
+    # The page still answers the search on screen: typing on clears it, as before.
+    assert win.in_view.matches("yamada")
+    desk.worker.wait()

@@ -129,6 +129,8 @@ class RedeemDialog(ActionDialog):
                 self.channel.addItem(fmt.channel_text(code), code)
         self.channel.setEnabled(bool(offer and offer.channels))
         self.folio.setEnabled(not own_form)
+        # A disabled field shows no example text that could pass for something typed.
+        self.folio.setPlaceholderText("" if own_form else self.tr("optional"))
         self.identity.setEnabled(not own_form)
         self.update_after()
 

@@ -2178,11 +2178,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm that you have checked the member&apos;s identity first.</source>
-        <translation>先に会員の本人確認を行い、確認欄にチェックを入れてください。</translation>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box (Alt+I).</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください（Alt+I）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The database is not set up yet.</source>
         <translation>データベースがまだ設定されていません。</translation>
     </message>
@@ -2342,7 +2342,17 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>まだ交換できる特典はありません。残高は%1ポイントで、最も少ない特典でも%2が必要です。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>The member does not have enough points for this: %1 valid points, %2 needed.</source>
+        <translation>ポイントが足りません。有効なポイントは%1、必要なのは%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has already been posted at this hotel: a folio or check is posted once.</source>
+        <translation>%1 はこのホテルで登録済みです。フォリオ・伝票は一度だけ登録できます。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The current password is wrong.</source>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>
@@ -3028,12 +3038,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
-        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>%1 paid with points</source>
         <translation>%1をポイントで支払い</translation>
     </message>
@@ -3398,28 +3403,33 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+166"/>
+        <location line="+168"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-123"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>Number keys choose an award; Enter moves on</source>
         <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>I have checked the member&apos;s &amp;identity (card or photo ID)</source>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
@@ -3449,12 +3459,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The balance does not cover any award that can be redeemed here.</source>
-        <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>needs %1, has %2</source>
         <translation>必要%1、残高%2</translation>
     </message>
@@ -3474,12 +3479,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>特典を選んでください（数字キー1–%1）。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
-        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.</source>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>

@@ -151,7 +151,7 @@ def test_a_refusal_is_said_once_and_goes_when_fixed(qtbot, window_for, members, 
     dlg = wait_dialog(qtbot, win, StayDialog)
     qtbot.keyClicks(focused(), "F-DUP")
     qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=5000)
-    assert "already been posted" in dlg.error.text()
+    assert dlg.error.text() == "F-DUP has already been posted at this hotel: a folio or check is posted once."
     assert not dlg.preview.isVisible()          # not also in blue
     qtbot.keyClicks(focused(), "2")              # F-DUP2: a new folio
     assert not dlg.error.isVisible()
@@ -374,3 +374,16 @@ def test_language_switch_keeps_the_search(qtbot, staff, members, language):
     # The page still answers the search on screen: typing on clears it, as before.
     assert win.in_view.matches("yamada")
     desk.worker.wait()
+
+
+def test_refusals_carry_their_figures(qapp):
+    from desk_app.domain import errors
+    from desk_app.ui import messages
+
+    assert messages.describe(errors.InsufficientPoints("The member has 1,500 valid points; 2,000 are needed.")) == (
+        "The member does not have enough points for this: 1,500 valid points, 2,000 needed.")
+    assert messages.describe(errors.InvalidAmount("Pay by Points covers whole 500-yen units only.")) == (
+        "Only whole ¥500 units can be paid with points.")
+    # The code alone (a report's refusal list): the plain sentence.
+    assert messages.describe(errors.DeskError("", "insufficient_points")) == (
+        "The member does not have enough points for this.")

@@ -108,7 +108,7 @@ class PayByPointsDialog(ActionDialog):
         if short:
             raise FormInputError(short, self.amount)
         if not self.identity.isChecked():
-            raise FormInputError(self.tr("Check the member's identity (card or photo ID) first, and tick the box."),
+            raise FormInputError(messages.identity_first(),
                                  self.identity)
         self.pending = yen
         cost = yen // self.unit * self.per

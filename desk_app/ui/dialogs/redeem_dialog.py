@@ -89,7 +89,9 @@ class RedeemDialog(ActionDialog):
         if not any(o.redeemable for o in self.model.rows()):
             self.notice.setText(messages.redeem_needs_full_registration())
         elif not any(o.available for o in self.model.rows()):
-            self.notice.setText(self.tr("The balance does not cover any award that can be redeemed here."))
+            self.notice.setText(messages.nothing_to_redeem(
+                fmt.points(member.points_balance),
+                self.tr("%1 points").replace("%1", fmt.points(min(o.points for o in self.model.rows())))))
         self.notice.setVisible(bool(self.notice.text()))
         self.form_widgets = [self.table, form_widget]
         self.preview.hide()
@@ -184,7 +186,7 @@ class RedeemDialog(ActionDialog):
         if short:
             raise FormInputError(short, self.quantity)
         if not self.identity.isChecked():
-            raise FormInputError(self.tr("Check the member's identity (card or photo ID) first, and tick the box."),
+            raise FormInputError(messages.identity_first(),
                                  self.identity)
         quantity = self.quantity.value()
         self.pending = (offer, quantity, self.folio.text().strip() or None, self.channel.currentData())

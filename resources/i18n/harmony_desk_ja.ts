@@ -754,7 +754,7 @@
         <translation>name@example.jp</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>supervisors only</source>
         <translation>責任者のみ</translation>
     </message>
@@ -1305,7 +1305,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+79"/>
+        <location line="+81"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
     </message>
@@ -1380,12 +1380,12 @@
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Type the country&apos;s name or its two letters: Japan, JP, US…</source>
         <translation>国名または2文字のコードを入力: Japan、JP、US…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
@@ -2571,7 +2571,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-136"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-138"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
@@ -4057,17 +4057,32 @@ The previous database is kept as %4.</source>
         <translation>取消には責任者の承認が必要です。「取り消す」の後、責任者がここでサインインします。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 night(s)</source>
+        <location line="+7"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
         <translation>%1泊</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>Takes %1 out of the tier figures.</source>
+        <translation>ステータス集計から%1を除きます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Companion %1: %2 out too.</source>
+        <translation>同行者 %1: %2も除きます。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Takes back %1 points; the balance after is %2 points.</source>
         <translation>%1ポイントを差し引きます。取消後の残高は%2ポイントです。</translation>
     </message>
@@ -4077,17 +4092,7 @@ The previous database is kept as %4.</source>
         <translation>%1ポイントを元の有効期限のまま戻します。取消後の残高は%2ポイントです。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Takes %1 night(s) out of the tier figures.</source>
-        <translation>ステータス集計から%1泊を除きます。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Companion %1: %2 night(s) out too.</source>
-        <translation>同行者 %1: %2泊も除きます。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>%1 status of %2 (until %3) is cancelled from %4.</source>
         <translation>%2の%1ステータス（%3まで）は%4から取り消されます。</translation>
     </message>

@@ -66,6 +66,8 @@ class EnrolDialog(FormDialog):
         self.email_state = QLabel()
         self.email_state.setObjectName("emailState")
         self.email_state.setWordWrap(True)
+        # Its line is kept even while empty: the fields below do not jump when it speaks.
+        self.email_state.setMinimumHeight(self.email_state.fontMetrics().lineSpacing())
         self.no_email_reason = QLineEdit()
         self.no_email_reason.setObjectName("noEmailReasonInput")
         self.no_email_reason.setPlaceholderText(self.tr("supervisors only"))

@@ -56,6 +56,8 @@ class FullRegistrationDialog(FormDialog):
         self.postal_state = QLabel()
         self.postal_state.setObjectName("postalCodeState")
         self.postal_state.setWordWrap(True)
+        # Its line is kept even while empty: the fields below do not jump when it speaks.
+        self.postal_state.setMinimumHeight(self.postal_state.fontMetrics().lineSpacing())
 
         # Japan: the parts the postal code fills, then what the clerk types.
         self.prefecture = QLineEdit()

@@ -95,8 +95,23 @@ class FormDialog(QDialog):
                 self.resize(width, need)
         return handled
 
+    def adjustSize(self) -> None:  # noqa: N802 - Qt's name
+        """As tall as the form wants, up to the screen (Qt's own stops at two
+        thirds of the screen: the form would scroll with room to spare)."""
+        hint = self.sizeHint().expandedTo(self.minimumSizeHint())
+        room = screen_fit.available(self)
+        if room is None:
+            super().adjustSize()
+            return
+        frame = screen_fit.frame_of(self)
+        self.resize(min(max(hint.width(), self.minimumWidth()), room.width() - frame.left() - frame.right()),
+                    min(hint.height(), room.height() - frame.top() - frame.bottom()))
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            self.adjustSize()
         screen_fit.cap_dialog(self)
         self._watch_inputs()
         if self.first_field is not None:

@@ -95,3 +95,17 @@ def test_a_dialog_taller_than_the_screen_scrolls_and_keeps_its_buttons(qtbot, wi
     assert focused() is dlg.companion_input
     qtbot.wait(20)
     assert dlg.scroll.verticalScrollBar().value() > 0
+
+
+def test_a_dialog_that_fits_opens_whole_without_scrolling(qtbot, window_for, members, monkeypatch):
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    _on_screen(monkeypatch, SCREENS["1366x768"])
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    qtbot.keyClick(focused(), Qt.Key.Key_F6)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    qtbot.wait(50)
+    # Qt alone would stop a window at two thirds of the screen (512 px here) and scroll the form.
+    assert dlg.scroll.verticalScrollBar().maximum() == 0
+    assert dlg.height() >= dlg.sizeHint().height()

@@ -482,6 +482,8 @@ class MainWindow(QMainWindow):
             dialog.sig_done.connect(on_done)
         dialog.finished.connect(lambda _r: self.focus_lookup())
         dialog.open()
+        # Every dialog (the office's lists and reports too) on the screen it opened on.
+        screen_fit.cap_dialog(dialog)
         return dialog
 
     def _forget_dialog(self, key: int) -> None:

@@ -109,3 +109,15 @@ def test_a_dialog_that_fits_opens_whole_without_scrolling(qtbot, window_for, mem
     # Qt alone would stop a window at two thirds of the screen (512 px here) and scroll the form.
     assert dlg.scroll.verticalScrollBar().maximum() == 0
     assert dlg.height() >= dlg.sizeHint().height()
+
+
+def test_office_dialogs_stay_on_a_small_screen(qtbot, window_for, monkeypatch):
+    from desk_app.ui.office.day_report_dialog import DayReportDialog
+
+    room = SCREENS["1366x768@150%"]
+    _on_screen(monkeypatch, room)
+    win = window_for("super")
+    win.open_dialog(DayReportDialog(win.session, win))
+    dlg = win.dialog
+    qtbot.waitUntil(dlg.isVisible)
+    assert dlg.frameGeometry().height() <= room.height() and dlg.frameGeometry().width() <= room.width()

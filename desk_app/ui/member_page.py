@@ -123,6 +123,8 @@ class MemberPage(QWidget):
         self.action_notice = NoticeLabel(kind="warning")
         self.action_notice.setObjectName("actionNotice")
         self.action_notice.hide()
+        self._notice_style = self.notice.styleSheet()
+        self.said = ""
 
         # Points.
         points_box = _Box(self.tr("Points"))
@@ -217,9 +219,18 @@ class MemberPage(QWidget):
     # -- showing ------------------------------------------------------------
     def say(self, text: str) -> None:
         """Inline, on the page: why the key just pressed did nothing. Goes
-        with the next member shown (or this one refreshed)."""
-        self.action_notice.setText(text)
-        self.action_notice.setVisible(bool(text))
+        with the next member shown (or this one refreshed). Said once: when
+        the page's notice already says it, that notice is marked instead."""
+        already = bool(text) and text in self.notice.text().split("\n") and self.notice.isVisibleTo(self)
+        self.notice.setProperty("emphasised", already)
+        self.notice.setStyleSheet(self._notice_style + (" QLabel { border: 2px solid #c62828; }" if already else ""))
+        self.action_notice.setText("" if already else text)
+        self.action_notice.setVisible(bool(text) and not already)
+        self.said = text
+
+    def message(self) -> str:
+        """What the page says about the key just pressed ("" when nothing)."""
+        return self.said
 
     def clear(self) -> None:
         self.say("")

@@ -9,7 +9,7 @@ while its header, its message and its buttons stay in reach."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, QSize
+from PySide6.QtCore import QEvent, QMargins, QRect, QSize
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 PREFERRED = QSize(1280, 820)
@@ -95,7 +95,12 @@ class FormScroll(QScrollArea):
         self.setObjectName("formScroll")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
-        self.setWidget(body)
+        self.setWidget(body)   # (QScrollArea filters the body's events from here on)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()   # the form grew or shrank (a row shown): so does the hint
+        return super().eventFilter(obj, event)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         body = self.widget()

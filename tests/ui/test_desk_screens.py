@@ -121,3 +121,21 @@ def test_office_dialogs_stay_on_a_small_screen(qtbot, window_for, monkeypatch):
     dlg = win.dialog
     qtbot.waitUntil(dlg.isVisible)
     assert dlg.frameGeometry().height() <= room.height() and dlg.frameGeometry().width() <= room.width()
+
+
+def test_a_form_that_grows_still_opens_whole(qtbot, window_for, monkeypatch):
+    from desk_app.ui.dialogs.enrol_dialog import EnrolDialog
+
+    _on_screen(monkeypatch, SCREENS["1366x768"])
+    win = window_for("super")
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dlg = wait_dialog(qtbot, win, EnrolDialog)
+    dlg.email.setFocus()
+    qtbot.keyClicks(focused(), "taro.yamada@example.jp")
+    qtbot.waitUntil(lambda: "already belongs" in dlg.email_state.text(), timeout=5000)
+    dlg.birth.setFocus()
+    qtbot.keyClicks(focused(), "2011-04-02")      # a minor: the consent rows appear
+    qtbot.wait(50)
+    dlg.adjustSize()
+    qtbot.wait(50)
+    assert dlg.scroll.verticalScrollBar().maximum() == 0

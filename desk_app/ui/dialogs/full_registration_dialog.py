@@ -100,6 +100,11 @@ class FullRegistrationDialog(FormDialog):
         form.addRow(self.tr("B&uilding, room"), self.building)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Telephone"), self.phone)
+        # Every caption whole ("Telephone" was clipped by a pixel or two): room for its own width.
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                item.widget().setMinimumWidth(item.widget().sizeHint().width() + 4)
         form.addRow(self.tr("&Birth date"), self.birth)
         form.addRow("", self.birth_echo)
         form.addRow("", self.consent)

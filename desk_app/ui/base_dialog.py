@@ -135,6 +135,23 @@ class FormDialog(QDialog):
         for button in self.findChildren(QAbstractButton):
             if button.isCheckable():
                 button.clicked.connect(self.on_input_changed)
+        if not hasattr(self, "date_message"):   # (Post stay says it beside its dates)
+            from .fields import DateEdit
+
+            for edit in self.findChildren(DateEdit):
+                edit.sig_problem.connect(self.on_date_problem)
+
+    def on_date_problem(self, text: str) -> None:
+        """A wrong date: the field is red, and its one message is here until it reads."""
+        if text:
+            self.error.show_message(text)
+        elif any(text_ == self.error.text() for text_ in self._date_messages()):
+            self.error.clear_message()
+
+    def _date_messages(self) -> list[str]:
+        from .fields import DateEdit
+
+        return [e.message() for e in self.findChildren(DateEdit)]
 
     def on_input_changed(self, *_a) -> None:
         if not self.busy:

@@ -417,6 +417,11 @@
     </message>
     <message>
         <location line="+19"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write the %1 as a date: 21, 11/21 or 2026/11/21.</source>
         <translation>%1は日付で入力してください（例: 21、11/21、11月21日、2026/11/21）。</translation>
     </message>
@@ -854,7 +859,8 @@
         <translation>✓ 未登録のアドレスです</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-72"/>
+        <location line="+109"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -1305,12 +1311,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-68"/>
         <source>e.g. 1-1-1</source>
         <translation>例: 1-1-1</translation>
     </message>
@@ -1370,12 +1376,12 @@
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+182"/>
         <source>This postal code covers several towns: choose the guest&apos;s town.</source>
         <translation>この郵便番号には複数の町域があります。お客様の町域を選んでください。</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-175"/>
         <source>&amp;Address</source>
         <translation>住所(&amp;A)</translation>
     </message>
@@ -1390,7 +1396,7 @@
         <translation>電話番号(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Birth date</source>
         <translation>生年月日(&amp;B)</translation>
     </message>
@@ -1420,7 +1426,8 @@
         <translation>登録済みの住所: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-138"/>
+        <location line="+184"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -1812,12 +1819,12 @@
         <translation>サインアウト中</translation>
     </message>
     <message>
-        <location line="+372"/>
+        <location line="+374"/>
         <source>Clerk account %1 (%2, %3) created: they sign in with it now.</source>
         <translation>スタッフアカウント %1（%2、%3）を作成しました。このIDでサインインできます。</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-265"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
@@ -1827,7 +1834,7 @@
         <translation>Harmony Desk — %1 %2</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -1865,7 +1872,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>誕生月</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
@@ -1935,7 +1942,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>

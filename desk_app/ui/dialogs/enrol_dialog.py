@@ -76,7 +76,7 @@ class EnrolDialog(FormDialog):
         self.readmit_reason.setObjectName("readmitReasonInput")
         self.readmit_reason.setMaxLength(500)
         self.readmit_reason.setPlaceholderText(self.tr("why the revoked member is taken back (supervisors)"))
-        self.birth = DateEdit(optional=True)
+        self.birth = DateEdit(optional=True, what=self.tr("birth date"))
         self.birth.setObjectName("birthDateInput")
         self.birth.setToolTip(self.tr("2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1"))
         self.birth_echo = DateEcho(self.birth)

@@ -83,7 +83,7 @@ class FullRegistrationDialog(FormDialog):
         self.phone = QLineEdit(fmt.phone(member.phone))
         self.phone.setObjectName("phoneInput")
         self.phone.setPlaceholderText(self.tr("e.g. 090-1234-5678"))
-        self.birth = DateEdit(member.birth_date, optional=True)
+        self.birth = DateEdit(member.birth_date, optional=True, what=self.tr("birth date"))
         self.birth.setObjectName("birthDateInput")
         self.birth.setToolTip(self.tr("2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1"))
         self.birth_echo = DateEcho(self.birth)

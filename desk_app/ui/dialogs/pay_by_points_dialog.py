@@ -56,7 +56,9 @@ class PayByPointsDialog(ActionDialog):
         self.form_widgets = [form_widget]
         self.preview.hide()
         self.print_button.setText(self.tr("&Print voucher"))
-        self.finish_layout(intro, balance, form_widget, self.result_label)
+        # The balance is in the header (refreshed after the payment): not a second time here.
+        balance.hide()
+        self.finish_layout(intro, form_widget, self.result_label)
         self.first_field = self.amount
         self.setMinimumWidth(520)
 

@@ -95,7 +95,9 @@ class RedeemDialog(ActionDialog):
         self.notice.setVisible(bool(self.notice.text()))
         self.form_widgets = [self.table, form_widget]
         self.preview.hide()
-        self.finish_layout(balance, self.notice, self.table, form_widget, self.result_label)
+        # The balance is in the header (refreshed after the redemption): not a second time here.
+        balance.hide()
+        self.finish_layout(self.notice, self.table, form_widget, self.result_label)
         self.table.selectionModel().currentRowChanged.connect(self.on_award_changed)
         self.quantity.valueChanged.connect(self.update_after)
         self.table.selectRow(0)

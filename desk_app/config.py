@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from . import pgpass
@@ -25,6 +25,8 @@ class Settings:
     language: str = "en"
     idle_lock_minutes: int = 10
     name_order: str = "family_first"
+    # The main window's place per screen ("1366x768@150": [x, y, width, height]).
+    window_geometry: dict = field(default_factory=dict)
 
     @property
     def effective_database_url(self) -> str:
@@ -66,4 +68,22 @@ def save(settings: Settings, directory: Path | None = None) -> None:
     settings.database_url = pgpass.remember(settings.database_url) if settings.database_url else ""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+def save_window_geometry(key: str, place: list[int], directory: Path | None = None) -> None:
+    """Only the main window's place on one screen changes in the file; the
+    rest stays as it is there (not as an older copy in memory has it)."""
+    path = settings_path(directory)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    geometry = data.get("window_geometry") if isinstance(data.get("window_geometry"), dict) else {}
+    data["window_geometry"] = {**geometry, key: place}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
     tmp.replace(path)

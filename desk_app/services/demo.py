@@ -14,17 +14,22 @@ from . import office, posting, redemption, registration
 from .context import Desk
 from .database import Database
 
-# (romaji, katakana) pairs: common Japanese family and given names.
-FAMILY = [("Sato", "サトウ"), ("Suzuki", "スズキ"), ("Takahashi", "タカハシ"), ("Tanaka", "タナカ"),
-          ("Watanabe", "ワタナベ"), ("Ito", "イトウ"), ("Yamamoto", "ヤマモト"), ("Nakamura", "ナカムラ"),
-          ("Kobayashi", "コバヤシ"), ("Kato", "カトウ"), ("Yoshida", "ヨシダ"), ("Yamada", "ヤマダ"),
-          ("Sasaki", "ササキ"), ("Yamaguchi", "ヤマグチ"), ("Matsumoto", "マツモト"), ("Inoue", "イノウエ"),
-          ("Kimura", "キムラ"), ("Hayashi", "ハヤシ"), ("Shimizu", "シミズ"), ("Mori", "モリ"),
-          ("Ikeda", "イケダ"), ("Hashimoto", "ハシモト"), ("Ishikawa", "イシカワ"), ("Ogawa", "オガワ")]
-GIVEN = [("Hana", "ハナ"), ("Taro", "タロウ"), ("Yui", "ユイ"), ("Haruto", "ハルト"), ("Aoi", "アオイ"),
-         ("Sota", "ソウタ"), ("Mei", "メイ"), ("Ren", "レン"), ("Sakura", "サクラ"), ("Yuto", "ユウト"),
-         ("Rin", "リン"), ("Kenji", "ケンジ"), ("Emi", "エミ"), ("Hiroshi", "ヒロシ"), ("Naoko", "ナオコ"),
-         ("Takumi", "タクミ"), ("Yoko", "ヨウコ"), ("Daiki", "ダイキ"), ("Mio", "ミオ"), ("Kaito", "カイト")]
+# (kanji, katakana, romaji): common Japanese family and given names, written
+# as the guests write them, with their readings (so the desk's Japanese
+# display, kana search and the card's romaji all show in the demo).
+FAMILY = [("佐藤", "サトウ", "Sato"), ("鈴木", "スズキ", "Suzuki"), ("高橋", "タカハシ", "Takahashi"),
+          ("田中", "タナカ", "Tanaka"), ("渡辺", "ワタナベ", "Watanabe"), ("伊藤", "イトウ", "Ito"),
+          ("山本", "ヤマモト", "Yamamoto"), ("中村", "ナカムラ", "Nakamura"), ("小林", "コバヤシ", "Kobayashi"),
+          ("加藤", "カトウ", "Kato"), ("吉田", "ヨシダ", "Yoshida"), ("山田", "ヤマダ", "Yamada"),
+          ("佐々木", "ササキ", "Sasaki"), ("山口", "ヤマグチ", "Yamaguchi"), ("松本", "マツモト", "Matsumoto"),
+          ("井上", "イノウエ", "Inoue"), ("木村", "キムラ", "Kimura"), ("林", "ハヤシ", "Hayashi"),
+          ("清水", "シミズ", "Shimizu"), ("森", "モリ", "Mori"), ("池田", "イケダ", "Ikeda"),
+          ("橋本", "ハシモト", "Hashimoto"), ("石川", "イシカワ", "Ishikawa"), ("小川", "オガワ", "Ogawa")]
+GIVEN = [("花", "ハナ", "Hana"), ("太郎", "タロウ", "Taro"), ("結衣", "ユイ", "Yui"), ("陽翔", "ハルト", "Haruto"),
+         ("葵", "アオイ", "Aoi"), ("颯太", "ソウタ", "Sota"), ("芽依", "メイ", "Mei"), ("蓮", "レン", "Ren"),
+         ("さくら", "サクラ", "Sakura"), ("悠斗", "ユウト", "Yuto"), ("凛", "リン", "Rin"), ("健二", "ケンジ", "Kenji"),
+         ("恵美", "エミ", "Emi"), ("博", "ヒロシ", "Hiroshi"), ("直子", "ナオコ", "Naoko"), ("拓海", "タクミ", "Takumi"),
+         ("洋子", "ヨウコ", "Yoko"), ("大輝", "ダイキ", "Daiki"), ("美桜", "ミオ", "Mio"), ("海斗", "カイト", "Kaito")]
 FOREIGN = [("Smith", "Emma"), ("Johnson", "Liam"), ("Brown", "Olivia"), ("Martin", "Lucas"),
            ("Müller", "Anna"), ("Rossi", "Marco"), ("Chen", "Wei"), ("Kim", "Minji"), ("Nguyen", "Linh")]
 CITIES = [("100-0005", "Tokyo, Chiyoda-ku, Marunouchi 1-1-1"), ("530-0001", "Osaka, Kita-ku, Umeda 2-2-2"),
@@ -61,19 +66,24 @@ def _one_member(db: Database, desk: Desk, rng: random.Random, i: int, props: lis
     enrolled = today - timedelta(days=rng.randint(0, 4 * 365))
     home = rng.choice(props)
     d = replace(desk, business_date=enrolled, property_code=home)
+    fam_r = giv_r = None
     if rng.random() < 0.85:
-        (fam, fam_k), (giv, giv_k) = rng.choice(FAMILY), rng.choice(GIVEN)
+        (fam, fam_k, fam_r), (giv, giv_k, giv_r) = rng.choice(FAMILY), rng.choice(GIVEN)
         country = "JP"
+        if i % 10 == 9:   # some Japanese guests write their name in Latin letters
+            fam, giv, fam_r, giv_r = fam_r, giv_r, None, None
     else:
         (fam, giv), fam_k, giv_k = rng.choice(FOREIGN), None, None
         country = rng.choice(["US", "GB", "DE", "SG"])
-    email = f"{giv.lower()}.{fam.lower()}.{i}.{rng.randint(100, 999)}@example.{rng.choice(['jp', 'com', 'net'])}"
+    local = f"{(giv_r or giv).lower()}.{(fam_r or fam).lower()}"
+    email = f"{local}.{i}.{rng.randint(100, 999)}@example.{rng.choice(['jp', 'com', 'net'])}"
     email = email.replace("ü", "ue")
     # Adults on the day they join (19 to 76 years old): a demo never makes
     # a minor, who would need a guardian's consent.
     birth = date(enrolled.year - rng.randint(19, 76), rng.randint(1, 12), rng.randint(1, 28))
     member = registration.register(db, d, registration.Enrolment(
-        fam, giv, email, fam_k, giv_k, birth_date=birth, preferred_language="ja" if country == "JP" else "en"))
+        fam, giv, email, fam_k, giv_k, birth_date=birth, preferred_language="ja" if country == "JP" else "en",
+        family_roman=fam_r, given_roman=giv_r))
     number = member.member_number
     if rng.random() < 0.75:
         postal, address = rng.choice(CITIES)

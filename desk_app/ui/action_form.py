@@ -154,7 +154,10 @@ class ActionDialog(FormDialog):
 
     # -- Enter moves, Ctrl+Enter reviews, Enter posts ----------------------------
     def finish_layout(self, *widgets: QWidget) -> None:
-        super().finish_layout(*widgets, self.review_bar)
+        # The points preview, the result and the review line stay in sight
+        # next to the buttons, also when the form itself has to scroll.
+        footer = tuple(w for w in widgets if w is self.preview or w is self.result_label) + (self.review_bar,)
+        super().finish_layout(*(w for w in widgets if w not in footer), footer=footer)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() in _ENTER and not self.completed and not self.reviewing:
@@ -279,6 +282,8 @@ class ActionDialog(FormDialog):
             self.print_button.setText(print_text)
         self.print_button.show()
         self.ok_button.setText(self.tr("Close"))
+        # Not the "post" icon any more: it closes.
+        self.ok_button.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_DialogCloseButton))
         self.buttons.button(self.buttons.StandardButton.Cancel).hide()
         self.ok_button.setFocus()
 

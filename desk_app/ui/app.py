@@ -117,7 +117,7 @@ class DeskApp(QObject):
         session = DeskSession(result.db, s, self.worker, result.db.program, result.clerk, result.business_date)
         self.open_window(session)
 
-    def open_window(self, session: DeskSession, member_number: str | None = None) -> None:
+    def open_window(self, session: DeskSession, member_number: str | None = None, query: str = "") -> None:
         """The main window in the signed-in clerk's language (widgets take
         their texts when built, so a new language means a new window)."""
         # The main window and its dialogs are imported once a clerk has signed
@@ -137,8 +137,11 @@ class DeskApp(QObject):
         if old is not None:  # closing stops its idle lock; the new window keeps the app running
             old.close()
             old.deleteLater()
+        if query:   # the search the clerk had typed stays, in the new language too
+            self.window.lookup_input.setText(query)
+            self.window.lookup_input.selectAll()
         if member_number:
-            self.window.show_member(member_number)
+            self.window.show_member(member_number, query=query or None)
         self.sig_window.emit(self.window)
 
     def on_language_chosen(self, lang: str) -> None:
@@ -153,7 +156,7 @@ class DeskApp(QObject):
         self.settings.language = lang
         config.save(self.settings)
         member = self.window.member.member_number if self.window.member is not None else None
-        self.open_window(session.signed_in(replace(clerk, language=lang)), member)
+        self.open_window(session.signed_in(replace(clerk, language=lang)), member, self.window.lookup_input.text())
 
     def on_clerk_changed(self, clerk) -> None:
         if i18n.normalize(clerk.language) != i18n.current_language():

@@ -9,7 +9,8 @@ from typing import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
-from . import messages
+from . import messages, screen_fit
+from .screen_fit import FormScroll
 from .session import DeskSession
 from .widgets import ErrorLabel
 from .worker import Worker
@@ -60,9 +61,19 @@ class FormDialog(QDialog):
         self.member_header = MemberHeader(member, self)
         self.layout_.insertWidget(0, self.member_header)
 
-    def finish_layout(self, *widgets: QWidget) -> None:
-        """Add the form's own widgets, then the refusal label and buttons."""
+    def finish_layout(self, *widgets: QWidget, footer: tuple[QWidget, ...] = ()) -> None:
+        """Add the form's own widgets (in a body that scrolls when the screen
+        is too small for it), then, always in reach, the footer, the refusal
+        label and the buttons."""
+        body = QWidget()
+        body.setObjectName("formBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
         for w in widgets:
+            body_layout.addWidget(w)
+        self.scroll = FormScroll(body)
+        self.layout_.addWidget(self.scroll, 1)
+        for w in footer:
             self.layout_.addWidget(w)
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
@@ -76,12 +87,32 @@ class FormDialog(QDialog):
             need = (self.layout_.heightForWidth(width) if self.layout_.hasHeightForWidth()
                     else self.sizeHint().height())
             need = max(need, self.minimumSizeHint().height())
+            room = screen_fit.available(self)
+            if room is not None:   # never past the screen: the body scrolls instead
+                frame = screen_fit.frame_of(self)
+                need = min(need, room.height() - frame.top() - frame.bottom())
             if need > self.height():
                 self.resize(width, need)
         return handled
 
+    def adjustSize(self) -> None:  # noqa: N802 - Qt's name
+        """As tall as the form wants, up to the screen (Qt's own stops at two
+        thirds of the screen: the form would scroll with room to spare)."""
+        hint = self.sizeHint().expandedTo(self.minimumSizeHint())
+        room = screen_fit.available(self)
+        if room is None:
+            super().adjustSize()
+            return
+        frame = screen_fit.frame_of(self)
+        self.resize(min(max(hint.width(), self.minimumWidth()), room.width() - frame.left() - frame.right()),
+                    min(hint.height(), room.height() - frame.top() - frame.bottom()))
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            self.adjustSize()
+        screen_fit.cap_dialog(self)
         self._watch_inputs()
         if self.first_field is not None:
             QTimer.singleShot(0, lambda: self.first_field.setFocus(Qt.FocusReason.OtherFocusReason))
@@ -104,6 +135,23 @@ class FormDialog(QDialog):
         for button in self.findChildren(QAbstractButton):
             if button.isCheckable():
                 button.clicked.connect(self.on_input_changed)
+        if not hasattr(self, "date_message"):   # (Post stay says it beside its dates)
+            from .fields import DateEdit
+
+            for edit in self.findChildren(DateEdit):
+                edit.sig_problem.connect(self.on_date_problem)
+
+    def on_date_problem(self, text: str) -> None:
+        """A wrong date: the field is red, and its one message is here until it reads."""
+        if text:
+            self.error.show_message(text)
+        elif any(text_ == self.error.text() for text_ in self._date_messages()):
+            self.error.clear_message()
+
+    def _date_messages(self) -> list[str]:
+        from .fields import DateEdit
+
+        return [e.message() for e in self.findChildren(DateEdit)]
 
     def on_input_changed(self, *_a) -> None:
         if not self.busy:

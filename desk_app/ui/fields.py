@@ -89,6 +89,7 @@ class DateEdit(QLineEdit):
             return None
 
     def message(self, what: str | None = None) -> str:
+        what = what or self.what or QCoreApplication.translate("DateEdit", "date")
         return QCoreApplication.translate(
             "DateEdit", "Write the %1 as a date: 21, 11/21 or 2026/11/21.").replace("%1", what or self.what) \
             if self.base is not None else QCoreApplication.translate(

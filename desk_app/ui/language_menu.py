@@ -31,6 +31,8 @@ class LanguageMenu(QMenu):
             action.setObjectName(f"actionLanguage_{code}")
             action.setData(code)
             action.setCheckable(True)
+            # Ctrl+Alt+E English, Ctrl+Alt+J 日本語: the key is the language's own initial.
+            action.setShortcut({"en": "Ctrl+Alt+E", "ja": "Ctrl+Alt+J"}.get(code, ""))
             action.setChecked(code == self.current)
             self.group.addAction(action)
             self.actions_by_code[code] = action

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QSplitter, QStackedWidget, Q
                                QWidget)
 
 from ..services import cards as card_service, lookup
-from . import formatting as fmt, messages
+from . import formatting as fmt, messages, screen_fit
 from .business_day import BusinessDayWatcher
 from .idle import IdleWatcher
 from .language_menu import LanguageMenu
@@ -81,9 +81,10 @@ class MainWindow(QMainWindow):
         self.scanner = ScanCatcher(self)
         self.scanner.sig_scanned.connect(self.on_scanned)
         self.scanner.sig_scanned_in_dialog.connect(lambda _payload, dialog: tell_close_first(dialog))
-        # 1280x820 where it fits; on a 1366x768 desk the whole window, status bar included, stays on screen.
-        room = self.screen().availableGeometry() if self.screen() is not None else None
-        self.resize(min(1280, room.width()) if room else 1280, min(820, room.height()) if room else 820)
+        # 1280x820 where it fits, else the screen's available room, title bar and status bar included;
+        # where this desk left it on this screen last time.
+        self._fitted_shown = False
+        self.fit_to_screen()
         QTimer.singleShot(0, self.focus_lookup)
 
     @property
@@ -111,7 +112,8 @@ class MainWindow(QMainWindow):
         self.lookup_status.setObjectName("lookupStatus")
 
         self.results_model = MemberResultsModel(self)
-        self.results_view = make_table(self.results_model, "resultsView")
+        # The name takes the room (not Status, with no results).
+        self.results_view = make_table(self.results_model, "resultsView", stretch_column=1)
         self.results_view.activated.connect(self.on_result_activated)
         self.results_view.doubleClicked.connect(self.on_result_activated)
 
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
-        self.results_view.setMinimumHeight(110)
+        self.results_view.setMinimumHeight(self.results_view.verticalHeader().defaultSectionSize() * 2 + 8)
         splitter.setSizes([170, 600])
         self.splitter = splitter
 
@@ -235,6 +237,7 @@ class MainWindow(QMainWindow):
         desk_menu.insertMenu(a["actionLock"], self.language_menu)
         desk_menu.insertSeparator(a["actionLock"])
         self.language_menu.sig_language_chosen.connect(self.sig_language_chosen)
+        self.addActions(list(self.language_menu.actions_by_code.values()))   # their keys work anywhere
         tools = QToolBar(self.tr("Actions"))
         tools.setObjectName("mainToolBar")
         tools.setMovable(False)
@@ -269,12 +272,14 @@ class MainWindow(QMainWindow):
         self.office_menu.menuAction().setVisible(any(a.isVisible() for a in self.office_menu.actions()
                                                      if not a.isSeparator()))
         clerk = s.clerk
+        desk = (self.tr("%3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
+                .replace("%3", s.property_name).replace("%4", s.property_code)
+                .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
+                .replace("%7", s.program.name))
+        # Signed out: no empty "()" where the clerk was.
         self.status_label.setText(
-            self.tr("%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7")
-            .replace("%1", clerk.name if clerk else "").replace("%2", fmt.role_text(clerk.role) if clerk else "")
-            .replace("%3", s.property_name).replace("%4", s.property_code)
-            .replace("%5", s.settings.effective_terminal).replace("%6", fmt.day(s.desk.business_date))
-            .replace("%7", s.program.name))
+            self.tr("%1 (%2)").replace("%1", clerk.name).replace("%2", fmt.role_text(clerk.role)) + "  ·  " + desk
+            if clerk else self.tr("Signed out") + "  ·  " + desk)
         self.update_actions()
 
     def _role_refusal(self, action, hidden: bool) -> None:
@@ -384,6 +389,7 @@ class MainWindow(QMainWindow):
             self.lookup_status.clear_message()
         else:
             self.lookup_status.show_message(self.tr("No member found for “%1”.").replace("%1", text.strip()[:60]))
+        self.fit_results()
         self.sig_results.emit(len(rows))
         if open_single and len(rows) == 1 and text == self.lookup_input.text():
             self.show_member(rows[0].member_number, query=text)
@@ -476,6 +482,8 @@ class MainWindow(QMainWindow):
             dialog.sig_done.connect(on_done)
         dialog.finished.connect(lambda _r: self.focus_lookup())
         dialog.open()
+        # Every dialog (the office's lists and reports too) on the screen it opened on.
+        screen_fit.cap_dialog(dialog)
         return dialog
 
     def _forget_dialog(self, key: int) -> None:
@@ -641,7 +649,12 @@ class MainWindow(QMainWindow):
     def on_new_clerk(self) -> None:
         from .dialogs.new_clerk_dialog import NewClerkDialog
 
-        self.open_dialog(NewClerkDialog(self.session, self))
+        self.open_dialog(NewClerkDialog(self.session, self), self.on_clerk_created)
+
+    def on_clerk_created(self, clerk) -> None:
+        """Said where the clerk looks: the account exists and how to sign in with it."""
+        self.statusBar().showMessage(self.tr("Clerk account %1 (%2, %3) created: they sign in with it now.").replace(
+            "%1", clerk.login).replace("%2", clerk.name).replace("%3", fmt.role_text(clerk.role)), 15000)
 
     def on_backup(self) -> None:
         from .dialogs.backup_dialog import BackupDialog
@@ -749,7 +762,58 @@ class MainWindow(QMainWindow):
         self.sig_signed_out.emit()
         self.lock_screen()
 
+    # -- the screen ------------------------------------------------------------
+    def saved_geometry(self):
+        from PySide6.QtCore import QRect
+
+        saved = (self.session.settings.window_geometry or {}).get(screen_fit.screen_key(self))
+        if isinstance(saved, (list, tuple)) and len(saved) == 4 and all(isinstance(v, int) for v in saved):
+            return QRect(*saved)
+        return None
+
+    def fit_to_screen(self, room=None) -> None:
+        screen_fit.fit_window(self, self.saved_geometry(), room)
+        self.fit_results()
+
+    def remember_geometry(self) -> None:
+        """This desk's place for the window on this screen, for the next start."""
+        from .. import config
+
+        key = screen_fit.screen_key(self)
+        if not key or self.isMaximized() or self.isFullScreen():
+            return
+        g = self.geometry()
+        place = [g.x(), g.y(), g.width(), g.height()]
+        settings = self.session.settings
+        settings.window_geometry = {**(settings.window_geometry or {}), key: place}
+        try:
+            # Only the window's place changes in the file: what else is there
+            # (a language just chosen) is not this window's to overwrite.
+            config.save_window_geometry(key, place)
+        except OSError:
+            pass   # a read-only profile: the window opens at its default place next time
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted_shown:
+            # Now the window manager's frame is known: make sure it all fits.
+            self._fitted_shown = True
+            QTimer.singleShot(0, lambda: screen_fit.fit_window(self, self.geometry()))
+
+    def fit_results(self) -> None:
+        """The results pane as tall as its hits (one row at least, at most a third)."""
+        view = self.results_view
+        rows = max(1, self.results_model.rowCount())
+        need = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height())
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        if total <= 0:
+            return
+        need = min(need, max(view.minimumHeight(), total // 3))
+        self.splitter.setSizes([need, total - need])
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.remember_geometry()
         self.idle.stop()
         self.business_day.stop()
         super().closeEvent(event)

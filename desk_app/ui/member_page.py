@@ -123,6 +123,8 @@ class MemberPage(QWidget):
         self.action_notice = NoticeLabel(kind="warning")
         self.action_notice.setObjectName("actionNotice")
         self.action_notice.hide()
+        self._notice_style = self.notice.styleSheet()
+        self.said = ""
 
         # Points.
         points_box = _Box(self.tr("Points"))
@@ -145,6 +147,10 @@ class MemberPage(QWidget):
         self.progress.setObjectName("tierProgress")
         self.progress.setRange(0, 100)
         self.progress.setMinimumWidth(160)
+        # One text colour over the bar and the rest (not half white, half black).
+        self.progress.setStyleSheet(
+            "QProgressBar { border: 1px solid #a9c8ea; border-radius: 3px; background: #ffffff; color: #1c2b4a;"
+            " text-align: center; } QProgressBar::chunk { background: #b9d6f2; }")
         self.progress_caption = QLabel()
         self.progress_caption.setObjectName("tierProgressCaption")
         self.progress_caption.setWordWrap(True)
@@ -172,7 +178,8 @@ class MemberPage(QWidget):
         self.expiry_model = ExpiryModel(self)
         self.tabs = QTabWidget()
         # The history takes focus and a selection: an entry is chosen there to be reversed.
-        self.history_view = make_table(self.history_model, "historyView")
+        # "What" takes the room; Reference and Clerk as wide as what they say.
+        self.history_view = make_table(self.history_model, "historyView", stretch_column=1)
         self.history_view.setToolTip(self.tr("Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)"))
         self.history_view.selectionModel().currentRowChanged.connect(
             lambda *_a: self.sig_entry_selected.emit(self.selected_entry()))
@@ -212,9 +219,18 @@ class MemberPage(QWidget):
     # -- showing ------------------------------------------------------------
     def say(self, text: str) -> None:
         """Inline, on the page: why the key just pressed did nothing. Goes
-        with the next member shown (or this one refreshed)."""
-        self.action_notice.setText(text)
-        self.action_notice.setVisible(bool(text))
+        with the next member shown (or this one refreshed). Said once: when
+        the page's notice already says it, that notice is marked instead."""
+        already = bool(text) and text in self.notice.text().split("\n") and self.notice.isVisibleTo(self)
+        self.notice.setProperty("emphasised", already)
+        self.notice.setStyleSheet(self._notice_style + (" QLabel { border: 2px solid #c62828; }" if already else ""))
+        self.action_notice.setText("" if already else text)
+        self.action_notice.setVisible(bool(text) and not already)
+        self.said = text
+
+    def message(self) -> str:
+        """What the page says about the key just pressed ("" when nothing)."""
+        return self.said
 
     def clear(self) -> None:
         self.say("")

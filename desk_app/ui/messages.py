@@ -62,7 +62,8 @@ def _sentences() -> dict[str, str | None]:
                                 "'.' and '/' (up to 40)."),
         "invalid_reason": _t("Please write down the reason."),
         "not_permitted": _t("Your role does not allow this. Ask a supervisor."),
-        "identity_not_confirmed": _t("Confirm that you have checked the member's identity first."),
+        "identity_not_confirmed": _t("Check the member's identity (card or photo ID) first, and tick the box "
+                                     "(Alt+I)."),
         "not_initialized": _t("The database is not set up yet."),
         "program_mismatch": None,
         "not_signed_in": _t("The clerk ID or password is wrong."),
@@ -173,11 +174,36 @@ def nothing_to_redeem(balance: str, cheapest: str) -> str:
         "%1", balance).replace("%2", cheapest)
 
 
+def _with_figures(exc: DeskError) -> str | None:
+    """A refusal whose service message carries the figures: the sentence with them."""
+    import re
+
+    if exc.code == "insufficient_points":
+        m = re.search(r"has ([\d,]+) valid points; ([\d,]+) are needed", exc.message)
+        if m:
+            return _t("The member does not have enough points for this: %1 valid points, %2 needed.").replace(
+                "%1", m[1]).replace("%2", m[2])
+    if exc.code == "duplicate_folio":
+        m = re.search(r"\(([^)]+)\) has already been posted", exc.message)
+        if m:
+            return _t("%1 has already been posted at this hotel: a folio or check is posted once.").replace(
+                "%1", m[1])
+    return None
+
+
+def identity_first() -> str:
+    """The identity box not ticked: the dialogs and a refusal say it alike."""
+    return _sentences()["identity_not_confirmed"]
+
+
 def describe(exc: BaseException) -> str:
     """The sentence to show for a failed action."""
     if isinstance(exc, DeskError):
         if exc.code == "invalid_card":
             return _card_sentence(exc)
+        with_figures = _with_figures(exc)
+        if with_figures:
+            return with_figures
         if exc.code == "invalid_amount" and "Pay by Points" in exc.message:
             import re
 

@@ -109,7 +109,7 @@ def main() -> None:
     sign_in.close()
 
     win = MainWindow(session)
-    win.resize(1280, 820)  # the desk's own size: the offscreen screen (800x800) would shrink it to fit
+    win.fit_to_screen()  # as on a desk: the 1366x768 screen (shots.py), at 100% or 150%
     win.show()
     save(win, "main_window_empty")
     win.lookup_input.setText("yama")
@@ -129,14 +129,14 @@ def main() -> None:
         _shot(dialog, name, save, prepare, ready)
 
     def enrol_fill(d):
-        d.family.setText("Kobayashi")
-        d.given.setText("Mei")
+        d.family.setText("小林")
+        d.given.setText("芽依")
         d.family_kana.setText("コバヤシ")
         d.given_kana.setText("メイ")
         d.email.setText("taro.yamada@example.jp")
         d.check_email()
         d.birth.setText("2011-04-02")
-    shot(EnrolDialog(session, win), "enrol_dialog", enrol_fill, lambda d: "Already" in d.email_state.text())
+    shot(EnrolDialog(session, win), "enrol_dialog", enrol_fill, lambda d: "already belongs" in d.email_state.text())
 
     def full_fill(d):
         d.postal.setText("530-0001")  # fills 大阪府 大阪市北区 梅田 from the postcode table
@@ -149,12 +149,15 @@ def main() -> None:
     simple_view = win.member
     save(win.member_page, "member_page_simple")
     shot(FullRegistrationDialog(session, simple_view, win), "full_registration_dialog", full_fill)
-    shot(RedeemDialog(session, simple_view, win), "redeem_dialog_simple_registration")
+    # F9 for a simple registration: no dialog where nothing can be chosen, the page says why and Ctrl+R.
+    win.on_redeem()
+    save(win.member_page, "member_page_simple_redeem")
 
     shot(CardDialog(session, member, win), "card_dialog", None, lambda d: d.face is not None)
 
     def stay_fill(d):
         d.folio.setText("F20260615-118")
+        d.nights.setValue(2)
         d.channel.setCurrentIndex(d.channel.findData("official_website"))
         d.charges.set("room", 48_000)
         d.charges.set("fnb", 6_500)

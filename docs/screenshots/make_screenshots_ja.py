@@ -8,6 +8,7 @@ the desk does at sign-in. Needs a CJK font (apt-get install fonts-noto-cjk)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,8 +19,16 @@ from shots import BUSINESS_DATE, save_png, shot as _shot, throwaway_user_data, w
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
+SCALE = os.environ.get("QT_SCALE_FACTOR", "1")
+SUFFIX = "" if SCALE in ("", "1") else "_" + str(round(float(SCALE) * 100))
+# At 150% only the busiest screens are kept.
+SCALED = {"main_window", "member_page", "enrol_dialog", "stay_dialog", "redeem_dialog"}
+
+
 def save(widget, name: str) -> None:
-    save_png(widget, f"{name}_ja.png")
+    if SUFFIX and name not in SCALED:
+        return
+    save_png(widget, f"{name}_ja{SUFFIX}.png")
 
 
 def main() -> None:
@@ -70,7 +79,7 @@ def main() -> None:
     session = DeskSession(db, settings, worker, db.program, clerk)
 
     win = MainWindow(session)
-    win.resize(1280, 820)  # the desk's own size: the offscreen screen (800x800) would shrink it to fit
+    win.fit_to_screen()  # as on a desk: the 1366x768 screen (shots.py), at 100% or 150%
     win.show()
     win.lookup_input.setText("yama")
     win.start_lookup("yama", False)

@@ -150,7 +150,7 @@ def shots(session, suffix: str) -> None:
         save_png(widget, f"{name}{suffix}.png")
 
     win = MainWindow(session)
-    win.resize(1280, 820)
+    win.fit_to_screen()
     win.show()
     win.office_menu.popup(win.mapToGlobal(win.menuBar().geometry().bottomLeft()))
     wait(lambda: win.office_menu.isVisible())

@@ -5,12 +5,12 @@
     <name>ActionDialog</name>
     <message>
         <location filename="../../desk_app/ui/action_form.py" line="+75"/>
-        <location line="+165"/>
+        <location line="+168"/>
         <source>Review before posting (Ctrl+Enter)</source>
         <translation>計上前に確認 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-162"/>
         <source>Fill in the form to see the points.</source>
         <translation>入力すると付与ポイントが表示されます。</translation>
     </message>
@@ -25,7 +25,7 @@
         <translation>お客様用の控えを印刷します (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>yen per 1 %1, e.g. 151.20</source>
         <translation>1 %1 あたりの円（例: 151.20）</translation>
     </message>
@@ -417,6 +417,11 @@
     </message>
     <message>
         <location line="+19"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write the %1 as a date: 21, 11/21 or 2026/11/21.</source>
         <translation>%1は日付で入力してください（例: 21、11/21、11月21日、2026/11/21）。</translation>
     </message>
@@ -525,7 +530,7 @@
 <context>
     <name>DeskApp</name>
     <message>
-        <location filename="../../desk_app/ui/app.py" line="+164"/>
+        <location filename="../../desk_app/ui/app.py" line="+167"/>
         <source>The desk cannot open its database.</source>
         <translation>データベースを開けません。</translation>
     </message>
@@ -754,7 +759,7 @@
         <translation>name@example.jp</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>supervisors only</source>
         <translation>責任者のみ</translation>
     </message>
@@ -854,7 +859,8 @@
         <translation>✓ 未登録のアドレスです</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="-72"/>
+        <location line="+109"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -980,7 +986,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desk_app/ui/base_dialog.py" line="+51"/>
+        <location filename="../../desk_app/ui/base_dialog.py" line="+52"/>
         <source>Cancel (Esc)</source>
         <translation>キャンセル (Esc)</translation>
     </message>
@@ -1310,12 +1316,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>NNN-NNNN</source>
         <translation>NNN-NNNN</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-68"/>
         <source>e.g. 1-1-1</source>
         <translation>例: 1-1-1</translation>
     </message>
@@ -1375,27 +1381,27 @@
         <translation>郵便番号(&amp;P)</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+182"/>
         <source>This postal code covers several towns: choose the guest&apos;s town.</source>
         <translation>この郵便番号には複数の町域があります。お客様の町域を選んでください。</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-175"/>
         <source>&amp;Address</source>
         <translation>住所(&amp;A)</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Type the country&apos;s name or its two letters: Japan, JP, US…</source>
         <translation>国名または2文字のコードを入力: Japan、JP、US…</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>&amp;Telephone</source>
         <translation>電話番号(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Birth date</source>
         <translation>生年月日(&amp;B)</translation>
     </message>
@@ -1425,7 +1431,8 @@
         <translation>登録済みの住所: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-138"/>
+        <location line="+184"/>
         <source>birth date</source>
         <translation>生年月日</translation>
     </message>
@@ -1647,7 +1654,7 @@
         <translation>言語(&amp;G)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The language of the desk for the signed-in clerk</source>
         <translation>サインイン中のスタッフが使う表示言語</translation>
     </message>
@@ -1656,17 +1663,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desk_app/ui/main_window.py" line="+61"/>
-        <location line="+386"/>
+        <location line="+392"/>
         <source>Harmony Desk</source>
         <translation>Harmony Desk</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-353"/>
         <source>Scan the card, or type a member number, e-mail, phone or name (F2)</source>
         <translation>カードを読み取るか、会員番号・メール・電話番号・氏名を入力 (F2)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The desk is locked. Sign in to continue.</source>
         <translation>画面はロックされています。続けるにはサインインしてください。</translation>
     </message>
@@ -1748,7 +1755,7 @@
     <message>
         <location line="+1"/>
         <source>Post restaurant &amp;bill…</source>
-        <translation>レストラン利用の付与(&amp;B)…</translation>
+        <translation>レストラン・バーのポイント付与(&amp;B)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1903,7 +1910,7 @@
         <translation>端末(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1913,22 +1920,37 @@
         <translation>処理中…</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 (%2)  ·  %3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
-        <translation>%1（%2）  ·  %3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
+        <location line="+17"/>
+        <source>%3 (%4)  ·  Terminal %5  ·  Business date %6  ·  %7</source>
+        <translation>%3（%4）  ·  端末 %5  ·  営業日 %6  ·  %7</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+6"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed out</source>
+        <translation>サインアウト中</translation>
+    </message>
+    <message>
+        <location line="+374"/>
+        <source>Clerk account %1 (%2, %3) created: they sign in with it now.</source>
+        <translation>スタッフアカウント %1（%2、%3）を作成しました。このIDでサインインできます。</translation>
+    </message>
+    <message>
+        <location line="-265"/>
         <source>No member found for “%1”.</source>
         <translation>「%1」に該当する会員は見つかりません。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Harmony Desk — %1 %2</source>
         <translation>Harmony Desk — %1 %2</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
@@ -1966,7 +1988,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>誕生月</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
@@ -1991,7 +2013,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>宿泊数</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Membership</source>
         <translation>会員情報</translation>
     </message>
@@ -2021,7 +2043,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Choose an entry, then Office ▸ Reverse… (Ctrl+Shift+V)</source>
         <translation>記録を選んで「管理 ▸ 計上の取消…」(Ctrl+Shift+V)</translation>
     </message>
@@ -2036,7 +2058,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ポイント有効期限</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+68"/>
         <source>%1 until %2</source>
         <translation>%1（%2まで）</translation>
     </message>
@@ -2284,11 +2306,11 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Confirm that you have checked the member&apos;s identity first.</source>
-        <translation>先に会員の本人確認を行い、確認欄にチェックを入れてください。</translation>
+        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box (Alt+I).</source>
+        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください（Alt+I）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The database is not set up yet.</source>
         <translation>データベースがまだ設定されていません。</translation>
     </message>
@@ -2478,7 +2500,17 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>まだ交換できる特典はありません。残高は%1ポイントで、最も少ない特典でも%2が必要です。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>The member does not have enough points for this: %1 valid points, %2 needed.</source>
+        <translation>ポイントが足りません。有効なポイントは%1、必要なのは%2ポイントです。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has already been posted at this hotel: a folio or check is posted once.</source>
+        <translation>%1 はこのホテルで登録済みです。フォリオ・伝票は一度だけ登録できます。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>The current password is wrong.</source>
         <translation>現在のパスワードが正しくありません。</translation>
     </message>
@@ -2702,7 +2734,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>例: タロウ</translation>
     </message>
     <message>
-        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-136"/>
+        <location filename="../../desk_app/ui/dialogs/enrol_dialog.py" line="-138"/>
         <location filename="../../desk_app/ui/dialogs/name_change_dialog.py" line="+1"/>
         <source>e.g. Yamada</source>
         <translation>例: Yamada</translation>
@@ -3128,12 +3160,12 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>ご利用代金 %2 ごとに %1ポイントでお支払いいただけます（%2 単位のみ）。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>folio or check number (optional)</source>
         <translation>フォリオ番号または伝票番号（任意）</translation>
     </message>
@@ -3164,7 +3196,7 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
@@ -3179,12 +3211,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>%1ポイント（お支払い後の残高 %2ポイント）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
-        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>%1 paid with points</source>
         <translation>%1をポイントで支払い</translation>
     </message>
@@ -3549,27 +3576,33 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+164"/>
+        <location line="+170"/>
         <source>&amp;Print voucher</source>
         <translation>引換券を印刷(&amp;P)</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-125"/>
+        <source>%1 points</source>
+        <translation>%1ポイント</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Balance: %1 points</source>
         <translation>残高: %1ポイント</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
         <source>Number keys choose an award; Enter moves on</source>
         <translation>数字キーで特典を選び、Enterで次へ進みます</translation>
     </message>
     <message>
         <location line="+14"/>
+        <location line="+63"/>
         <source>optional</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-60"/>
         <source>I have checked the member&apos;s &amp;identity (card or photo ID)</source>
         <translation>会員の本人確認を行いました（カードまたは写真付き身分証）(&amp;I)</translation>
     </message>
@@ -3599,12 +3632,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>交換後の残高</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The balance does not cover any award that can be redeemed here.</source>
-        <translation>現在の残高で、当ホテルで交換できる特典はありません。</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+63"/>
         <source>needs %1, has %2</source>
         <translation>必要%1、残高%2</translation>
     </message>
@@ -3624,12 +3652,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>特典を選んでください（数字キー1–%1）。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Check the member&apos;s identity (card or photo ID) first, and tick the box.</source>
-        <translation>先に会員の本人確認（カードまたは写真付き身分証）を行い、チェックを入れてください。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>Redeemed %1 × %2 for %3 points. Voucher %4. New balance %5 points.</source>
         <translation>%2 × %1 を %3ポイントで交換しました。引換券番号 %4。新しい残高は %5ポイントです。</translation>
     </message>
@@ -4207,17 +4230,32 @@ The previous database is kept as %4.</source>
         <translation>取消には責任者の承認が必要です。「取り消す」の後、責任者がここでサインインします。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 points</source>
         <translation>%1ポイント</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 night(s)</source>
+        <location line="+7"/>
+        <source>1 night</source>
+        <translation>1泊</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 nights</source>
         <translation>%1泊</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>Takes %1 out of the tier figures.</source>
+        <translation>ステータス集計から%1を除きます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Companion %1: %2 out too.</source>
+        <translation>同行者 %1: %2も除きます。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>Takes back %1 points; the balance after is %2 points.</source>
         <translation>%1ポイントを差し引きます。取消後の残高は%2ポイントです。</translation>
     </message>
@@ -4227,17 +4265,7 @@ The previous database is kept as %4.</source>
         <translation>%1ポイントを元の有効期限のまま戻します。取消後の残高は%2ポイントです。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Takes %1 night(s) out of the tier figures.</source>
-        <translation>ステータス集計から%1泊を除きます。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Companion %1: %2 night(s) out too.</source>
-        <translation>同行者 %1: %2泊も除きます。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>%1 status of %2 (until %3) is cancelled from %4.</source>
         <translation>%2の%1ステータス（%3まで）は%4から取り消されます。</translation>
     </message>
@@ -4355,12 +4383,12 @@ The previous database is kept as %4.</source>
     <name>SetupDialog</name>
     <message>
         <location filename="../../desk_app/ui/dialogs/setup_dialog.py" line="+55"/>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>Create the desk</source>
         <translation>作成する</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-114"/>
         <source>Set up Harmony Desk</source>
         <translation>Harmony Desk のセットアップ</translation>
     </message>
@@ -4375,7 +4403,7 @@ The previous database is kept as %4.</source>
         <translation>データベースと端末</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>An embedded SQLite file in your data folder, or a PostgreSQL URL.</source>
         <translation>データフォルダー内の SQLite ファイル、または PostgreSQL の URL です。</translation>
     </message>

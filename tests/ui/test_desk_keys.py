@@ -167,3 +167,21 @@ def test_japanese_dates_take_the_same_short_forms(qtbot, window_for, members, la
     qtbot.keyClick(focused(), Qt.Key.Key_Backtab)
     qtbot.keyClick(focused(), Qt.Key.Key_Plus)
     assert dlg.check_in.text() == "2026年6月12日"
+
+
+def test_a_wrong_date_in_the_restaurant_bill_is_said_once_and_goes(qtbot, window_for, members):
+    from desk_app.ui.dialogs.bill_dialog import BillDialog
+
+    win = window_for("cash1")
+    open_member(qtbot, win, members["yamada"])
+    qtbot.keyClick(focused(), Qt.Key.Key_F8)
+    dlg = wait_dialog(qtbot, win, BillDialog)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)          # the date, selected
+    assert focused() is dlg.date
+    qtbot.keyClicks(focused(), "6/31")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert dlg.error.text() == "Write the date of the check as a date: 21, 11/21 or 2026/11/21."
+    assert "#c62828" in dlg.date.styleSheet()
+    qtbot.keyClick(focused(), Qt.Key.Key_Backtab)
+    qtbot.keyClicks(focused(), "14")
+    assert not dlg.error.isVisible() and dlg.date.peek() == date(2026, 6, 14)

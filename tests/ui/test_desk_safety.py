@@ -416,7 +416,7 @@ def test_a_clerk_reverses_a_stay_with_a_supervisors_approval(qtbot, window_for, 
     qtbot.waitUntil(lambda: dlg.planned is not None, timeout=5000)
     plan = dlg.plan_label.text()
     assert "Takes back 8,000 points; the balance after is 0 points." in plan
-    assert "Takes 4 night(s) out of the tier figures." in plan
+    assert "Takes 4 nights out of the tier figures." in plan
     assert "F1001 is free again" in plan
     assert "F1001" in dlg.entry_label.text() and short_id(stay.transaction_id) in dlg.entry_label.text()
     # The reason is required.

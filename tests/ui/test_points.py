@@ -190,8 +190,8 @@ def test_simple_member_cannot_redeem(qtbot, window_for, members, staff):
     open_member(qtbot, win, members["sato"])
     qtbot.keyClick(win, Qt.Key.Key_F9)
     assert win.dialog is None
-    assert "full registration" in win.member_page.action_notice.text()
-    assert "Ctrl+R" in win.member_page.action_notice.text()
+    assert "full registration" in win.member_page.message()
+    assert "Ctrl+R" in win.member_page.message()
 
 
 def test_pay_by_points_in_500_yen_units(qtbot, window_for, members, staff, printed):

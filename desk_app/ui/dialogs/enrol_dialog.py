@@ -66,6 +66,8 @@ class EnrolDialog(FormDialog):
         self.email_state = QLabel()
         self.email_state.setObjectName("emailState")
         self.email_state.setWordWrap(True)
+        # Its line is kept even while empty: the fields below do not jump when it speaks.
+        self.email_state.setMinimumHeight(self.email_state.fontMetrics().lineSpacing())
         self.no_email_reason = QLineEdit()
         self.no_email_reason.setObjectName("noEmailReasonInput")
         self.no_email_reason.setPlaceholderText(self.tr("supervisors only"))
@@ -74,7 +76,7 @@ class EnrolDialog(FormDialog):
         self.readmit_reason.setObjectName("readmitReasonInput")
         self.readmit_reason.setMaxLength(500)
         self.readmit_reason.setPlaceholderText(self.tr("why the revoked member is taken back (supervisors)"))
-        self.birth = DateEdit(optional=True)
+        self.birth = DateEdit(optional=True, what=self.tr("birth date"))
         self.birth.setObjectName("birthDateInput")
         self.birth.setToolTip(self.tr("2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1"))
         self.birth_echo = DateEcho(self.birth)

@@ -56,6 +56,8 @@ class FullRegistrationDialog(FormDialog):
         self.postal_state = QLabel()
         self.postal_state.setObjectName("postalCodeState")
         self.postal_state.setWordWrap(True)
+        # Its line is kept even while empty: the fields below do not jump when it speaks.
+        self.postal_state.setMinimumHeight(self.postal_state.fontMetrics().lineSpacing())
 
         # Japan: the parts the postal code fills, then what the clerk types.
         self.prefecture = QLineEdit()
@@ -81,7 +83,7 @@ class FullRegistrationDialog(FormDialog):
         self.phone = QLineEdit(fmt.phone(member.phone))
         self.phone.setObjectName("phoneInput")
         self.phone.setPlaceholderText(self.tr("e.g. 090-1234-5678"))
-        self.birth = DateEdit(member.birth_date, optional=True)
+        self.birth = DateEdit(member.birth_date, optional=True, what=self.tr("birth date"))
         self.birth.setObjectName("birthDateInput")
         self.birth.setToolTip(self.tr("2026-04-01, 2026/4/1 or a Japanese era date such as 昭和60年4月1日 or S60.4.1"))
         self.birth_echo = DateEcho(self.birth)
@@ -98,6 +100,11 @@ class FullRegistrationDialog(FormDialog):
         form.addRow(self.tr("B&uilding, room"), self.building)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Telephone"), self.phone)
+        # Every caption whole ("Telephone" was clipped by a pixel or two): room for its own width.
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                item.widget().setMinimumWidth(item.widget().sizeHint().width() + 4)
         form.addRow(self.tr("&Birth date"), self.birth)
         form.addRow("", self.birth_echo)
         form.addRow("", self.consent)

@@ -56,7 +56,9 @@ class PayByPointsDialog(ActionDialog):
         self.form_widgets = [form_widget]
         self.preview.hide()
         self.print_button.setText(self.tr("&Print voucher"))
-        self.finish_layout(intro, balance, form_widget, self.result_label)
+        # The balance is in the header (refreshed after the payment): not a second time here.
+        balance.hide()
+        self.finish_layout(intro, form_widget, self.result_label)
         self.first_field = self.amount
         self.setMinimumWidth(520)
 
@@ -108,7 +110,7 @@ class PayByPointsDialog(ActionDialog):
         if short:
             raise FormInputError(short, self.amount)
         if not self.identity.isChecked():
-            raise FormInputError(self.tr("Check the member's identity (card or photo ID) first, and tick the box."),
+            raise FormInputError(messages.identity_first(),
                                  self.identity)
         self.pending = yen
         cost = yen // self.unit * self.per

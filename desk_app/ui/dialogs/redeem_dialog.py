@@ -89,11 +89,15 @@ class RedeemDialog(ActionDialog):
         if not any(o.redeemable for o in self.model.rows()):
             self.notice.setText(messages.redeem_needs_full_registration())
         elif not any(o.available for o in self.model.rows()):
-            self.notice.setText(self.tr("The balance does not cover any award that can be redeemed here."))
+            self.notice.setText(messages.nothing_to_redeem(
+                fmt.points(member.points_balance),
+                self.tr("%1 points").replace("%1", fmt.points(min(o.points for o in self.model.rows())))))
         self.notice.setVisible(bool(self.notice.text()))
         self.form_widgets = [self.table, form_widget]
         self.preview.hide()
-        self.finish_layout(balance, self.notice, self.table, form_widget, self.result_label)
+        # The balance is in the header (refreshed after the redemption): not a second time here.
+        balance.hide()
+        self.finish_layout(self.notice, self.table, form_widget, self.result_label)
         self.table.selectionModel().currentRowChanged.connect(self.on_award_changed)
         self.quantity.valueChanged.connect(self.update_after)
         self.table.selectRow(0)
@@ -129,6 +133,8 @@ class RedeemDialog(ActionDialog):
                 self.channel.addItem(fmt.channel_text(code), code)
         self.channel.setEnabled(bool(offer and offer.channels))
         self.folio.setEnabled(not own_form)
+        # A disabled field shows no example text that could pass for something typed.
+        self.folio.setPlaceholderText("" if own_form else self.tr("optional"))
         self.identity.setEnabled(not own_form)
         self.update_after()
 
@@ -182,7 +188,7 @@ class RedeemDialog(ActionDialog):
         if short:
             raise FormInputError(short, self.quantity)
         if not self.identity.isChecked():
-            raise FormInputError(self.tr("Check the member's identity (card or photo ID) first, and tick the box."),
+            raise FormInputError(messages.identity_first(),
                                  self.identity)
         quantity = self.quantity.value()
         self.pending = (offer, quantity, self.folio.text().strip() or None, self.channel.currentData())

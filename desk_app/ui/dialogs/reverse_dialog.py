@@ -62,13 +62,18 @@ class ReverseDialog(FormDialog):
     def describe_entry(self, e) -> str:
         parts = [fmt.day(e.date), fmt.entry_kind_text(e.kind)]
         if e.reference or e.award:
-            parts.append(e.reference or program_text(self._award_name(e.award)))
+            # The award by its name (a voucher's, not its code), then the folio it was for.
+            parts.append(" · ".join(p for p in (program_text(self._award_name(e.award)) if e.award else "",
+                                                e.reference or "") if p))
         if e.points:
             parts.append(self.tr("%1 points").replace("%1", f"{e.points:+,}"))
         if e.nights:
-            parts.append(self.tr("%1 night(s)").replace("%1", str(e.nights)))
+            parts.append(self.nights_text(e.nights))
         parts.append(short_id(e.transaction_id))
         return "  ·  ".join(parts)
+
+    def nights_text(self, n: int) -> str:
+        return self.tr("1 night") if abs(n) == 1 else self.tr("%1 nights").replace("%1", str(n))
 
     def _award_name(self, code: str | None) -> str:
         award = next((a for a in self.session.program.awards if a.code == code), None)
@@ -84,10 +89,10 @@ class ReverseDialog(FormDialog):
                                  "points.").replace("%1", fmt.points(r.points)).replace(
                 "%2", fmt.points(r.balance_after)))
         if r.nights:
-            lines.append(self.tr("Takes %1 night(s) out of the tier figures.").replace("%1", str(-r.nights)))
+            lines.append(self.tr("Takes %1 out of the tier figures.").replace("%1", self.nights_text(-r.nights)))
         for c in r.companions:
-            lines.append(self.tr("Companion %1: %2 night(s) out too.").replace("%1", c.member_number).replace(
-                "%2", str(-c.nights)))
+            lines.append(self.tr("Companion %1: %2 out too.").replace("%1", c.member_number).replace(
+                "%2", self.nights_text(-c.nights)))
         for t in r.cancelled_tiers:
             lines.append(self.tr("%1 status of %2 (until %3) is cancelled from %4.").replace(
                 "%1", program_text(self.session.program.tiers.level(t.tier).name)).replace("%2", t.member_number).replace(

@@ -67,6 +67,8 @@ class SetupDialog(FormDialog):
         self.database = QLineEdit(safe_url(database_url))
         self.database.setObjectName("databaseInput")
         self.database.setReadOnly(not url_editable)
+        self.database.setCursorPosition(0)   # the start of a long URL ("sqlite:///…"), not its tail
+        self.database.setMinimumWidth(360)
         self.database.setToolTip(self.tr("An embedded SQLite file in your data folder, or a PostgreSQL URL."))
         self.program = QComboBox()
         self.program.setObjectName("programInput")

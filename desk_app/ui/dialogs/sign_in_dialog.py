@@ -17,7 +17,7 @@ class SignInDialog(FormDialog):
         super().__init__(session, parent, ok_text=self.tr("Sign in"))
         self.setObjectName("signInDialog")
         self.lock_mode = lock_mode
-        self.setWindowTitle(self.tr("Desk locked") if lock_mode else self.tr("Sign in"))
+        self.setWindowTitle((self.tr("Desk locked") if lock_mode else self.tr("Sign in")) + " — Harmony Desk")
         heading = QLabel(
             self.tr("The desk is locked. Sign in to continue; another clerk may sign in too.") if lock_mode
             else self.tr("Sign in with your clerk ID and password.") + "\n"

@@ -30,12 +30,14 @@ def rows(members: int, seed: int = 1, business_date: date = date(2026, 11, 22)):
     for i in range(members):
         enrolled = business_date - timedelta(days=rng.randint(700, 6 * 365))
         if rng.random() < 0.85:
-            (fam, fam_k), (giv, giv_k) = rng.choice(FAMILY), rng.choice(GIVEN)
+            (_, fam_k, fam), (_, giv_k, giv) = rng.choice(FAMILY), rng.choice(GIVEN)
+            ascii_fam, ascii_giv = fam, giv
             lang = "ja"
         else:
             (fam, giv), fam_k, giv_k = rng.choice(FOREIGN), "", ""
+            ascii_fam, ascii_giv = fam, giv
             lang = "en"
-        email = f"{giv.lower()}.{fam.lower()}.{i}@example.{rng.choice(('jp', 'com', 'net'))}".replace("ü", "ue")
+        email = f"{ascii_giv.lower()}.{ascii_fam.lower()}.{i}@example.{rng.choice(('jp', 'com', 'net'))}".replace("ü", "ue")
         full = rng.random() < 0.75
         postal, address = rng.choice(CITIES) if full else ("", "")
         phone = f"090-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}" if full else ""

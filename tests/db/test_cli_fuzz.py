@@ -115,7 +115,7 @@ def _setup(tmp_path, monkeypatch, capsys):
                  date="2026-01-05")
         n = m["member_number"]
         call("complete-registration", n, "--postal-code", "100-0005", "--address", "Chiyoda-ku", "--country", "JP",
-             "--phone", "0312345678", date="2026-01-05")
+             "--phone", "0312345678", "--birth-date", "1990-04-01", date="2026-01-05")
         numbers.append(n)
         transactions.append(call("post-stay", n, "--folio", f"F{i}", "--check-in", "2026-03-01", "--check-out",
                                  "2026-03-03", "--channel", "direct", "--charge", "room=150000")["transaction_id"])

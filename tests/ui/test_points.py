@@ -324,10 +324,10 @@ def test_stay_preview_counts_each_calendar_night_once_and_a_complimentary_stay_n
     qtbot.keyClicks(dlg.check_out, "2026-03-04")
     dlg.channel.setCurrentIndex(dlg.channel.findData("direct"))
     dlg.charges.set("room", 30000)
-    qtbot.waitUntil(lambda: "= 600 points, and 0 night(s)" in dlg.preview.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "= 600 points, and 0 nights" in dlg.preview.text(), timeout=5000)
     review_and_post(qtbot, dlg)
     assert dlg.completed, dlg.error.text()
-    assert "600 points + 0 bonus, 0 night(s)" in dlg.result_label.text()
+    assert "600 points + 0 bonus, 0 nights" in dlg.result_label.text()
     confirm(qtbot, dlg, dlg.ok_button)  # Close
     qtbot.waitUntil(win.lookup_input.hasFocus)
 
@@ -338,8 +338,8 @@ def test_stay_preview_counts_each_calendar_night_once_and_a_complimentary_stay_n
     comp.plan.setCurrentIndex(comp.plan.findData("complimentary"))
     comp.charges.set("room", 30000)
     comp.charges.set("fnb", 8000)
-    qtbot.waitUntil(lambda: "80 points + 20 bonus = 100 points, and 0 night(s)" in comp.preview.text(),
+    qtbot.waitUntil(lambda: "80 points + 20 bonus = 100 points, and 0 nights" in comp.preview.text(),
                     timeout=5000)
     review_and_post(qtbot, comp)
     assert comp.completed, comp.error.text()
-    assert "80 points + 20 bonus, 0 night(s)" in comp.result_label.text()
+    assert "80 points + 20 bonus, 0 nights" in comp.result_label.text()

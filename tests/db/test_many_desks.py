@@ -238,3 +238,13 @@ def test_two_desks_posting_one_check_in_two_cases_credit_it_once(db, database_ur
     for p in procs:
         p.join(timeout=60)
     assert sorted(i for c in credited for i in c) == list(range(12))
+
+
+def test_the_desk_words_a_transient_conflict_as_busy(database_url):
+    from desk_app.ui import messages
+
+    busy = messages.describe(errors.DatabaseBusy("x"))
+    assert "busy" in busy and "nothing was changed" in busy
+    assert messages.describe(_conflict("deadlock detected", "40P01")) == busy
+    assert messages.describe(_conflict()) == busy
+    assert messages.describe(_conflict("no such table: members")) != busy

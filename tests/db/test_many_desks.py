@@ -248,3 +248,24 @@ def test_the_desk_words_a_transient_conflict_as_busy(database_url):
     assert messages.describe(_conflict("deadlock detected", "40P01")) == busy
     assert messages.describe(_conflict()) == busy
     assert messages.describe(_conflict("no such table: members")) != busy
+
+
+def test_the_desk_runs_a_service_again_after_a_conflict(database_url, monkeypatch):
+    from desk_app.ui import worker
+
+    monkeypatch.setattr(database.time, "sleep", lambda _s: None)
+    tries = []
+
+    def service(x):
+        tries.append(x)
+        if len(tries) < 3:
+            raise _conflict("deadlock detected", "40P01")
+        return x * 2
+
+    service.__module__ = "desk_app.services.example"
+    assert worker._call(service, (21,), {}) == 42 and len(tries) == 3
+    tries.clear()
+    service.__module__ = "desk_app.ui.example"  # not a service: once, as it is
+    with pytest.raises(OperationalError):
+        worker._call(service, (1,), {})
+    assert len(tries) == 1

@@ -269,3 +269,14 @@ def test_the_desk_runs_a_service_again_after_a_conflict(database_url, monkeypatc
     with pytest.raises(OperationalError):
         worker._call(service, (1,), {})
     assert len(tries) == 1
+
+
+def test_sqlite_waits_a_sensible_time_for_the_write_lock(db):
+    """15 s per try (a batch steps aside far sooner), then the retries."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with db.read() as s:
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
+    from desk_app.services import batch
+
+    assert batch.CHUNK_SECONDS <= 0.25 and batch.SQLITE_PAUSE > 0.1  # longer than a waiting desk's 100 ms sleep

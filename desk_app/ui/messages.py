@@ -224,5 +224,9 @@ def describe(exc: BaseException) -> str:
             return exc.message
         return _in_other_languages().get(exc.code, _t("This was refused and nothing was changed. Check what "
                                                       "was typed."))
+    from ..services.database import is_transient
+
+    if is_transient(exc):  # another desk or a batch held the database: the same words as database_busy
+        return _sentences()["database_busy"]
     return _t("Something went wrong and nothing was changed. Try again; if it happens again, "
               "tell the supervisor.")

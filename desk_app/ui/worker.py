@@ -68,7 +68,7 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(*self.args, **self.kwargs)
+            result = _call(self.fn, self.args, self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             if not isinstance(exc, Exception):
                 raise
@@ -77,6 +77,17 @@ class _Runnable(QRunnable):
             self.task.sig_failed.emit(exc)
         else:
             self.task.sig_done.emit(result)
+
+
+def _call(fn: Callable, args: tuple, kwargs: dict) -> Any:
+    """A service function is whole transactions: after a deadlock or a
+    locked database (nothing kept) it runs again, bounded, as desk-admin
+    does (services.database.retrying); anything else runs once."""
+    if not getattr(fn, "__module__", "").startswith("desk_app.services."):
+        return fn(*args, **kwargs)
+    from ..services.database import retrying
+
+    return retrying(lambda: fn(*args, **kwargs))
 
 
 def _is_refusal(exc: BaseException) -> bool:

@@ -7,12 +7,16 @@ The arguments are built from the parser itself (every command, every flag,
 positional and choice), each value drawn from plausible values (a real
 member number, a folio, a date) mixed with hostile ones (bytes that are not
 UTF-8, superscript digits, full-width letters, week dates, huge numbers).
-Bounded so it runs in well under a minute: FUZZ_EXAMPLES (default 250)."""
+Bounded so it runs in well under a minute: FUZZ_EXAMPLES (default 250 on
+SQLite, 80 on PostgreSQL).
+Runs on SQLite and on PostgreSQL (where a too-long value overflows its
+VARCHAR instead of being stored)."""
 
 import argparse
 import json
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from desk_app import cli
@@ -20,6 +24,7 @@ from tests.conftest import SUPERVISOR, SUPERVISOR_PASSWORD, sign_in_cli
 from tests.db.helpers import fingerprint
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "250"))
+PG_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "80"))  # each call opens a server connection: slower
 # The suite's run is the same every time; FUZZ_RANDOM=1 explores new draws
 # (benchmarks/reliability_fuzz.sh runs it so for the figures).
 DERANDOMIZE = os.environ.get("FUZZ_RANDOM") != "1"
@@ -92,9 +97,9 @@ def _command_argv(state, name: str, parser: argparse.ArgumentParser) -> st.Searc
     return st.tuples(*parts).map(lambda ps: [name] + sum(ps, [])) if parts else st.just([name])
 
 
-def _setup(tmp_path, monkeypatch, capsys):
-    """A real SQLite file with members, stays, redemptions and cards."""
-    url = f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+def _setup(url, tmp_path, monkeypatch, capsys):
+    """A real database (SQLite file, or a PostgreSQL schema, where a VARCHAR
+    overflows instead of storing) with members, stays, redemptions, cards."""
     monkeypatch.setenv("DESK_APP_DB", url)
     monkeypatch.setenv("DESK_APP_NEW_PASSWORD", SUPERVISOR_PASSWORD)  # change-password keeps boss signed in
     sign_in_cli(monkeypatch)
@@ -124,8 +129,9 @@ def _setup(tmp_path, monkeypatch, capsys):
     return url, {"numbers": numbers, "transactions": transactions, "payloads": payloads}
 
 
-def test_no_input_gives_exit_3_and_a_refusal_changes_nothing(tmp_path, monkeypatch, capsys):
-    url, state = _setup(tmp_path, monkeypatch, capsys)
+@pytest.mark.usefixtures("backend_all")
+def test_no_input_gives_exit_3_and_a_refusal_changes_nothing(database_url, tmp_path, monkeypatch, capsys):
+    url, state = _setup(database_url, tmp_path, monkeypatch, capsys)
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     commands = {name: _command_argv(state, name, p) for name, p in sub.choices.items()}
@@ -135,7 +141,7 @@ def test_no_input_gives_exit_3_and_a_refusal_changes_nothing(tmp_path, monkeypat
         lambda f: (DATES if f == "--business-date" else st.sampled_from(["TKO", "GUM", "", "x", "\udcff"])).map(
             lambda v: [f, v])))
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=DERANDOMIZE,
+    @settings(max_examples=EXAMPLES if url.startswith("sqlite") else PG_EXAMPLES, deadline=None, derandomize=DERANDOMIZE,
               suppress_health_check=list(HealthCheck))
     @given(st.sampled_from(sorted(commands)).flatmap(lambda c: commands[c]), globals_,
            st.sampled_from(["2026-03-10", "2026-03-11"]))

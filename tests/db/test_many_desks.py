@@ -238,3 +238,45 @@ def test_two_desks_posting_one_check_in_two_cases_credit_it_once(db, database_ur
     for p in procs:
         p.join(timeout=60)
     assert sorted(i for c in credited for i in c) == list(range(12))
+
+
+def test_the_desk_words_a_transient_conflict_as_busy(database_url):
+    from desk_app.ui import messages
+
+    busy = messages.describe(errors.DatabaseBusy("x"))
+    assert "busy" in busy and "nothing was changed" in busy
+    assert messages.describe(_conflict("deadlock detected", "40P01")) == busy
+    assert messages.describe(_conflict()) == busy
+    assert messages.describe(_conflict("no such table: members")) != busy
+
+
+def test_the_desk_runs_a_service_again_after_a_conflict(database_url, monkeypatch):
+    from desk_app.ui import worker
+
+    monkeypatch.setattr(database.time, "sleep", lambda _s: None)
+    tries = []
+
+    def service(x):
+        tries.append(x)
+        if len(tries) < 3:
+            raise _conflict("deadlock detected", "40P01")
+        return x * 2
+
+    service.__module__ = "desk_app.services.example"
+    assert worker._call(service, (21,), {}) == 42 and len(tries) == 3
+    tries.clear()
+    service.__module__ = "desk_app.ui.example"  # not a service: once, as it is
+    with pytest.raises(OperationalError):
+        worker._call(service, (1,), {})
+    assert len(tries) == 1
+
+
+def test_sqlite_waits_a_sensible_time_for_the_write_lock(db):
+    """15 s per try (a batch steps aside far sooner), then the retries."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with db.read() as s:
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
+    from desk_app.services import batch
+
+    assert batch.CHUNK_SECONDS <= 0.25 and batch.SQLITE_PAUSE > 0.1  # longer than a waiting desk's 100 ms sleep

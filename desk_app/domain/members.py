@@ -107,7 +107,7 @@ def validate_birth_date(birth: date | None, business_date: date) -> date | None:
     if birth is None:
         return None
     if birth > business_date or birth.year < 1900:
-        raise errors.InvalidDates("The birth date is not a possible date of birth.")
+        raise errors.InvalidBirthDate("The birth date is not a possible date of birth.")
     return birth
 
 

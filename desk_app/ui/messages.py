@@ -52,8 +52,8 @@ def _sentences() -> dict[str, str | None]:
         "already_reversed": _t("This entry has already been reversed. A posting or redemption is reversed only "
                                "once."),
         "not_reversible": None,
-        "invalid_birth_date": _t("Full registration needs the guest's birth date. Ask for it and enter it "
-                                 "(an under-18 guest also needs a guardian's consent)."),
+        "invalid_birth_date": _t("The birth date is missing or not possible. Full registration needs the guest's "
+                                 "birth date (an under-18 guest also needs a guardian's consent)."),
         "previously_revoked": _t("A membership with this e-mail address was revoked. Only a supervisor can "
                                  "register it again, recording the reason."),
         "invalid_phone": _t("This does not look like a telephone number for the country chosen."),

@@ -2276,8 +2276,8 @@ F2 でいつでも検索欄に戻れます。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Full registration needs the guest&apos;s birth date. Ask for it and enter it (an under-18 guest also needs a guardian&apos;s consent).</source>
-        <translation>本登録には生年月日が必要です。お客様に伺って入力してください(18歳未満の方は保護者の同意も必要です)。</translation>
+        <source>The birth date is missing or not possible. Full registration needs the guest&apos;s birth date (an under-18 guest also needs a guardian&apos;s consent).</source>
+        <translation>生年月日が入力されていないか、ありえない日付です。本登録には生年月日が必要です(18歳未満の方は保護者の同意も必要です)。</translation>
     </message>
     <message>
         <location line="+2"/>

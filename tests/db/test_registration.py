@@ -76,7 +76,7 @@ def test_under_18_needs_recorded_guardian_consent(db):
 @pytest.mark.parametrize("field,value,error", [
     ("family_name", "", errors.InvalidName), ("given_name", "x" * 10_000, errors.InvalidName),
     ("email", "not-an-email", errors.InvalidEmail), ("family_name", "株式会社テスト", errors.InvalidName),
-    ("family_kana", "Sato", errors.InvalidName), ("birth_date", date(2030, 1, 1), errors.InvalidDates),
+    ("family_kana", "Sato", errors.InvalidName), ("birth_date", date(2030, 1, 1), errors.InvalidBirthDate),
 ])
 def test_bad_input_refused_and_nothing_written(db, field, value, error):
     with pytest.raises(error):

@@ -66,8 +66,9 @@ def test_under_18_needs_guardian_consent():
 
 
 def test_impossible_birth_dates_refused():
+    """docs/desk-admin.md: a birth date in the future or implausible is invalid_birth_date."""
     for bad in (D("2026-11-23"), D("1899-12-31")):
-        with pytest.raises(errors.InvalidDates):
+        with pytest.raises(errors.InvalidBirthDate):
             members.validate_birth_date(bad, D("2026-11-22"))
 
 

@@ -94,11 +94,15 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     t = chain.orm_tables()
     seq, prev = conn.execute(select(t.head.c.entries, t.head.c.head).where(t.head.c.id == chain.HEAD_ID)
                              .with_for_update()).one()
-    fixed = {"business_date": desk.business_date.isoformat(), "clerk": desk.clerk,
-             "created_at": now.isoformat(), "kind": "expire", "nights": 0, "reason": EXPIRY_REASON,
-             "terminal": desk.terminal}
-    if desk.approver is not None:
-        fixed["approved_by"] = desk.approver
+    # The entry's canonical JSON (db/chain.canonical: sorted keys, no
+    # spaces, NULL columns left out) written out directly; check-ledger
+    # recomputes it with chain.digest (tests/db/test_set_batches.py).
+    j = bulk.json_text
+    head_part = ('],"credits":[],"entry":{'
+                 + (f'"approved_by":{j(desk.approver)},' if desk.approver is not None else "")
+                 + f'"business_date":"{desk.business_date.isoformat()}","clerk":{j(desk.clerk)},'
+                 f'"created_at":"{now.isoformat()}","kind":"expire",')
+    tail_part = f'"reason":{j(EXPIRY_REASON)},"terminal":{j(desk.terminal)},'
     entries, allocs, emptied, total = [], [], [], 0
     day_v, now_v = bulk.value(conn, desk.business_date), bulk.value(conn, now)
     for eid, member_id in zip(entry_ids, sorted(by_member)):
@@ -109,11 +113,12 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
         docs = []
         for r in lots:
             allocs.append((next(alloc_ids), eid, r.id, r.remaining))
-            docs.append({"lot_id": r.id, "points": r.remaining})
+            docs.append(f'{{"lot_id":{r.id},"points":{r.remaining}}}')
             emptied.append((r.id,))
         seq += 1
-        prev = bulk.entry_hash(dict(fixed, member_id=member_id, points=-points, transaction_id=tx),
-                               {"allocations": docs}, prev)
+        prev = bulk.sha256_text('{"allocations":[' + ",".join(docs) + head_part
+                                + f'"member_id":{member_id},"nights":0,"points":{-points},{tail_part}'
+                                f'"transaction_id":"{tx}"}},"lots":[],"prev":"{prev}"}}')
         entries.append((eid, tx, member_id, "expire", -points, 0, day_v, now_v, desk.clerk, desk.terminal,
                         EXPIRY_REASON, desk.approver, seq, prev))
         total += points

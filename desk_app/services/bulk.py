@@ -51,3 +51,12 @@ def entry_hash(entry: Mapping, children: Mapping[str, list[Mapping]], prev: str)
            "allocations": list(children.get("allocations", ())), "credits": list(children.get("credits", ()))}
     return hashlib.sha256(json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8", "surrogatepass")).hexdigest()
+
+
+def json_text(text: str) -> str:
+    """A string as canonical JSON writes it (ensure_ascii off)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def sha256_text(doc: str) -> str:
+    return hashlib.sha256(doc.encode("utf-8", "surrogatepass")).hexdigest()

@@ -11,7 +11,7 @@ from typing import Callable
 from sqlalchemy import bindparam, func, insert, select, update
 
 from ..db import chain
-from ..db.schema import Allocation, Credit, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
+from ..db.schema import Credit, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
 from ..domain import errors, tiers
 from ..domain.dates import add_months
 from . import bulk, ledger, tiering, views
@@ -116,12 +116,17 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     t = chain.orm_tables()
     seq, prev = conn.execute(select(t.head.c.entries, t.head.c.head).where(t.head.c.id == chain.HEAD_ID)
                              .with_for_update()).one()
-    fixed = {"business_date": desk.business_date.isoformat(), "clerk": desk.clerk,
-             "created_at": now.isoformat(), "kind": "expire", "nights": 0, "reason": EXPIRY_REASON,
-             "terminal": desk.terminal}
-    if desk.approver is not None:
-        fixed["approved_by"] = desk.approver
+    # The entry's canonical JSON (db/chain.canonical: sorted keys, no
+    # spaces, NULL columns left out) written out directly; check-ledger
+    # recomputes it with chain.digest (tests/db/test_set_batches.py).
+    j = bulk.json_text
+    head_part = ('],"credits":[],"entry":{'
+                 + (f'"approved_by":{j(desk.approver)},' if desk.approver is not None else "")
+                 + f'"business_date":"{desk.business_date.isoformat()}","clerk":{j(desk.clerk)},'
+                 f'"created_at":"{now.isoformat()}","kind":"expire",')
+    tail_part = f'"reason":{j(EXPIRY_REASON)},"terminal":{j(desk.terminal)},'
     entries, allocs, emptied, total = [], [], [], 0
+    day_v, now_v = bulk.value(conn, desk.business_date), bulk.value(conn, now)
     for eid, member_id in zip(entry_ids, sorted(by_member)):
         # domain.lots.spending_order: expiry, then earning date, then id (as text)
         lots = sorted(by_member[member_id], key=lambda r: (r.expires_on, r.earned_on, str(r.id)))
@@ -129,21 +134,21 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
         tx = ledger.new_transaction_id()
         docs = []
         for r in lots:
-            aid = next(alloc_ids)
-            allocs.append({"id": aid, "entry_id": eid, "lot_id": r.id, "points": r.remaining})
-            docs.append({"lot_id": r.id, "points": r.remaining})
-            emptied.append({"_id": r.id})
+            allocs.append((next(alloc_ids), eid, r.id, r.remaining))
+            docs.append(f'{{"lot_id":{r.id},"points":{r.remaining}}}')
+            emptied.append((r.id,))
         seq += 1
-        prev = bulk.entry_hash(dict(fixed, member_id=member_id, points=-points, transaction_id=tx),
-                               {"allocations": docs}, prev)
-        entries.append({"id": eid, "transaction_id": tx, "member_id": member_id, "kind": "expire",
-                        "points": -points, "nights": 0, "business_date": desk.business_date, "created_at": now,
-                        "property_code": None, "clerk": desk.clerk, "terminal": desk.terminal,
-                        "reason": EXPIRY_REASON, "approved_by": desk.approver, "chain_seq": seq, "chain_hash": prev})
+        prev = bulk.sha256_text('{"allocations":[' + ",".join(docs) + head_part
+                                + f'"member_id":{member_id},"nights":0,"points":{-points},{tail_part}'
+                                f'"transaction_id":"{tx}"}},"lots":[],"prev":"{prev}"}}')
+        entries.append((eid, tx, member_id, "expire", -points, 0, day_v, now_v, desk.clerk, desk.terminal,
+                        EXPIRY_REASON, desk.approver, seq, prev))
         total += points
-    conn.execute(insert(LedgerEntry.__table__), entries)
-    conn.execute(insert(Allocation.__table__), allocs)
-    conn.execute(update(Lot.__table__).where(Lot.__table__.c.id == bindparam("_id")).values(remaining=0), emptied)
+    bulk.executemany(conn, "INSERT INTO ledger_entries (id, transaction_id, member_id, kind, points, nights, "
+                           "business_date, created_at, clerk, terminal, reason, approved_by, chain_seq, chain_hash) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
+    bulk.executemany(conn, "INSERT INTO allocations (id, entry_id, lot_id, points) VALUES (?, ?, ?, ?)", allocs)
+    bulk.executemany(conn, "UPDATE lots SET remaining = 0 WHERE id = ?", emptied)
     conn.execute(update(t.head).where(t.head.c.id == chain.HEAD_ID).values(entries=seq, head=prev))
     return total, len(by_member)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date, datetime
 from typing import Mapping
 
 
@@ -22,6 +23,26 @@ def reserve_ids(conn, table: str, n: int) -> list[int]:
         f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {int(n)})").scalars())
 
 
+def executemany(conn, sql: str, rows: list[tuple]) -> None:
+    """One statement for many rows through the driver itself (qmark style
+    written here; %s on PostgreSQL), without SQLAlchemy's per-row work.
+    Values must already be what the column stores (see value)."""
+    if rows:
+        conn.exec_driver_sql(sql if conn.dialect.name == "sqlite" else sql.replace("?", "%s"), rows)
+
+
+def value(conn, v):
+    """A date or timestamp as SQLAlchemy stores it on SQLite (ISO text, the
+    timestamp with microseconds); unchanged for PostgreSQL's driver."""
+    if conn.dialect.name != "sqlite":
+        return v
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(v, date):
+        return v.isoformat()
+    return v
+
+
 def entry_hash(entry: Mapping, children: Mapping[str, list[Mapping]], prev: str) -> str:
     """chain.digest for an entry given as JSON-ready values (dates already
     as ISO text, NULL columns left out, no id or chain columns) and its
@@ -30,3 +51,12 @@ def entry_hash(entry: Mapping, children: Mapping[str, list[Mapping]], prev: str)
            "allocations": list(children.get("allocations", ())), "credits": list(children.get("credits", ()))}
     return hashlib.sha256(json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8", "surrogatepass")).hexdigest()
+
+
+def json_text(text: str) -> str:
+    """A string as canonical JSON writes it (ensure_ascii off)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def sha256_text(doc: str) -> str:
+    return hashlib.sha256(doc.encode("utf-8", "surrogatepass")).hexdigest()

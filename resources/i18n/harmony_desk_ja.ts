@@ -2525,7 +2525,7 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>処理できませんでした（何も変更されていません）。入力内容をご確認ください。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Something went wrong and nothing was changed. Try again; if it happens again, tell the supervisor.</source>
         <translation>問題が発生したため、処理は行われませんでした。もう一度お試しください。再び発生する場合は責任者にお知らせください。</translation>
     </message>

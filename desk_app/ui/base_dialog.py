@@ -93,6 +93,7 @@ class FormDialog(QDialog):
                 need = min(need, room.height() - frame.top() - frame.bottom())
             if need > self.height():
                 self.resize(width, need)
+                screen_fit.cap_dialog(self)  # grown downwards: moved up if its foot left the screen
         return handled
 
     def adjustSize(self) -> None:  # noqa: N802 - Qt's name

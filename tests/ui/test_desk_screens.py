@@ -139,3 +139,34 @@ def test_a_form_that_grows_still_opens_whole(qtbot, window_for, monkeypatch):
     dlg.adjustSize()
     qtbot.wait(50)
     assert dlg.scroll.verticalScrollBar().maximum() == 0
+
+
+def test_a_checkout_posted_on_1366x768_keeps_its_result_and_close_on_the_screen(qtbot, window_for, members,
+                                                                               monkeypatch):
+    """Seen under Xvfb: the review line and then the result made the dialog
+    taller downwards, past the foot of the screen, with Close out of reach."""
+    from desk_app.ui.dialogs.stay_dialog import StayDialog
+
+    room = QRect(0, 0, 1366, 768)
+    _on_screen(monkeypatch, room)
+    win = window_for("clerk1")
+    open_member(qtbot, win, members["yamada"])
+    qtbot.keyClick(focused(), Qt.Key.Key_F6)
+    dlg = wait_dialog(qtbot, win, StayDialog)
+    dlg.move(dlg.x(), 102)          # where the desk placed it over its main window
+    for keys in ("4521", "\r", "2", "\r", "48000", "\r", "6500", "\r", "4800"):
+        if keys == "\r":
+            qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        else:
+            qtbot.keyClicks(focused(), keys)
+    qtbot.waitUntil(lambda: "1,025 points" in dlg.preview.text(), timeout=5000)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dlg.reviewing, timeout=5000)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.completed, timeout=10000)
+    qtbot.wait(100)
+    frame = dlg.frameGeometry()
+    assert room.contains(frame), (frame, room)
+    for w in (dlg.result_label, dlg.ok_button):
+        bottom = w.mapTo(dlg, w.rect().bottomLeft()).y()
+        assert w.isVisible() and bottom <= dlg.height(), w.objectName()

@@ -54,7 +54,8 @@ class RedeemDialog(ActionDialog):
         self.notice.setObjectName("redeemNotice")
 
         self.model = AwardModel(self)
-        self.model.set_rows(offers_for(session, member))
+        self.offers = offers_for(session, member)
+        self.model.set_rows(self.offers)
         self.table = make_table(self.model, "awardsView", stretch_column=1)
         self.table.setMinimumHeight(200)
         self.table.setToolTip(self.tr("Number keys choose an award; Enter moves on"))
@@ -100,7 +101,8 @@ class RedeemDialog(ActionDialog):
         self.finish_layout(self.notice, self.table, form_widget, self.result_label)
         self.table.selectionModel().currentRowChanged.connect(self.on_award_changed)
         self.quantity.valueChanged.connect(self.update_after)
-        self.table.selectRow(0)
+        # The first award the member can have, not one greyed with its shortfall.
+        self.table.selectRow(next((i for i, o in enumerate(self.offers) if o.affordable), 0))
         self.on_award_changed()
         self.first_field = self.table
         self.setMinimumWidth(680)

@@ -392,17 +392,3 @@ def test_refusals_carry_their_figures(qapp):
     # The code alone (a report's refusal list): the plain sentence.
     assert messages.describe(errors.DeskError("", "insufficient_points")) == (
         "The member does not have enough points for this.")
-
-
-def test_redeem_opens_on_the_first_award_the_member_can_have(qtbot, window_for, members):
-    """Seen under Xvfb: with 1,781 points the form opened on the greyed Stay
-    Award and a red shortfall; it opens on the first award within reach."""
-    from desk_app.ui.dialogs.redeem_dialog import RedeemDialog
-
-    win = window_for("clerk1")
-    open_member(qtbot, win, members["yamada"])     # 8,000 points: no Stay Award (10,000)
-    _key(qtbot, Qt.Key.Key_F9)
-    dlg = wait_dialog(qtbot, win, RedeemDialog)
-    chosen = dlg.offer()
-    assert chosen is not None and chosen.affordable and chosen.code == "upgrade_standard_superior", chosen
-    assert dlg.shortfall() is None

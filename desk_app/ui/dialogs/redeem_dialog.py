@@ -54,8 +54,7 @@ class RedeemDialog(ActionDialog):
         self.notice.setObjectName("redeemNotice")
 
         self.model = AwardModel(self)
-        self.offers = offers_for(session, member)
-        self.model.set_rows(self.offers)
+        self.model.set_rows(offers_for(session, member))
         self.table = make_table(self.model, "awardsView", stretch_column=1)
         self.table.setMinimumHeight(200)
         self.table.setToolTip(self.tr("Number keys choose an award; Enter moves on"))
@@ -101,8 +100,7 @@ class RedeemDialog(ActionDialog):
         self.finish_layout(self.notice, self.table, form_widget, self.result_label)
         self.table.selectionModel().currentRowChanged.connect(self.on_award_changed)
         self.quantity.valueChanged.connect(self.update_after)
-        # The first award the member can have, not one greyed with its shortfall.
-        self.table.selectRow(next((i for i, o in enumerate(self.offers) if o.affordable), 0))
+        self.table.selectRow(0)
         self.on_award_changed()
         self.first_field = self.table
         self.setMinimumWidth(680)

@@ -59,3 +59,38 @@ def fingerprint(url: str) -> dict[str, list[tuple]]:
                     for t in FINGERPRINT_TABLES if t in names}
     finally:
         engine.dispose()
+
+
+def cli_caller(database_url, capsys, monkeypatch, business_date: str, init_date: str | None = None):
+    """desk-admin in-process on `database_url`, signed in as the first
+    supervisor of a database it initialises: call(*argv, date=, expect=)
+    returns the one JSON object printed, or stderr for bad usage (exit 2)."""
+    import json
+
+    from desk_app import cli
+    from tests.conftest import SUPERVISOR, sign_in_cli
+
+    monkeypatch.setenv("DESK_APP_DB", database_url)
+    sign_in_cli(monkeypatch)
+
+    def call(*argv, date=business_date, expect=0):
+        code = cli.main(["--business-date", date, *argv] if date else list(argv))
+        out, err = capsys.readouterr()
+        assert code == expect, (argv, out, err)
+        if code == 2:
+            assert out == "" and err
+            return err
+        lines = out.strip().splitlines()
+        assert len(lines) == 1, out  # exactly one JSON object
+        return json.loads(lines[0])
+
+    call("init", "--supervisor", SUPERVISOR, date=init_date or business_date)
+    return call
+
+
+def cli_member(run, day: str = "2026-01-05") -> str:
+    """A fully registered member made through desk-admin: its number."""
+    m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp", date=day)
+    run("complete-registration", m["member_number"], "--postal-code", "100-0005", "--address", "Chiyoda-ku",
+        "--country", "JP", "--phone", "0312345678", "--birth-date", "1990-04-01", date=day)
+    return m["member_number"]

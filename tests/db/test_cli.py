@@ -6,7 +6,7 @@ import json
 import pytest
 
 from desk_app import cli
-from tests.conftest import SUPERVISOR, sign_in_cli
+from tests.db.helpers import cli_caller
 from desk_app.db import migrate
 
 pytestmark = pytest.mark.usefixtures("backend_all")
@@ -17,22 +17,7 @@ MEMBER_FIELDS = {"member_number", "family_name", "given_name", "email", "registr
 
 @pytest.fixture
 def run(database_url, capsys, monkeypatch):
-    monkeypatch.setenv("DESK_APP_DB", database_url)
-    sign_in_cli(monkeypatch)
-
-    def call(*argv, date="2026-11-22", expect=0):
-        code = cli.main(["--business-date", date, *argv] if date else list(argv))
-        out, err = capsys.readouterr()
-        assert code == expect, (argv, out, err)
-        if code == 2:
-            assert out == "" and err
-            return err
-        lines = out.strip().splitlines()
-        assert len(lines) == 1, out  # exactly one JSON object
-        return json.loads(lines[0])
-
-    call("init", "--supervisor", SUPERVISOR)
-    return call
+    return cli_caller(database_url, capsys, monkeypatch, "2026-11-22")
 
 
 def enrolled(run, day="2026-01-05", email="hana@example.jp"):

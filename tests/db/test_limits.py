@@ -10,41 +10,22 @@ from decimal import Decimal
 
 import pytest
 
-from desk_app import cli
 from desk_app.domain import earning, errors
 from desk_app.domain.program import parse_program
 from desk_app.services import business_date
-from tests.conftest import SUPERVISOR, sign_in_cli
-from tests.db.helpers import fingerprint
+from tests.db.helpers import cli_caller, cli_member, fingerprint
 
 pytestmark = pytest.mark.usefixtures("backend_all")
 
 
 @pytest.fixture
 def run(database_url, capsys, monkeypatch):
-    monkeypatch.setenv("DESK_APP_DB", database_url)
-    sign_in_cli(monkeypatch)
-
-    def call(*argv, date="2026-03-10", expect=0):
-        code = cli.main(["--business-date", date, *argv] if date else list(argv))
-        out, err = capsys.readouterr()
-        assert code == expect, (argv, out, err)
-        if code == 2:
-            assert out == "" and err
-            return err
-        return json.loads(out)
-
-    call("init", "--supervisor", SUPERVISOR, date="2026-01-05")
-    return call
+    return cli_caller(database_url, capsys, monkeypatch, "2026-03-10", "2026-01-05")
 
 
 @pytest.fixture
 def member(run):
-    m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
-            date="2026-01-05")
-    run("complete-registration", m["member_number"], "--postal-code", "100-0005", "--address", "Chiyoda-ku",
-        "--country", "JP", "--phone", "0312345678", "--birth-date", "1990-04-01", date="2026-01-05")
-    return m["member_number"]
+    return cli_member(run)
 
 
 def refused(run, database_url, code, *argv, **kw):

@@ -1,25 +1,23 @@
 """No exit 3 for any input and no change on any refusal (issue 9, item 6):
 each case the probe reproduced, on SQLite and PostgreSQL."""
 
-import json
 import os
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import text
 
-from desk_app import cli
 from desk_app.db import migrate
 from desk_app.db.engine import make_engine
 from desk_app.domain import errors
 from desk_app.services import demo, registration
 from desk_app.services.database import Database
-from tests.conftest import SUPERVISOR, SUPERVISOR_PASSWORD, desk_on, sign_in_cli
-from tests.db.helpers import fingerprint
+from tests.conftest import SUPERVISOR, SUPERVISOR_PASSWORD, desk_on
+from tests.db.helpers import cli_caller, cli_member, fingerprint
 
 pytestmark = pytest.mark.usefixtures("backend_all")
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,30 +25,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def run(database_url, capsys, monkeypatch):
-    monkeypatch.setenv("DESK_APP_DB", database_url)
-    sign_in_cli(monkeypatch)
-
-    def call(*argv, date="2026-03-10", expect=0):
-        code = cli.main(["--business-date", date, *argv] if date else list(argv))
-        out, err = capsys.readouterr()
-        assert code == expect, (argv, out, err)
-        if code == 2:
-            assert out == "" and err
-            return err
-        return json.loads(out)
-
-    call("init", "--supervisor", SUPERVISOR, date="2026-01-05")
-    return call
+    return cli_caller(database_url, capsys, monkeypatch, "2026-03-10", "2026-01-05")
 
 
 @pytest.fixture
 def member(run):
-    m = run("register", "--family-name", "Sato", "--given-name", "Hana", "--email", "hana@example.jp",
-            date="2026-01-05")
-    run("complete-registration", m["member_number"], "--postal-code", "100-0005", "--address", "Chiyoda-ku",
-        "--country", "JP", "--phone", "0312345678", "--birth-date", "1990-04-01", date="2026-01-05")
-    run("adjust", m["member_number"], "--points", "5000", "--reason", "welcome", date="2026-01-05")
-    return m["member_number"]
+    number = cli_member(run)
+    run("adjust", number, "--points", "5000", "--reason", "welcome", date="2026-01-05")
+    return number
 
 
 def test_odd_card_payloads_are_invalid_cards(run, database_url, member, tmp_path):

@@ -1440,7 +1440,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desk_app/ui/office/import_dialog.py" line="+28"/>
+        <location filename="../../desk_app/ui/office/import_dialog.py" line="+27"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
@@ -1483,22 +1483,22 @@
         <translation>規則に合わない行がここに表示されます。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Import</source>
         <translation>取り込む(&amp;I)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Ca&amp;ncel import</source>
         <translation>取り込みを中止(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stops the import; nothing is written</source>
         <translation>取り込みを中止します。何も書き込まれません</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>Import members from</source>
         <translation>会員の取り込み元</translation>
     </message>
@@ -2937,23 +2937,23 @@ F2 でいつでも検索欄に戻れます。</translation>
         <translation>処理</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>&amp;Start the night audit</source>
         <translation>ナイトオーディットを開始(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+113"/>
+        <location line="+0"/>
+        <location line="+107"/>
         <source>Ca&amp;ncel safely</source>
         <translation>安全に中止(&amp;N)</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-106"/>
         <source>Stops after the members being written now; nothing is half-done</source>
         <translation>処理中の会員を書き終えてから止めます。途中までの処理は残りません</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Recent steps</source>
         <translation>最近の処理</translation>
     </message>

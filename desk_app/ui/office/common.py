@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialogButtonBox, QFileDialog, QWidget
 
 from ..i18n import program_text  # noqa: F401  (re-exported for the office windows)
 
@@ -79,3 +79,25 @@ class Progress(QObject):
 
     def cancelled(self) -> bool:
         return self._stop.is_set()
+
+
+def run_cancel_close(dialog, start_text: str, cancel_text: str, cancel_name: str, cancel_tip: str) -> None:
+    """The buttons of a long office run (the night audit, an import): start
+    (the default), cancel safely (enabled while it runs) and close, wired to
+    the dialog's start(), cancel() and reject(); with its refusal label."""
+    from ..widgets import ErrorLabel
+
+    dialog.error = ErrorLabel(dialog)
+    dialog.buttons = QDialogButtonBox()
+    dialog.start_button = dialog.buttons.addButton(start_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    dialog.start_button.setObjectName("startButton")
+    dialog.start_button.setDefault(True)
+    dialog.cancel_button = dialog.buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.ActionRole)
+    dialog.cancel_button.setObjectName(cancel_name)
+    dialog.cancel_button.setToolTip(cancel_tip)
+    dialog.cancel_button.setEnabled(False)
+    dialog.close_button = dialog.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+    dialog.close_button.setObjectName("closeButton")
+    dialog.start_button.clicked.connect(dialog.start)
+    dialog.cancel_button.clicked.connect(dialog.cancel)
+    dialog.close_button.clicked.connect(dialog.reject)

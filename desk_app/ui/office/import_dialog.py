@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ...services import importing
 from .. import formatting as fmt, messages
-from ..widgets import ErrorLabel
-from .common import Progress
+from .common import Progress, run_cancel_close
 
 
 def _t(text: str) -> str:
@@ -71,20 +70,8 @@ class ImportMembersDialog(QDialog):
         self.problems.setObjectName("importProblems")
         self.problems.setReadOnly(True)
         self.problems.setPlaceholderText(self.tr("Rows that break a rule are listed here."))
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox()
-        self.start_button = self.buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.start_button.setObjectName("startButton")
-        self.start_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(self.tr("Ca&ncel import"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancel_button.setObjectName("cancelImportButton")
-        self.cancel_button.setToolTip(self.tr("Stops the import; nothing is written"))
-        self.cancel_button.setEnabled(False)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("closeButton")
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
+        run_cancel_close(self, self.tr("&Import"), self.tr("Ca&ncel import"), "cancelImportButton",
+                         self.tr("Stops the import; nothing is written"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(file_row)

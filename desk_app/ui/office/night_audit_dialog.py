@@ -6,15 +6,15 @@ half-done) and the next audit finishes what is left; a summary at the end."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QDialog, QGridLayout, QGroupBox, QLabel, QProgressBar,
                                QVBoxLayout, QWidget)
 
 from ...services import night_audit
 from .. import formatting as fmt, messages
 from ..i18n import program_text
 from ..models import Column, RowsModel
-from ..widgets import ErrorLabel, make_table
-from .common import Progress
+from ..widgets import make_table
+from .common import Progress, run_cancel_close
 
 
 def _t(text: str) -> str:
@@ -108,22 +108,9 @@ class NightAuditDialog(QDialog):
         self.history = HistoryModel(session.program, self)
         self.history_view = make_table(self.history, "auditHistory", stretch_column=3)
         self.history_view.setMinimumHeight(150)
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox()
-        self.start_button = self.buttons.addButton(self.tr("&Start the night audit"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.start_button.setObjectName("startButton")
-        self.start_button.setDefault(True)
+        run_cancel_close(self, self.tr("&Start the night audit"), self.tr("Ca&ncel safely"), "cancelAuditButton",
+                         self.tr("Stops after the members being written now; nothing is half-done"))
         self.start_button.setEnabled(False)
-        self.cancel_button = self.buttons.addButton(self.tr("Ca&ncel safely"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancel_button.setObjectName("cancelAuditButton")
-        self.cancel_button.setToolTip(self.tr("Stops after the members being written now; nothing is half-done"))
-        self.cancel_button.setEnabled(False)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("closeButton")
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.steps_box)

@@ -9,7 +9,6 @@ from datetime import date
 
 import phonenumbers
 from sqlalchemy import and_, column, or_, select, table, text as text_clause
-from sqlalchemy.orm import aliased
 
 from ..db import search_index
 from ..db.schema import LedgerEntry, Member
@@ -180,17 +179,20 @@ def history(db: Database, desk: Desk, number: str, limit: int | None = None) -> 
     desk.require("history")
     with db.read() as s:
         member = ledger.get_member(s, number)
-        ids, frontier = {member.id}, [member.id]
+        # The memberships merged into this one (and into those), with their
+        # numbers, walked by the indexed merged_into_id: one query for a
+        # member never merged, no join or aliased entity per call.
+        numbers, frontier = {member.id: member.number}, [member.id]
         while frontier:
-            frontier = list(s.scalars(select(Member.id).where(Member.merged_into_id.in_(frontier))))
-            ids.update(frontier)
-        owner = aliased(Member)
-        stmt = (select(LedgerEntry, owner.number).join(owner, owner.id == LedgerEntry.member_id)
-                .where(LedgerEntry.member_id.in_(ids))
+            found = s.execute(select(Member.id, Member.number).where(Member.merged_into_id.in_(frontier))).all()
+            frontier = [i for i, _ in found if i not in numbers]
+            numbers.update(found)
+        ids = set(numbers)
+        stmt = (select(LedgerEntry).where(LedgerEntry.member_id.in_(ids))
                 .order_by(LedgerEntry.business_date.desc(), LedgerEntry.id.desc()))
         if limit:
             stmt = stmt.limit(limit)
-        rows = s.execute(stmt).all()
+        rows = [(e, numbers[e.member_id]) for e in s.scalars(stmt)]
         undone = reversal.reversals_of(s, {e.transaction_id for e, _ in rows})
         return [
             HistoryEntry(e.transaction_id, e.business_date, e.kind, e.points, e.nights, e.property_code,

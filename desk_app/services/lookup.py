@@ -184,11 +184,13 @@ def history(db: Database, desk: Desk, number: str, limit: int | None = None) -> 
         # member never merged, no join or aliased entity per call.
         numbers, frontier = {member.id: member.number}, [member.id]
         while frontier:
-            found = s.execute(select(Member.id, Member.number).where(Member.merged_into_id.in_(frontier))).all()
+            found = s.execute(select(Member.id, Member.number).where(
+                Member.merged_into_id == frontier[0] if len(frontier) == 1 else Member.merged_into_id.in_(frontier))).all()
             frontier = [i for i, _ in found if i not in numbers]
             numbers.update(found)
         ids = set(numbers)
-        stmt = (select(LedgerEntry).where(LedgerEntry.member_id.in_(ids))
+        stmt = (select(LedgerEntry).where(LedgerEntry.member_id == member.id if len(ids) == 1
+                                          else LedgerEntry.member_id.in_(ids))
                 .order_by(LedgerEntry.business_date.desc(), LedgerEntry.id.desc()))
         if limit:
             stmt = stmt.limit(limit)

@@ -6,6 +6,11 @@ ratio, then the batches and the start-up times. Figures go in the README.
 
     python benchmarks/bench_scale.py 1000000                    # SQLite file in a temporary folder
     python benchmarks/bench_scale.py 100000 --db postgresql://postgres@127.0.0.1:5432/bench
+    python benchmarks/bench_scale.py 1000000 --keep /tmp/bench --reuse   # the database kept by a run before
+
+(--reuse measures the SQLite file already in the --keep folder instead of
+building it again; the batches at the end change it, so copy a freshly
+built one aside if the figures are to be compared.)
 
 A small version runs in the test suite (tests/db/test_bench_scale.py),
 asserting the answers, not the times."""
@@ -87,6 +92,14 @@ def build(url: str, members: int, folder: Path, seed: int = 1) -> dict:
     result = admin(url, "import-members", str(csv_path))
     took = time.perf_counter() - t
     return {"csv_seconds": made, "import_seconds": took, **result}
+
+
+def reusable(url: str, reuse: bool) -> bool:
+    """True when --reuse names a SQLite database file that is already built."""
+    if not (reuse and url.startswith("sqlite:///")):
+        return False
+    path = Path(url.split("///", 1)[1])
+    return path.is_file() and path.stat().st_size > 0
 
 
 def samples(db, n: int, seed: int = 5) -> list[tuple]:
@@ -242,15 +255,19 @@ def main(argv=None) -> None:
     p.add_argument("--db", help="a PostgreSQL URL (an empty database); default a new SQLite file")
     p.add_argument("--runs", type=int, default=200)
     p.add_argument("--keep", help="folder for the SQLite file and the CSV (kept)")
+    p.add_argument("--reuse", action="store_true", help="measure the SQLite file already in --keep (no build)")
     a = p.parse_args(argv)
     folder = Path(a.keep or tempfile.mkdtemp(prefix="bench-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     url = a.db or f"sqlite:///{folder / 'bench.sqlite3'}"
     print(f"{a.members:,} members, {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {url.split('://')[0]}", flush=True)
-    built = build(url, a.members, folder)
-    print(f"CSV written in {built['csv_seconds']:.1f} s; import-members: {built['imported']:,} members, "
-          f"{built['lots']:,} lots, {built['credits']:,} credits in {built['import_seconds']:.1f} s", flush=True)
+    if reusable(url, a.reuse):
+        print(f"reusing {url} (not built again)", flush=True)
+    else:
+        built = build(url, a.members, folder)
+        print(f"CSV written in {built['csv_seconds']:.1f} s; import-members: {built['imported']:,} members, "
+              f"{built['lots']:,} lots, {built['credits']:,} credits in {built['import_seconds']:.1f} s", flush=True)
     from desk_app.services.context import Desk
     from desk_app.services.database import Database
 

@@ -88,20 +88,24 @@ def member_view(session: Session, program: Program, member: Member, on: date) ->
 def member_views(session: Session, program: Program, members: Sequence[Member], on: date) -> list[MemberView]:
     """Views for many members in a fixed handful of queries (lookup lists)."""
     ids = [m.id for m in members]
+
+    def of(column):  # one member (the member page, a number or a card): no IN list to expand
+        return column == ids[0] if len(ids) == 1 else column.in_(ids)
+
     lots: dict[int, list] = defaultdict(list)
-    for lot in session.scalars(select(Lot).where(Lot.member_id.in_(ids))):
+    for lot in session.scalars(select(Lot).where(of(Lot.member_id))):
         lots[lot.member_id].append(lot)
     earned: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for mid, day, pts, nights in session.execute(
             select(Credit.member_id, Credit.date_of_use, Credit.qualifying_points, Credit.nights)
-            .where(Credit.member_id.in_(ids))):
+            .where(of(Credit.member_id))):
         earned[mid][day.year][0] += pts
         earned[mid][day.year][1] += nights
     statuses: dict[int, list[tiers.Status]] = defaultdict(list)
-    for r in session.scalars(select(TierStatus).where(TierStatus.member_id.in_(ids))):
+    for r in session.scalars(select(TierStatus).where(of(TierStatus.member_id))):
         statuses[r.member_id].append(tiers.Status(r.tier, r.valid_from, r.valid_until, r.basis_year, r.source, r.cancelled_on))
     cards: dict[int, Card] = {}
-    for card in session.scalars(select(Card).where(Card.member_id.in_(ids)).order_by(Card.sequence)):
+    for card in session.scalars(select(Card).where(of(Card.member_id)).order_by(Card.sequence)):
         cards[card.member_id] = card
     merged_ids = {m.merged_into_id for m in members if m.merged_into_id is not None}
     numbers = dict(session.execute(select(Member.id, Member.number).where(Member.id.in_(merged_ids))).all()) \

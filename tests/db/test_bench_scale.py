@@ -34,6 +34,10 @@ def in_process_admin(monkeypatch, capsys):
 
 def test_the_scale_benchmark_in_small(database_url, tmp_path, in_process_admin):
     built = bench_scale.build(database_url, 2_000, tmp_path)
+    # --reuse takes a SQLite file already built, never a PostgreSQL URL or a missing file.
+    assert bench_scale.reusable(database_url, True) == database_url.startswith("sqlite")
+    assert not bench_scale.reusable(database_url, False)
+    assert not bench_scale.reusable(f"sqlite:///{tmp_path / 'none.sqlite3'}", True)
     assert built["imported"] == 2_000 and built["lots"] > 3_000 and built["credits"] > 4_000
     db = Database(database_url)
     try:

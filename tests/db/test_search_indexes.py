@@ -59,7 +59,11 @@ def reference_find(db, s, query: str) -> list[Member]:
         return results
     starts = or_(Member.search_text.like(f"{esc(key)}%", escape="\\"),
                  Member.search_text.like(f"%|{esc(key)}%", escape="\\"))
-    results += s.scalars(select(Member).where(Member.search_text.like(f"%{esc(key)}%", escape="\\"))
+    # A part of a name: the first MAX_NAME_MATCHES matching members by id,
+    # in the desk's order.
+    first = list(s.scalars(select(Member.id).where(Member.search_text.like(f"%{esc(key)}%", escape="\\"))
+                           .order_by(Member.id).limit(lookup.MAX_NAME_MATCHES)))
+    results += s.scalars(select(Member).where(Member.id.in_(first))
                          .order_by(Member.status != "active", ~starts, Member.family_name, Member.given_name,
                                    Member.number).limit(lookup.MAX_RESULTS))
     return lookup._unique(results)
@@ -97,7 +101,10 @@ def queries(rows, n=120, seed=3) -> list[str]:
     return out
 
 
-def test_lookups_give_the_same_members_as_the_scan(db, members):
+@pytest.mark.parametrize("cap", [None, 7])
+def test_lookups_give_the_same_members_as_the_scan(db, members, cap, monkeypatch):
+    if cap:  # a broad search: only the first `cap` matching members (by id) are ordered
+        monkeypatch.setattr(lookup, "MAX_NAME_MATCHES", cap)
     for q in queries(members):
         with db.read() as s:
             expected = [m.number for m in reference_find(db, s, q)]
@@ -107,6 +114,16 @@ def test_lookups_give_the_same_members_as_the_scan(db, members):
             assert got == expected[:len(got)], q
             continue
         assert got == expected, q
+
+
+def test_a_broad_search_orders_only_the_first_matching_members(db, monkeypatch):
+    for family, given in (("Xokonogi", "Aki"), ("Okonogi", "Ren"), ("Okonogi", "Mio"), ("Okonogi", "Aoi")):
+        registration.register(db, DESK, registration.Enrolment(family, given, f"{given}@{family}.example.jp"))
+    names = lambda q: [(v.family_name, v.given_name) for v in lookup.lookup(db, DESK, q)]  # noqa: E731
+    assert names("okonogi") == [("Okonogi", "Aoi"), ("Okonogi", "Mio"), ("Okonogi", "Ren"), ("Xokonogi", "Aki")]
+    monkeypatch.setattr(lookup, "MAX_NAME_MATCHES", 3)  # the three who joined first, in the desk's order
+    assert names("okonogi") == [("Okonogi", "Mio"), ("Okonogi", "Ren"), ("Xokonogi", "Aki")]
+    assert names("ok") == [("Okonogi", "Mio"), ("Okonogi", "Ren"), ("Xokonogi", "Aki")]  # no trigram: the same
 
 
 def test_the_trigram_index_follows_every_change(db, members, tmp_path):
@@ -190,5 +207,7 @@ def test_the_lookups_use_their_indexes(db, members):
         assert not re.search(r"SCAN members(?!_fts)", plan) and "Seq Scan on members" not in plan, (name, plan)
         if name == "name":
             assert (search_index.FTS in plan) if sqlite else ("ix_members_search_trgm" in plan), plan
+            if sqlite:  # FTS5 hands its rowids in order (and stops at the cap): one sort, the desk's
+                assert plan.count("TEMP B-TREE") == 1, plan
     merged = _plan(db, "SELECT id FROM members WHERE merged_into_id IN (1, 2)")
     assert "ix_members_merged_into_id" in merged, merged

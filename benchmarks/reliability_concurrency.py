@@ -123,7 +123,8 @@ def prepare(url, members, extra):
             then = desk(day=ENROLLED)
             v = registration.register(db, then, registration.Enrolment("Sato", "Hana", f"bench{i}@example.jp"))
             registration.complete_registration(db, then, v.member_number, postal_code="100-0005",
-                                               address="Tokyo", country="JP", phone="0312345678")
+                                               address="Tokyo", country="JP", phone="0312345678",
+                                               birth_date=date(1990, 4, 1))
             office.adjust(db, then, v.member_number, 6_000, "bench float")
             if i < members:
                 numbers.append(v.member_number)

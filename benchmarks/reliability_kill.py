@@ -52,7 +52,8 @@ def prepare(url, members):
         for i in range(members):
             v = registration.register(db, desk(ENROLLED), registration.Enrolment("Sato", "Hana", f"k{i}@example.jp"))
             registration.complete_registration(db, desk(ENROLLED), v.member_number, postal_code="100-0005",
-                                               address="Tokyo", country="JP", phone="0312345678")
+                                               address="Tokyo", country="JP", phone="0312345678",
+                                               birth_date=date(1990, 4, 1))
             office.adjust(db, desk(ENROLLED), v.member_number, 50_000, "kill float")
             numbers.append(v.member_number)
     db.dispose()

@@ -67,3 +67,16 @@ def test_an_idle_connection_is_pinged_and_a_dropped_one_replaced(pg_db, monkeypa
     assert second != first
     assert pings[0] == 2
 
+
+def test_reads_run_without_a_transaction_around_them(pg_db):
+    """At READ COMMITTED a statement takes its own snapshot either way; the
+    read's BEGIN and ROLLBACK were two round trips for nothing."""
+    ask = text("SELECT xact_start = query_start FROM pg_stat_activity WHERE pid = pg_backend_pid()")
+    _backend_pid(pg_db)  # the first connection tells the server's default isolation level
+    assert pg_db.engine.dialect.default_isolation_level == "READ COMMITTED"
+    with pg_db.read() as s:
+        s.execute(text("SELECT 1"))
+        assert s.scalar(ask) is True  # the second statement is a transaction of its own
+    with pg_db.write() as s:
+        s.execute(text("SELECT 1"))
+        assert s.scalar(ask) is False  # a write is one transaction from its first statement

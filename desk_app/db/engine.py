@@ -26,7 +26,41 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True, hide_parameters=True, connect_args=pgpass.connect_args(parsed))
+    engine = create_engine(parsed, hide_parameters=True, connect_args=pgpass.connect_args(parsed))
+    _ping_after_idle(engine)
+    return engine
+
+
+# A pooled connection that has sat unused this long is pinged before use.
+PING_AFTER_IDLE_SECONDS = 10.0
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """SQLAlchemy's pool_pre_ping pings on every checkout: one more round
+    trip for every operation of a desk that is busy. A connection returned
+    less than PING_AFTER_IDLE_SECONDS ago was working then and is used as it
+    is; one that has been idle longer (the server restarted, a firewall
+    dropped it over lunch) is pinged first, and a dead one is replaced
+    before the operation starts, as pool_pre_ping did."""
+    import time
+
+    from sqlalchemy import exc
+
+    @event.listens_for(engine, "checkin")
+    def on_checkin(_dbapi_conn, record):
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def on_checkout(dbapi_conn, record, _proxy):
+        returned = record.info.get("returned_at")
+        if returned is None or time.monotonic() - returned < PING_AFTER_IDLE_SECONDS:
+            return  # a new connection, or one in use a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except Exception as error:  # noqa: BLE001 - any failure to ping means: connect again
+            raise exc.DisconnectionError(str(error)) from error
+        if not alive:
+            raise exc.DisconnectionError("the pooled connection did not answer")
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -42,6 +42,13 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._writer = self.engine.execution_options(write=True)
+        # PostgreSQL reads without BEGIN and ROLLBACK (two round trips of a
+        # lookup's five or six): at READ COMMITTED, the server's default,
+        # each statement takes its own snapshot whether or not a transaction
+        # is open around it, so a read sees exactly what it saw inside one.
+        # A server set to a stricter default keeps its transactions, and
+        # SQLite keeps its BEGIN (there a read transaction is one snapshot).
+        self._autocommit_reader = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._batch: Session | None = None
         self.last_backup: Path | None = None
 
@@ -216,13 +223,21 @@ class Database:
             raise _refusal_for(exc) from exc
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, *, transaction: bool = False) -> Iterator[Session]:
+        """A read; on PostgreSQL without BEGIN unless `transaction` (a
+        server-side cursor, as yield_per streams with, needs one)."""
         if self._batch is not None:
             yield self._batch
             return
-        with Session(self.engine) as session:
+        with Session(self.engine if transaction else self._reader()) as session:
             with session.begin():
                 yield session
+
+    def _reader(self):
+        dialect = self.engine.dialect
+        if dialect.name == "postgresql" and getattr(dialect, "default_isolation_level", None) == "READ COMMITTED":
+            return self._autocommit_reader  # known once the first connection has been made
+        return self.engine
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -158,7 +158,7 @@ def _member_rows(db: Database, desk: Desk, personal: bool, start, end) -> Iterat
     if end:
         stmt = stmt.where(Member.enrolled_on <= end)
     by_rank = {lvl.rank: lvl.code for lvl in levels}
-    with db.read() as s:
+    with db.read(transaction=True) as s:  # yield_per: a server-side cursor
         for m, points, r, merged_into in s.execute(stmt.execution_options(yield_per=CHUNK)):
             open_ = m.status == "active"
             row = {"member_number": m.number, "status": m.status, "registration": m.registration,
@@ -180,7 +180,7 @@ def _ledger_rows(db: Database, personal: bool, start: date, end: date) -> Iterat
     cols = [E, Member.number] + ([Member.family_name, Member.given_name] if personal else [])
     stmt = (select(*cols).join(Member, Member.id == E.member_id)
             .where(and_(E.business_date >= start, E.business_date <= end)).order_by(E.id))
-    with db.read() as s:
+    with db.read(transaction=True) as s:  # yield_per: a server-side cursor
         for row in s.execute(stmt.execution_options(yield_per=CHUNK)):
             e = row[0]
             out = {"entry_id": e.id, "transaction_id": e.transaction_id, "business_date": e.business_date,

@@ -43,6 +43,8 @@ def lock_members(session: Session, numbers: list[str]) -> dict[str, Member]:
     """Lock several members in the one order every writer uses, by member id
     (the batches walk members by id too), so two writers never deadlock."""
     wanted = sorted({(x or "").strip() for x in numbers})
+    if len(wanted) == 1:  # one lock cannot be taken out of order: no need to read the id first
+        return {wanted[0]: get_member(session, wanted[0], lock=True)}
     ids = dict(session.execute(select(Member.number, Member.id).where(Member.number.in_(wanted))).all())
     for number in wanted:
         if number not in ids:

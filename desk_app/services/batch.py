@@ -21,9 +21,15 @@ from .database import Database, retrying
 # Set-based chunks of members, each one short transaction; beside the desks
 # a chunk is retried after a deadlock, and on SQLite (one writer at a time)
 # the batch then steps aside for SQLITE_PAUSE, longer than the 100 ms a
-# waiting desk sleeps between its tries, so a desk is never starved.
+# waiting desk sleeps between its tries, so a desk is never starved. Unless
+# the caller fixes the chunk's size, it starts at BATCH members and is sized
+# to the time it takes: about SQLITE_BUDGET seconds of work per transaction
+# on SQLite (a desk then waits at most that and one sleep of its own, well
+# under a second), so the pauses stay a small part of a long batch.
 BATCH = 2000
 SQLITE_PAUSE = 0.12
+SQLITE_BUDGET = 0.4
+MAX_BATCH = 50_000
 
 
 @dataclass(frozen=True)
@@ -49,21 +55,31 @@ def _chunks(ids: list[int], size: int = BATCH):
         yield ids[i:i + size]
 
 
-def _in_turns(db: Database, ids: list[int], size: int, work: Callable[[list[int]], None]):
+def _in_turns(db: Database, ids: list[int], size: int | None, work: Callable[[list[int]], None]):
     """Run `work(piece)` over `ids` in short transactions, a chunk again
     after a deadlock or a busy database. Yields the number done so far
-    after each commit."""
-    done = 0
+    after each commit. `size` None: chunks sized to SQLITE_BUDGET (see
+    above; on PostgreSQL too, where a desk that posts waits for the chain's
+    head a chunk holds)."""
+    done, sqlite = 0, db.engine.dialect.name == "sqlite"
+    step = BATCH if size is None else size
     while done < len(ids):
-        piece = ids[done:done + size]
+        piece = ids[done:done + step]
+        started = time.perf_counter()
         retrying(lambda: work(piece))
+        took = time.perf_counter() - started
         done += len(piece)
         yield done
-        if db.engine.dialect.name == "sqlite" and done < len(ids):
+        if size is None and len(piece) == step:
+            # the next chunk's size from this one's pace, at most doubled or halved
+            want = round(step * SQLITE_BUDGET / max(took, 1e-3))
+            step = max(100, min(MAX_BATCH, 2 * step, max(step // 2, want)))
+        if sqlite and done < len(ids):
             time.sleep(SQLITE_PAUSE)
 
 
-def expire_points(db: Database, desk: Desk, progress: Progress | None = None, chunk: int = BATCH) -> ExpiryResult:
+def expire_points(db: Database, desk: Desk, progress: Progress | None = None,
+                  chunk: int | None = None) -> ExpiryResult:
     """Record the expiry of every lot past its date. Set-based: each chunk
     of members is one short transaction of a few statements (members
     locked, their expired lots read, one `expire` entry per member with its
@@ -154,7 +170,7 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
 
 
 def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | None = None,
-                   chunk: int = BATCH) -> EvaluationResult:
+                   chunk: int | None = None) -> EvaluationResult:
     """Year-end evaluation of calendar year `year`: statuses valid April 1 of
     year+1 to March 31 of year+2, and the carry-over recorded. Set-based:
     per chunk of members one transaction reads their credits summed by

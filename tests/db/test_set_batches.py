@@ -210,3 +210,31 @@ def test_the_batches_report_progress_and_finish_after_a_stop(db, tmp_path):
     r = batch.evaluate_tiers(db, desk_on("2027-01-02"), 2026, lambda done, total: seen.append((done, total)),
                              chunk=40)
     assert seen == [(40, 90), (80, 90), (90, 90)] and r.evaluated == 90
+
+
+def test_chunks_are_sized_to_the_time_budget(monkeypatch):
+    """Unless the caller fixes the size, a chunk grows (at most doubling)
+    or shrinks (at most halving) towards SQLITE_BUDGET seconds of work, and
+    every chunk but the last is followed by the pause on SQLite."""
+    from types import SimpleNamespace
+
+    clock, sizes, pauses = [0.0], [], []
+    pace = {"per_member": 0.4 / 8000}  # 8,000 members fill the budget
+
+    def work(piece):
+        sizes.append(len(piece))
+        clock[0] += len(piece) * pace["per_member"]
+        if len(sizes) == 3:
+            pace["per_member"] = 0.4 / 1000  # the machine gets busy: 1,000 members fill it
+
+    monkeypatch.setattr(batch.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(batch.time, "sleep", pauses.append)
+    monkeypatch.setattr(batch, "retrying", lambda w: w())
+    db = SimpleNamespace(engine=SimpleNamespace(dialect=SimpleNamespace(name="sqlite")))
+    ids = list(range(60_000))
+    done = list(batch._in_turns(db, ids, None, work))
+    assert done[-1] == len(ids) and sum(sizes) == len(ids)
+    assert sizes[:7] == [2000, 4000, 8000, 8000, 4000, 2000, 1000]
+    assert pauses == [batch.SQLITE_PAUSE] * (len(sizes) - 1)
+    assert list(batch._in_turns(db, list(range(50)), 20, lambda p: sizes.append(len(p)))) == [20, 40, 50]
+    assert sizes[-3:] == [20, 20, 10]

@@ -143,11 +143,10 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     tail_part = f'"reason":{j(EXPIRY_REASON)},"terminal":{j(desk.terminal)},'
     entries, allocs, emptied, total = [], [], [], 0
     day_v, now_v = bulk.value(conn, desk.business_date), bulk.value(conn, now)
-    for eid, member_id in zip(entry_ids, sorted(by_member)):
+    for eid, member_id, tx in zip(entry_ids, sorted(by_member), bulk.transaction_ids(len(by_member))):
         # domain.lots.spending_order: expiry, then earning date, then id (as text)
         lots = sorted(by_member[member_id], key=lambda r: (r.expires_on, r.earned_on, str(r.id)))
         points = sum(r.remaining for r in lots)
-        tx = ledger.new_transaction_id()
         docs = []
         for r in lots:
             allocs.append((next(alloc_ids), eid, r.id, r.remaining))

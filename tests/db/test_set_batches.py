@@ -16,7 +16,7 @@ from sqlalchemy import select
 from benchmarks.members_csv import write_csv
 from desk_app.db.schema import Allocation, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
 from desk_app.domain import errors, tiers
-from desk_app.services import audit, batch, importing, ledger, office, posting, redemption, tiering
+from desk_app.services import audit, batch, bulk, importing, ledger, office, posting, redemption, tiering
 from tests.conftest import desk_on, make_db
 
 pytestmark = pytest.mark.usefixtures("backend_all")
@@ -238,3 +238,17 @@ def test_chunks_are_sized_to_the_time_budget(monkeypatch):
     assert pauses == [batch.SQLITE_PAUSE] * (len(sizes) - 1)
     assert list(batch._in_turns(db, list(range(50)), 20, lambda p: sizes.append(len(p)))) == [20, 40, 50]
     assert sizes[-3:] == [20, 20, 10]
+
+
+def test_bulk_transaction_ids_are_time_ordered_uuids():
+    """32 hex digits like the desk's ids, version 7, all different, and the
+    ids of one chunk share their leading (time) digits."""
+    import uuid
+
+    ids = bulk.transaction_ids(5000)
+    assert len(set(ids)) == 5000
+    for tx in ids[:50]:
+        u = uuid.UUID(tx)
+        assert len(tx) == 32 and tx == u.hex and u.version == 7 and u.variant == uuid.RFC_4122
+    assert len({tx[:8] for tx in ids}) == 1
+    assert bulk.transaction_ids(0) == []

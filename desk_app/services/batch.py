@@ -116,13 +116,23 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     wanted = set(piece)
     if not sqlite:  # the members first, in id order, as a desk locks a member before the chain head
         conn.execute(select(Member.id).where(Member.id.between(lo, hi)).order_by(Member.id).with_for_update())
-    rows = conn.execute(select(Lot.id, Lot.member_id, Lot.earned_on, Lot.expires_on, Lot.remaining)
-                        .where(Lot.member_id.between(lo, hi), Lot.remaining > 0,
-                               Lot.expires_on < desk.business_date)).all()
+    # Plain driver rows in the spending order (domain.lots.spending_order:
+    # expiry, then earning date, then the id as text), sorted here as
+    # tuples; dates are ISO text on SQLite, so they order as dates.
+    mark = "?" if sqlite else "%s"
+    cur = conn.connection.cursor()
+    try:
+        cur.execute(f"SELECT member_id, expires_on, earned_on, CAST(id AS TEXT), id, remaining FROM lots "
+                    f"WHERE member_id BETWEEN {mark} AND {mark} AND remaining > 0 AND expires_on < {mark}",
+                    (lo, hi, bulk.value(conn, desk.business_date)))
+        rows = cur.fetchall()
+    finally:
+        cur.close()
+    rows.sort()
     by_member: dict[int, list] = {}
     for r in rows:
-        if r.member_id in wanted:
-            by_member.setdefault(r.member_id, []).append(r)
+        if r[0] in wanted:
+            by_member.setdefault(r[0], []).append(r)
     if not by_member:
         return 0, 0
     n_allocs = sum(len(v) for v in by_member.values())
@@ -144,14 +154,12 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     entries, allocs, emptied, total = [], [], [], 0
     day_v, now_v = bulk.value(conn, desk.business_date), bulk.value(conn, now)
     for eid, member_id, tx in zip(entry_ids, sorted(by_member), bulk.transaction_ids(len(by_member))):
-        # domain.lots.spending_order: expiry, then earning date, then id (as text)
-        lots = sorted(by_member[member_id], key=lambda r: (r.expires_on, r.earned_on, str(r.id)))
-        points = sum(r.remaining for r in lots)
-        docs = []
-        for r in lots:
-            allocs.append((next(alloc_ids), eid, r.id, r.remaining))
-            docs.append(f'{{"lot_id":{r.id},"points":{r.remaining}}}')
-            emptied.append((r.id,))
+        docs, points = [], 0
+        for _m, _x, _e, _t, lot_id, remaining in by_member[member_id]:
+            allocs.append((next(alloc_ids), eid, lot_id, remaining))
+            docs.append(f'{{"lot_id":{lot_id},"points":{remaining}}}')
+            emptied.append((lot_id,))
+            points += remaining
         seq += 1
         prev = bulk.sha256_text('{"allocations":[' + ",".join(docs) + head_part
                                 + f'"member_id":{member_id},"nights":0,"points":{-points},{tail_part}'

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from ..db import chain
 from ..db.schema import Credit, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
@@ -269,10 +269,16 @@ def _evaluate_chunk(s, program, desk: Desk, year: int, piece: list[int], counts:
             changed.append({"_id": existing[member_id], **values})
         else:
             new_rows.append({"member_id": member_id, "year": year, **values})
-    if grants:
-        conn.execute(insert(TierStatus.__table__), grants)
-    if new_rows:
-        conn.execute(insert(TierEvaluation.__table__), new_rows)
+    # through the driver (bulk.executemany): dates as the column stores them
+    v = bulk.value
+    bulk.executemany(conn, "INSERT INTO tier_statuses (member_id, tier, valid_from, valid_until, basis_year, "
+                           "source, granted_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(g["member_id"], g["tier"], v(conn, g["valid_from"]), v(conn, g["valid_until"]),
+                       g["basis_year"], g["source"], v(conn, g["granted_on"])) for g in grants])
+    bulk.executemany(conn, "INSERT INTO tier_evaluations (member_id, year, points, nights, tier, carry_points, "
+                           "carry_nights, evaluated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(r["member_id"], r["year"], r["points"], r["nights"], r["tier"], r["carry_points"],
+                       r["carry_nights"], v(conn, r["evaluated_on"])) for r in new_rows])
     if changed:
         te = TierEvaluation.__table__
         conn.execute(update(te).where(te.c.id == bindparam("_id")).values(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from ..db import chain
 from ..db.schema import Credit, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
@@ -21,9 +21,15 @@ from .database import Database, retrying
 # Set-based chunks of members, each one short transaction; beside the desks
 # a chunk is retried after a deadlock, and on SQLite (one writer at a time)
 # the batch then steps aside for SQLITE_PAUSE, longer than the 100 ms a
-# waiting desk sleeps between its tries, so a desk is never starved.
+# waiting desk sleeps between its tries, so a desk is never starved. Unless
+# the caller fixes the chunk's size, it starts at BATCH members and is sized
+# to the time it takes: about SQLITE_BUDGET seconds of work per transaction
+# on SQLite (a desk then waits at most that and one sleep of its own, well
+# under a second), so the pauses stay a small part of a long batch.
 BATCH = 2000
 SQLITE_PAUSE = 0.12
+SQLITE_BUDGET = 0.4
+MAX_BATCH = 50_000
 
 
 @dataclass(frozen=True)
@@ -49,21 +55,31 @@ def _chunks(ids: list[int], size: int = BATCH):
         yield ids[i:i + size]
 
 
-def _in_turns(db: Database, ids: list[int], size: int, work: Callable[[list[int]], None]):
+def _in_turns(db: Database, ids: list[int], size: int | None, work: Callable[[list[int]], None]):
     """Run `work(piece)` over `ids` in short transactions, a chunk again
     after a deadlock or a busy database. Yields the number done so far
-    after each commit."""
-    done = 0
+    after each commit. `size` None: chunks sized to SQLITE_BUDGET (see
+    above; on PostgreSQL too, where a desk that posts waits for the chain's
+    head a chunk holds)."""
+    done, sqlite = 0, db.engine.dialect.name == "sqlite"
+    step = BATCH if size is None else size
     while done < len(ids):
-        piece = ids[done:done + size]
+        piece = ids[done:done + step]
+        started = time.perf_counter()
         retrying(lambda: work(piece))
+        took = time.perf_counter() - started
         done += len(piece)
         yield done
-        if db.engine.dialect.name == "sqlite" and done < len(ids):
+        if size is None and len(piece) == step:
+            # the next chunk's size from this one's pace, at most doubled or halved
+            want = round(step * SQLITE_BUDGET / max(took, 1e-3))
+            step = max(100, min(MAX_BATCH, 2 * step, max(step // 2, want)))
+        if sqlite and done < len(ids):
             time.sleep(SQLITE_PAUSE)
 
 
-def expire_points(db: Database, desk: Desk, progress: Progress | None = None, chunk: int = BATCH) -> ExpiryResult:
+def expire_points(db: Database, desk: Desk, progress: Progress | None = None,
+                  chunk: int | None = None) -> ExpiryResult:
     """Record the expiry of every lot past its date. Set-based: each chunk
     of members is one short transaction of a few statements (members
     locked, their expired lots read, one `expire` entry per member with its
@@ -100,13 +116,23 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     wanted = set(piece)
     if not sqlite:  # the members first, in id order, as a desk locks a member before the chain head
         conn.execute(select(Member.id).where(Member.id.between(lo, hi)).order_by(Member.id).with_for_update())
-    rows = conn.execute(select(Lot.id, Lot.member_id, Lot.earned_on, Lot.expires_on, Lot.remaining)
-                        .where(Lot.member_id.between(lo, hi), Lot.remaining > 0,
-                               Lot.expires_on < desk.business_date)).all()
+    # Plain driver rows in the spending order (domain.lots.spending_order:
+    # expiry, then earning date, then the id as text), sorted here as
+    # tuples; dates are ISO text on SQLite, so they order as dates.
+    mark = "?" if sqlite else "%s"
+    cur = conn.connection.cursor()
+    try:
+        cur.execute(f"SELECT member_id, expires_on, earned_on, CAST(id AS TEXT), id, remaining FROM lots "
+                    f"WHERE member_id BETWEEN {mark} AND {mark} AND remaining > 0 AND expires_on < {mark}",
+                    (lo, hi, bulk.value(conn, desk.business_date)))
+        rows = cur.fetchall()
+    finally:
+        cur.close()
+    rows.sort()
     by_member: dict[int, list] = {}
     for r in rows:
-        if r.member_id in wanted:
-            by_member.setdefault(r.member_id, []).append(r)
+        if r[0] in wanted:
+            by_member.setdefault(r[0], []).append(r)
     if not by_member:
         return 0, 0
     n_allocs = sum(len(v) for v in by_member.values())
@@ -127,16 +153,13 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
     tail_part = f'"reason":{j(EXPIRY_REASON)},"terminal":{j(desk.terminal)},'
     entries, allocs, emptied, total = [], [], [], 0
     day_v, now_v = bulk.value(conn, desk.business_date), bulk.value(conn, now)
-    for eid, member_id in zip(entry_ids, sorted(by_member)):
-        # domain.lots.spending_order: expiry, then earning date, then id (as text)
-        lots = sorted(by_member[member_id], key=lambda r: (r.expires_on, r.earned_on, str(r.id)))
-        points = sum(r.remaining for r in lots)
-        tx = ledger.new_transaction_id()
-        docs = []
-        for r in lots:
-            allocs.append((next(alloc_ids), eid, r.id, r.remaining))
-            docs.append(f'{{"lot_id":{r.id},"points":{r.remaining}}}')
-            emptied.append((r.id,))
+    for eid, member_id, tx in zip(entry_ids, sorted(by_member), bulk.transaction_ids(len(by_member))):
+        docs, points = [], 0
+        for _m, _x, _e, _t, lot_id, remaining in by_member[member_id]:
+            allocs.append((next(alloc_ids), eid, lot_id, remaining))
+            docs.append(f'{{"lot_id":{lot_id},"points":{remaining}}}')
+            emptied.append((lot_id,))
+            points += remaining
         seq += 1
         prev = bulk.sha256_text('{"allocations":[' + ",".join(docs) + head_part
                                 + f'"member_id":{member_id},"nights":0,"points":{-points},{tail_part}'
@@ -154,7 +177,7 @@ def _expire_chunk(s, desk: Desk, piece: list[int]) -> tuple[int, int]:
 
 
 def evaluate_tiers(db: Database, desk: Desk, year: int, progress: Progress | None = None,
-                   chunk: int = BATCH) -> EvaluationResult:
+                   chunk: int | None = None) -> EvaluationResult:
     """Year-end evaluation of calendar year `year`: statuses valid April 1 of
     year+1 to March 31 of year+2, and the carry-over recorded. Set-based:
     per chunk of members one transaction reads their credits summed by
@@ -246,10 +269,16 @@ def _evaluate_chunk(s, program, desk: Desk, year: int, piece: list[int], counts:
             changed.append({"_id": existing[member_id], **values})
         else:
             new_rows.append({"member_id": member_id, "year": year, **values})
-    if grants:
-        conn.execute(insert(TierStatus.__table__), grants)
-    if new_rows:
-        conn.execute(insert(TierEvaluation.__table__), new_rows)
+    # through the driver (bulk.executemany): dates as the column stores them
+    v = bulk.value
+    bulk.executemany(conn, "INSERT INTO tier_statuses (member_id, tier, valid_from, valid_until, basis_year, "
+                           "source, granted_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [(g["member_id"], g["tier"], v(conn, g["valid_from"]), v(conn, g["valid_until"]),
+                       g["basis_year"], g["source"], v(conn, g["granted_on"])) for g in grants])
+    bulk.executemany(conn, "INSERT INTO tier_evaluations (member_id, year, points, nights, tier, carry_points, "
+                           "carry_nights, evaluated_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(r["member_id"], r["year"], r["points"], r["nights"], r["tier"], r["carry_points"],
+                       r["carry_nights"], v(conn, r["evaluated_on"])) for r in new_rows])
     if changed:
         te = TierEvaluation.__table__
         conn.execute(update(te).where(te.c.id == bindparam("_id")).values(

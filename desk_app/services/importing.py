@@ -33,7 +33,6 @@ import hashlib
 import json
 import re
 import secrets
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -45,7 +44,7 @@ from sqlalchemy import select
 from ..db import chain, search_index
 from ..domain import errors, members as rules
 from ..domain.lots import expiry_date
-from . import ledger
+from . import bulk, ledger
 from .context import Desk
 from .database import Database
 from .registration import (normalize_phone, normalize_postal_code, validate_address, validate_country,
@@ -480,14 +479,13 @@ class _Writer:
         created_iso, today_iso = created.isoformat(), desk.business_date.isoformat()
         clerk, terminal, reason = _json(desk.clerk), _json(desk.terminal), _json(REASON)
         approved = f'"approved_by":{_json(desk.approver)},' if desk.approver is not None else ""
-        for (m, mlots, mcredits), mid, eid in zip(rows, member_ids, entry_ids):
+        for (m, mlots, mcredits), mid, eid, tx in zip(rows, member_ids, entry_ids, bulk.transaction_ids(len(rows))):
             members.append((mid, m["number"], m["family_name"], m["given_name"], m["family_kana"], m["given_kana"],
                             m["family_name_roman"], m["given_name_roman"], m["email"], m["email_norm"],
                             m["no_email_reason"], m["phone"], m["postal_code"], m["address"], m["country"],
                             val(m["birth_date"]), val(False), m["registration"], "active", val(m["enrolled_on"]),
                             m["enrolled_at"], m["search_text"], created_v, m["preferred_language"]))
             points, nights = sum(p for _, _, p in mlots), sum(n for _, _, n in mcredits)
-            tx = uuid.uuid4().hex
             lot_docs, credit_docs = [], []
             for earned, expires, pts in mlots:
                 lid = next(lot_ids)

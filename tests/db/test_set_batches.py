@@ -16,7 +16,7 @@ from sqlalchemy import select
 from benchmarks.members_csv import write_csv
 from desk_app.db.schema import Allocation, LedgerEntry, Lot, Member, TierEvaluation, TierStatus
 from desk_app.domain import errors, tiers
-from desk_app.services import audit, batch, importing, ledger, office, posting, redemption, tiering
+from desk_app.services import audit, batch, bulk, importing, ledger, office, posting, redemption, tiering
 from tests.conftest import desk_on, make_db
 
 pytestmark = pytest.mark.usefixtures("backend_all")
@@ -210,3 +210,45 @@ def test_the_batches_report_progress_and_finish_after_a_stop(db, tmp_path):
     r = batch.evaluate_tiers(db, desk_on("2027-01-02"), 2026, lambda done, total: seen.append((done, total)),
                              chunk=40)
     assert seen == [(40, 90), (80, 90), (90, 90)] and r.evaluated == 90
+
+
+def test_chunks_are_sized_to_the_time_budget(monkeypatch):
+    """Unless the caller fixes the size, a chunk grows (at most doubling)
+    or shrinks (at most halving) towards SQLITE_BUDGET seconds of work, and
+    every chunk but the last is followed by the pause on SQLite."""
+    from types import SimpleNamespace
+
+    clock, sizes, pauses = [0.0], [], []
+    pace = {"per_member": 0.4 / 8000}  # 8,000 members fill the budget
+
+    def work(piece):
+        sizes.append(len(piece))
+        clock[0] += len(piece) * pace["per_member"]
+        if len(sizes) == 3:
+            pace["per_member"] = 0.4 / 1000  # the machine gets busy: 1,000 members fill it
+
+    monkeypatch.setattr(batch.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(batch.time, "sleep", pauses.append)
+    monkeypatch.setattr(batch, "retrying", lambda w: w())
+    db = SimpleNamespace(engine=SimpleNamespace(dialect=SimpleNamespace(name="sqlite")))
+    ids = list(range(60_000))
+    done = list(batch._in_turns(db, ids, None, work))
+    assert done[-1] == len(ids) and sum(sizes) == len(ids)
+    assert sizes[:7] == [2000, 4000, 8000, 8000, 4000, 2000, 1000]
+    assert pauses == [batch.SQLITE_PAUSE] * (len(sizes) - 1)
+    assert list(batch._in_turns(db, list(range(50)), 20, lambda p: sizes.append(len(p)))) == [20, 40, 50]
+    assert sizes[-3:] == [20, 20, 10]
+
+
+def test_bulk_transaction_ids_are_time_ordered_uuids():
+    """32 hex digits like the desk's ids, version 7, all different, and the
+    ids of one chunk share their leading (time) digits."""
+    import uuid
+
+    ids = bulk.transaction_ids(5000)
+    assert len(set(ids)) == 5000
+    for tx in ids[:50]:
+        u = uuid.UUID(tx)
+        assert len(tx) == 32 and tx == u.hex and u.version == 7 and u.variant == uuid.RFC_4122
+    assert len({tx[:8] for tx in ids}) == 1
+    assert bulk.transaction_ids(0) == []

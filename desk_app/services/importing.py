@@ -135,6 +135,18 @@ def _int(text: str, column: str, what: str) -> int:
     return int(t)
 
 
+def _items(text: str | None, column: str, size: int, shape: str, what: str) -> list[list[str]]:
+    """A list cell (`a:b;c:d`): its items split into `size` fields each."""
+    parts = [p for p in (text or "").split(";") if p.strip()]
+    if len(parts) > MAX_PARTS:
+        raise _Bad(column, f"More than {MAX_PARTS} {what} for one member.")
+    items = [part.strip().split(":") for part in parts]
+    for part, bits in zip(parts, items):
+        if len(bits) != size:
+            raise _Bad(column, f"'{part[:30]}' is not {shape}.")
+    return items
+
+
 def phone(text: str, country: str) -> str:
     """registration.normalize_phone, with a shortcut for the commonest
     case (a Japanese mobile number, which is always valid when its fourth
@@ -324,46 +336,30 @@ class _Checker:
                 raise _Bad("address", exc.message) from None
 
         lots = []
-        text = get("lots")
-        if text:
-            parts = [p for p in text.split(";") if p.strip()]
-            if len(parts) > MAX_PARTS:
-                raise _Bad("lots", f"More than {MAX_PARTS} lots for one member.")
-            for part in parts:
-                bits = part.strip().split(":")
-                if len(bits) != 2:
-                    raise _Bad("lots", f"'{part[:30]}' is not EARNED_ON:POINTS.")
-                earned = _date(bits[0].strip(), "lots")
-                points = _int(bits[1], "lots", "points")
-                if not 0 < points <= MAX_POINTS:
-                    raise _Bad("lots", f"A lot holds between 1 and {MAX_POINTS:,} points.")
-                if earned > self.today or earned < enrolled:
-                    raise _Bad("lots", f"A lot earned on {earned} is before the enrollment or after the "
-                                       f"business date.")
-                expires = self.expires(earned)
-                if expires < self.today:
-                    raise _Bad("lots", f"The points earned on {earned} expired on {expires}: only open points "
-                                       f"are brought over.")
-                lots.append((earned, expires, points))
+        for bits in _items(get("lots"), "lots", 2, "EARNED_ON:POINTS", "lots"):
+            earned = _date(bits[0].strip(), "lots")
+            points = _int(bits[1], "lots", "points")
+            if not 0 < points <= MAX_POINTS:
+                raise _Bad("lots", f"A lot holds between 1 and {MAX_POINTS:,} points.")
+            if earned > self.today or earned < enrolled:
+                raise _Bad("lots", f"A lot earned on {earned} is before the enrollment or after the "
+                                   f"business date.")
+            expires = self.expires(earned)
+            if expires < self.today:
+                raise _Bad("lots", f"The points earned on {earned} expired on {expires}: only open points "
+                                   f"are brought over.")
+            lots.append((earned, expires, points))
         credits = []
-        text = get("credits")
-        if text:
-            parts = [p for p in text.split(";") if p.strip()]
-            if len(parts) > MAX_PARTS:
-                raise _Bad("credits", f"More than {MAX_PARTS} stay credits for one member.")
-            for part in parts:
-                bits = part.strip().split(":")
-                if len(bits) != 3:
-                    raise _Bad("credits", f"'{part[:30]}' is not DATE_OF_USE:QUALIFYING_POINTS:NIGHTS.")
-                used = _date(bits[0].strip(), "credits")
-                qp = _int(bits[1], "credits", "qualifying points")
-                nights = _int(bits[2], "credits", "nights")
-                if qp > MAX_POINTS or nights > 366 or not (qp or nights):
-                    raise _Bad("credits", "A stay credit has qualifying points or nights, within limits.")
-                if used > self.today or used < enrolled:
-                    raise _Bad("credits", f"A stay on {used} is before the enrollment or after the business "
-                                          f"date.")
-                credits.append((used, qp, nights))
+        for bits in _items(get("credits"), "credits", 3, "DATE_OF_USE:QUALIFYING_POINTS:NIGHTS", "stay credits"):
+            used = _date(bits[0].strip(), "credits")
+            qp = _int(bits[1], "credits", "qualifying points")
+            nights = _int(bits[2], "credits", "nights")
+            if qp > MAX_POINTS or nights > 366 or not (qp or nights):
+                raise _Bad("credits", "A stay credit has qualifying points or nights, within limits.")
+            if used > self.today or used < enrolled:
+                raise _Bad("credits", f"A stay on {used} is before the enrollment or after the business "
+                                      f"date.")
+            credits.append((used, qp, nights))
         return m, lots, credits
 
 
